@@ -1,0 +1,5 @@
+export * from './types';
+export * from './limits';
+export * from './optimizerParams';
+export * from './defaults';
+export * from './parse';

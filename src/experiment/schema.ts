@@ -1,0 +1,148 @@
+// The runtime schema of an Experiment (valibot), generated from the type tables and LIMITS,
+// so that types, limits and error messages come from one place.
+import * as v from 'valibot';
+import { LIMITS } from './limits';
+import { OPTIMIZER_SPECS, type ParamSpec } from './optimizerParams';
+import { ACTIVATION_IDS, DATASET_IDS, OPTIMIZER_IDS, SURFACE_IDS, type OptimizerId } from './types';
+
+const fmt = (n: number): string => (Math.abs(n) >= 1e5 || (n !== 0 && Math.abs(n) < 1e-3) ? n.toExponential() : String(n));
+
+export const num = (min: number, max: number, opts: { integer?: boolean; exclusiveMin?: boolean } = {}) =>
+  v.pipe(
+    v.number('must be a number'),
+    v.finite('must be a finite number'),
+    v.check((x: number) => !opts.integer || Number.isInteger(x), 'must be a whole number'),
+    v.check(
+      (x: number) => (opts.exclusiveMin ? x > min : x >= min),
+      (i) => `must be ${opts.exclusiveMin ? 'greater than' : 'at least'} ${fmt(min)} (got ${fmt(i.input as number)})`,
+    ),
+    v.check((x: number) => x <= max, (i) => `must be at most ${fmt(max)} (got ${fmt(i.input as number)})`),
+  );
+
+const coord = num(LIMITS.coordinate.min, LIMITS.coordinate.max);
+const point = v.tuple([coord, coord], 'must be a pair [x, y] of numbers');
+const interval = v.pipe(
+  v.tuple([coord, coord], 'must be a pair [low, high] of numbers'),
+  v.check(([a, b]: [number, number]) => b - a >= LIMITS.viewSpan.min, 'must have low < high'),
+);
+
+function paramSchema(spec: ParamSpec) {
+  switch (spec.type) {
+    case 'number':
+      return num(spec.min, spec.max, { integer: spec.integer });
+    case 'boolean':
+      return v.boolean('must be true or false');
+    case 'pair':
+      return v.tuple([num(spec.min, spec.max), num(spec.min, spec.max)], 'must be a pair of numbers');
+  }
+}
+
+const oneOf = (ids: readonly string[]) => (i: v.BaseIssue<unknown>) =>
+  `unknown value ${JSON.stringify(i.input)}; expected one of ${ids.join(', ')}`;
+
+const regularization = v.strictObject(
+  {
+    l1: v.optional(num(LIMITS.regularization.min, LIMITS.regularization.max)),
+    l2: v.optional(num(LIMITS.regularization.min, LIMITS.regularization.max)),
+  },
+  (i) => `unknown field ${JSON.stringify(i.input === undefined ? '' : String(i.expected ?? ''))}`,
+);
+
+export const SurfaceProblemSchema = v.pipe(
+  v.strictObject({
+    kind: v.literal('surface'),
+    id: v.optional(v.picklist(SURFACE_IDS, oneOf(SURFACE_IDS))),
+    expr: v.optional(
+      v.pipe(
+        v.string('must be a string'),
+        v.minLength(1, 'must not be empty'),
+        v.maxLength(LIMITS.exprLength.max, `expression too long (max ${LIMITS.exprLength.max} characters)`),
+      ),
+    ),
+    regularization: v.optional(regularization),
+  }),
+  v.check((p) => (p.id === undefined) !== (p.expr === undefined), 'a surface problem needs exactly one of "id" or "expr"'),
+);
+
+const n = LIMITS.network;
+export const NetworkProblemSchema = v.strictObject({
+  kind: v.literal('network'),
+  dataset: v.picklist(DATASET_IDS, oneOf(DATASET_IDS)),
+  samples: num(n.samples.min, n.samples.max, { integer: true }),
+  noise: num(n.noise.min, n.noise.max),
+  hidden: v.pipe(
+    v.array(num(n.units.min, n.units.max, { integer: true }), 'must be a list of layer widths'),
+    v.maxLength(n.hiddenLayers.max, `at most ${n.hiddenLayers.max} hidden layers`),
+  ),
+  activation: v.picklist(ACTIVATION_IDS, oneOf(ACTIVATION_IDS)),
+  batchSize: num(n.batchSize.min, n.batchSize.max, { integer: true }),
+  regularization: v.optional(regularization),
+});
+
+export const ProblemSchema = v.variant('kind', [SurfaceProblemSchema, NetworkProblemSchema], (i) =>
+  `unknown problem kind ${JSON.stringify(i.input)}; expected "surface" or "network"`,
+);
+
+const S = LIMITS;
+export const ScheduleSchema = v.variant(
+  'kind',
+  [
+    v.strictObject({ kind: v.literal('constant') }),
+    v.strictObject({
+      kind: v.literal('step'),
+      stepSize: num(S.scheduleSteps.min, S.scheduleSteps.max, { integer: true }),
+      gamma: num(S.scheduleGamma.min, S.scheduleGamma.max),
+    }),
+    v.strictObject({ kind: v.literal('exponential'), gamma: num(S.scheduleGamma.min, S.scheduleGamma.max) }),
+    v.strictObject({ kind: v.literal('inverseTime'), decay: num(S.scheduleDecay.min, S.scheduleDecay.max) }),
+    v.strictObject({
+      kind: v.literal('cosine'),
+      tMax: num(S.scheduleSteps.min, S.scheduleSteps.max, { integer: true }),
+      etaMin: num(S.scheduleEtaMin.min, S.scheduleEtaMin.max),
+    }),
+  ],
+  (i) => `unknown schedule ${JSON.stringify(i.input)}; expected constant, step, exponential, inverseTime or cosine`,
+);
+
+function runSchema(id: OptimizerId) {
+  const params = Object.fromEntries(
+    Object.entries(OPTIMIZER_SPECS[id].params).map(([name, spec]) => [name, v.optional(paramSchema(spec))]),
+  );
+  return v.strictObject({
+    optimizer: v.literal(id),
+    params: v.optional(v.strictObject(params)),
+    start: v.optional(point),
+    gradNoise: v.optional(num(S.gradNoise.min, S.gradNoise.max)),
+    clip: v.optional(num(S.clip.min, S.clip.max)),
+    schedule: v.optional(ScheduleSchema),
+    label: v.optional(v.pipe(v.string('must be a string'), v.maxLength(S.labelLength.max, `at most ${S.labelLength.max} characters`))),
+  });
+}
+
+export const RunSchema = v.pipe(
+  v.variant('optimizer', OPTIMIZER_IDS.map(runSchema) as [ReturnType<typeof runSchema>, ...ReturnType<typeof runSchema>[]], oneOf(OPTIMIZER_IDS)),
+  v.check(
+    (r) => r.optimizer !== 'sgd' || r.params?.nesterov !== true || (Number(r.params.momentum ?? 0) > 0 && Number(r.params.dampening ?? 0) === 0),
+    'nesterov needs momentum > 0 and dampening = 0 (as torch.optim.SGD)',
+  ),
+);
+
+export const StopSchema = v.strictObject({
+  maxSteps: num(S.maxSteps.min, S.maxSteps.max, { integer: true }),
+  gradTol: num(S.gradTol.min, S.gradTol.max),
+});
+
+export const ViewSchema = v.strictObject({ x: interval, y: interval });
+
+export const ExperimentSchema = v.strictObject({
+  v: v.literal(1, (i) => `unsupported version ${JSON.stringify(i.input)}; this build reads version 1`),
+  problem: ProblemSchema,
+  runs: v.pipe(
+    v.array(RunSchema, 'must be a list of runs'),
+    v.minLength(S.runs.min, `at least ${S.runs.min} run is needed`),
+    v.maxLength(S.runs.max, `at most ${S.runs.max} runs`),
+  ),
+  stop: v.optional(StopSchema),
+  seed: v.optional(num(S.seed.min, S.seed.max, { integer: true })),
+  view: v.optional(ViewSchema),
+});

@@ -1,0 +1,120 @@
+// The Experiment description, version 1 (../shared/design/experiment-v1.md).
+// This file is the contract behind the share link, the JSON export, the CLI and the worker.
+
+export const SURFACE_IDS = [
+  'rosenbrock',
+  'himmelblau',
+  'beale',
+  'booth',
+  'matyas',
+  'threeHumpCamel',
+  'sixHumpCamel',
+  'goldsteinPrice',
+  'rastrigin',
+  'ackley',
+  'styblinskiTang',
+  'saddle',
+  'monkeySaddle',
+  'doubleWell',
+] as const;
+export type SurfaceId = (typeof SURFACE_IDS)[number];
+
+export const OPTIMIZER_IDS = [
+  'sgd',
+  'adagrad',
+  'rmsprop',
+  'adadelta',
+  'adam',
+  'adamw',
+  'adamax',
+  'nadam',
+  'radam',
+  'pgd',
+  'noisySgd',
+  'newton',
+  'cubic',
+] as const;
+export type OptimizerId = (typeof OPTIMIZER_IDS)[number];
+
+export const DATASET_IDS = ['moons', 'circles', 'xor', 'spiral', 'blobs'] as const;
+export type DatasetId = (typeof DATASET_IDS)[number];
+export const ACTIVATION_IDS = ['tanh', 'relu', 'sigmoid'] as const;
+export type ActivationId = (typeof ACTIVATION_IDS)[number];
+
+export interface Regularization {
+  l1?: number;
+  l2?: number;
+}
+
+export type SurfaceProblem =
+  | { kind: 'surface'; id: SurfaceId; regularization?: Regularization }
+  | { kind: 'surface'; expr: string; regularization?: Regularization };
+
+export interface NetworkProblem {
+  kind: 'network';
+  dataset: DatasetId;
+  samples: number;
+  noise: number;
+  hidden: number[];
+  activation: ActivationId;
+  batchSize: number;
+  regularization?: Regularization;
+}
+
+export type Problem = SurfaceProblem | NetworkProblem;
+
+export type ParamValue = number | boolean | number[];
+
+export type Schedule =
+  | { kind: 'constant' }
+  | { kind: 'step'; stepSize: number; gamma: number }
+  | { kind: 'exponential'; gamma: number }
+  | { kind: 'inverseTime'; decay: number }
+  | { kind: 'cosine'; tMax: number; etaMin: number };
+
+export interface Run {
+  optimizer: OptimizerId;
+  params?: Record<string, ParamValue>;
+  start?: [number, number];
+  gradNoise?: number;
+  clip?: number;
+  schedule?: Schedule;
+  label?: string;
+}
+
+export interface ViewWindow {
+  x: [number, number];
+  y: [number, number];
+}
+
+export interface Experiment {
+  v: 1;
+  problem: Problem;
+  runs: Run[];
+  stop: { maxSteps: number; gradTol: number };
+  seed: number;
+  view?: ViewWindow;
+}
+
+export type StopReason = 'gradTol' | 'maxSteps' | 'diverged';
+export type PointKind = 'minimum' | 'saddle' | 'maximum' | 'degenerate';
+
+export interface RunStop {
+  reason: StopReason;
+  step: number;
+  kind: PointKind | null;
+  hessianEigenvalues: [number, number] | null;
+  /** Human-readable explanation (divergence hint, verdict sentence). Extension of v1. */
+  message?: string;
+}
+
+export interface RunResult {
+  label: string;
+  optimizer: OptimizerId;
+  points: [number, number][];
+  f: number[];
+  gradNorm: number[];
+  stop: RunStop;
+  /** Steps at which a perturbation was applied (pgd). Extension of v1. */
+  perturbations?: number[];
+}

@@ -1,0 +1,104 @@
+// The engine: an Experiment in, runs out, a chunk at a time (so the worker can stream and the
+// CLI can print). Runs race: advance(k) moves every unfinished run k steps.
+import type { FieldError } from '../experiment/parse';
+import { OPTIMIZER_SPECS, resolveParams } from '../experiment/optimizerParams';
+import type { Experiment, RunResult } from '../experiment/types';
+import { regularized } from '../surfaces/objective';
+import { resolveSurface } from '../surfaces/resolve';
+import type { Surface } from '../surfaces/types';
+import { OPTIMIZERS } from './optimizers';
+import { runStream } from './rng';
+import { type RunChunk, SurfaceRun } from './surfaceRun';
+import { fmtNum } from './verdict';
+
+export type { RunChunk } from './surfaceRun';
+
+export interface Engine {
+  surface: Surface;
+  labels: string[];
+  readonly done: boolean;
+  /** Moves every unfinished run up to `steps` steps; one chunk per unfinished run. */
+  advance(steps: number): RunChunk[];
+}
+
+export type EngineResult = { ok: true; engine: Engine } | { ok: false; errors: FieldError[] };
+
+export function defaultLabel(run: Experiment['runs'][number]): string {
+  if (run.label) return run.label;
+  const lr = resolveParams(run.optimizer, run.params).lr as number;
+  return `${OPTIMIZER_SPECS[run.optimizer].name} lr=${fmtNum(lr)}`;
+}
+
+export function createEngine(exp: Experiment): EngineResult {
+  if (exp.problem.kind !== 'surface') {
+    return { ok: false, errors: [{ path: 'problem.kind', message: 'network problems are not supported yet' }] };
+  }
+  const resolved = resolveSurface(exp.problem);
+  if (!resolved.ok) return { ok: false, errors: [{ path: 'problem', message: resolved.message }] };
+  const surface = resolved.surface;
+  const objective = regularized(surface, exp.problem.regularization);
+  const view = exp.view ?? surface.view;
+  const errors: FieldError[] = [];
+  const runs: SurfaceRun[] = [];
+  exp.runs.forEach((run, index) => {
+    const def = OPTIMIZERS[run.optimizer];
+    if (!def) {
+      errors.push({ path: `runs[${index}].optimizer`, message: `optimizer "${run.optimizer}" is not implemented yet` });
+      return;
+    }
+    runs.push(
+      new SurfaceRun({
+        index,
+        run,
+        objective,
+        def,
+        params: resolveParams(run.optimizer, run.params),
+        start: run.start ?? surface.start,
+        view,
+        maxSteps: exp.stop.maxSteps,
+        gradTol: exp.stop.gradTol,
+        rng: runStream(exp.seed, index),
+      }),
+    );
+  });
+  if (errors.length) return { ok: false, errors };
+  return {
+    ok: true,
+    engine: {
+      surface,
+      labels: exp.runs.map(defaultLabel),
+      get done() {
+        return runs.every((r) => r.done);
+      },
+      advance(steps) {
+        return runs.filter((r) => !r.done).map((r) => r.advance(steps));
+      },
+    },
+  };
+}
+
+/** Runs an experiment to the end and collects every run's result (the CLI's path). */
+export function collectResults(exp: Experiment, engine: Engine, chunkSteps = 4096): RunResult[] {
+  const results: RunResult[] = exp.runs.map((run, i) => ({
+    label: engine.labels[i],
+    optimizer: run.optimizer,
+    points: [],
+    f: [],
+    gradNorm: [],
+    stop: { reason: 'maxSteps', step: 0, kind: null, hessianEigenvalues: null },
+  }));
+  while (!engine.done) {
+    for (const chunk of engine.advance(chunkSteps)) appendChunk(results[chunk.run], chunk);
+  }
+  return results;
+}
+
+export function appendChunk(result: RunResult, chunk: RunChunk): void {
+  for (let i = 0; i < chunk.f.length; i++) {
+    result.points.push([chunk.xy[2 * i], chunk.xy[2 * i + 1]]);
+    result.f.push(chunk.f[i]);
+    result.gradNorm.push(chunk.gradNorm[i]);
+  }
+  if (chunk.perturbations.length) (result.perturbations ??= []).push(...chunk.perturbations);
+  if (chunk.stop) result.stop = chunk.stop;
+}

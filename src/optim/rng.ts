@@ -1,0 +1,37 @@
+// Seeded randomness: one independent stream per run, derived from (seed, run index) by jumping
+// a xoroshiro128+ generator, so adding or removing a run never changes another run's numbers.
+import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+import type { JumpableRandomGenerator } from 'pure-rand/types/JumpableRandomGenerator';
+
+export class Rng {
+  private spare: number | null = null;
+  constructor(private readonly gen: JumpableRandomGenerator) {}
+
+  /** Uniform in [0, 1), 53 random bits. */
+  uniform(): number {
+    return uniformFloat64(this.gen);
+  }
+
+  /** Standard normal by the Box-Muller transform (the second value is kept for the next call). */
+  normal(): number {
+    if (this.spare !== null) {
+      const s = this.spare;
+      this.spare = null;
+      return s;
+    }
+    let u = this.uniform();
+    while (u === 0) u = this.uniform();
+    const r = Math.sqrt(-2 * Math.log(u));
+    const t = 2 * Math.PI * this.uniform();
+    this.spare = r * Math.sin(t);
+    return r * Math.cos(t);
+  }
+}
+
+/** The random stream of run `runIndex` of an experiment with `seed`. */
+export function runStream(seed: number, runIndex: number): Rng {
+  const gen = xoroshiro128plus(seed >>> 0);
+  for (let i = 0; i <= runIndex; i++) gen.jump();
+  return new Rng(gen);
+}

@@ -1,0 +1,207 @@
+// One run on a 2D surface, advanced a few steps at a time (experiment-v1.md, "Semantics of one
+// run"). Pure and deterministic: the same inputs give bit-identical numbers in Node and browsers.
+import type { Run, RunStop, Schedule } from '../experiment/types';
+import { classifyEigenvalues, eigenSym2 } from '../surfaces/classify';
+import type { Objective2 } from '../surfaces/objective';
+import type { Window2 } from '../surfaces/types';
+import { addGaussianNoise, clipByNorm } from './gradient';
+import type { Rng } from './rng';
+import { scheduledLr } from './schedule';
+import type { OptimizerDef, OptimizerInstance, StepContext } from './types';
+import { fmtNum } from './verdict';
+
+/** Points recorded by one call of advance(): x_start .. x_(start+n-1). */
+export interface RunChunk {
+  run: number;
+  /** Index of the first point in this chunk. */
+  start: number;
+  /** Interleaved x, y of each point. */
+  xy: Float64Array;
+  f: Float64Array;
+  gradNorm: Float64Array;
+  /** Steps whose update added a perturbation (pgd). */
+  perturbations: number[];
+  /** Present when the run ended in this chunk. */
+  stop?: RunStop;
+}
+
+/**
+ * A run diverges when x leaves a box this many times the view window's span around its centre
+ * (or any value is not finite). Far outside the window nothing is visible any more, and on
+ * surfaces unbounded below (saddle, monkeySaddle) the objective is falling without limit.
+ */
+export const DIVERGENCE_SPANS = 100;
+
+export interface SurfaceRunConfig {
+  index: number;
+  run: Run;
+  objective: Objective2;
+  def: OptimizerDef;
+  params: Record<string, number | boolean | number[]>;
+  start: [number, number];
+  view: Window2;
+  maxSteps: number;
+  gradTol: number;
+  rng: Rng;
+}
+
+export class SurfaceRun {
+  readonly index: number;
+  private readonly x = new Float64Array(2);
+  private readonly g = new Float64Array(2);
+  private readonly h4 = new Float64Array(4);
+  private readonly h3 = new Float64Array(3);
+  private readonly opt: OptimizerInstance;
+  private readonly ctx: StepContext;
+  private readonly baseLr: number;
+  private readonly schedule: Schedule | undefined;
+  private readonly bound: { cx: number; cy: number; r: number };
+  /** Step index of the current point x_t; its f and gradient are already evaluated. */
+  private t = 0;
+  private fx: number;
+  private stopped: RunStop | null = null;
+
+  constructor(private readonly cfg: SurfaceRunConfig) {
+    this.index = cfg.index;
+    this.x[0] = cfg.start[0];
+    this.x[1] = cfg.start[1];
+    this.opt = cfg.def.create(cfg.params, 2);
+    this.baseLr = cfg.params.lr as number;
+    this.schedule = cfg.run.schedule;
+    this.ctx = { lr: this.baseLr, rng: cfg.rng, hessian: cfg.def.needsHessian ? this.h4 : undefined };
+    const { x, y } = cfg.view;
+    this.bound = {
+      cx: (x[0] + x[1]) / 2,
+      cy: (y[0] + y[1]) / 2,
+      r: DIVERGENCE_SPANS * Math.max(x[1] - x[0], y[1] - y[0]),
+    };
+    this.fx = cfg.objective.f(this.x[0], this.x[1]);
+    cfg.objective.grad(this.x[0], this.x[1], this.g);
+  }
+
+  get done(): boolean {
+    return this.stopped !== null;
+  }
+
+  get stop(): RunStop | null {
+    return this.stopped;
+  }
+
+  private outOfBounds(x: number, y: number): boolean {
+    const b = this.bound;
+    return !(Math.abs(x - b.cx) <= b.r && Math.abs(y - b.cy) <= b.r);
+  }
+
+  /** Records up to `steps` points (fewer when the run stops) and returns them. */
+  advance(steps: number): RunChunk {
+    const { objective, gradTol, maxSteps, run } = this.cfg;
+    const cap = this.done ? 0 : steps;
+    const xy = new Float64Array(2 * cap);
+    const fs = new Float64Array(cap);
+    const gn = new Float64Array(cap);
+    const perturbations: number[] = [];
+    const start = this.t;
+    const x = this.x;
+    const g = this.g;
+    let n = 0;
+    let stop: RunStop | undefined;
+    while (n < cap) {
+      // 1. record the current point (its f and gradient were evaluated when it was reached)
+      const norm = Math.hypot(g[0], g[1]);
+      xy[2 * n] = x[0];
+      xy[2 * n + 1] = x[1];
+      fs[n] = this.fx;
+      gn[n] = norm;
+      n++;
+      if (!Number.isFinite(this.fx) || !Number.isFinite(norm)) {
+        stop = this.finish('diverged', `f or its gradient is not finite at the start (${fmtNum(x[0])}, ${fmtNum(x[1])})`);
+        break;
+      }
+      // 2. stopping rule
+      if (norm <= gradTol) {
+        stop = this.finish('gradTol');
+        break;
+      }
+      if (this.t >= maxSteps) {
+        stop = this.finish('maxSteps');
+        break;
+      }
+      // 3. the step's gradient: noise, then clipping
+      if (run.gradNoise) addGaussianNoise(g, run.gradNoise, this.cfg.rng);
+      if (run.clip !== undefined) clipByNorm(g, run.clip);
+      // 4. the optimizer's step with the scheduled learning rate
+      this.ctx.lr = scheduledLr(this.baseLr, this.schedule, this.t);
+      if (this.ctx.hessian) this.fullHessian(x[0], x[1]);
+      const prevX = x[0];
+      const prevY = x[1];
+      if (this.opt.step(x, g, this.ctx)) perturbations.push(this.t);
+      // 5. divergence: x_{t+1} or f(x_{t+1}) not finite, or out of bounds
+      const fNext = Number.isFinite(x[0]) && Number.isFinite(x[1]) ? objective.f(x[0], x[1]) : NaN;
+      if (!Number.isFinite(fNext) || this.outOfBounds(x[0], x[1])) {
+        const bad: [number, number] = [x[0], x[1]];
+        x[0] = prevX;
+        x[1] = prevY;
+        stop = this.finish('diverged', this.divergenceMessage(bad, fNext));
+        break;
+      }
+      objective.grad(x[0], x[1], g);
+      if (!Number.isFinite(g[0]) || !Number.isFinite(g[1])) {
+        x[0] = prevX;
+        x[1] = prevY;
+        stop = this.finish('diverged', `diverged at step ${this.t + 1}: the gradient is not finite there`);
+        break;
+      }
+      this.fx = fNext;
+      this.t++;
+    }
+    return {
+      run: this.index,
+      start,
+      xy: n === cap ? xy : xy.slice(0, 2 * n),
+      f: n === cap ? fs : fs.slice(0, n),
+      gradNorm: n === cap ? gn : gn.slice(0, n),
+      perturbations,
+      stop,
+    };
+  }
+
+  private fullHessian(x: number, y: number): void {
+    this.cfg.objective.hessian(x, y, this.h3);
+    this.h4[0] = this.h3[0];
+    this.h4[1] = this.h3[1];
+    this.h4[2] = this.h3[1];
+    this.h4[3] = this.h3[2];
+  }
+
+  private finish(reason: RunStop['reason'], message?: string): RunStop {
+    this.cfg.objective.hessian(this.x[0], this.x[1], this.h3);
+    const finite = this.h3.every(Number.isFinite);
+    const eig = finite ? eigenSym2(this.h3[0], this.h3[1], this.h3[2]).values : null;
+    this.stopped = {
+      reason,
+      step: this.t,
+      kind: eig ? classifyEigenvalues(eig) : null,
+      hessianEigenvalues: eig,
+      ...(message ? { message } : {}),
+    };
+    return this.stopped;
+  }
+
+  private divergenceMessage(bad: [number, number], fNext: number): string {
+    const [x, y] = [this.x[0], this.x[1]];
+    const what = !Number.isFinite(bad[0]) || !Number.isFinite(bad[1])
+      ? 'the step produced a non-finite point'
+      : !Number.isFinite(fNext)
+        ? `f is not finite at (${fmtNum(bad[0])}, ${fmtNum(bad[1])})`
+        : `the step went to (${fmtNum(bad[0])}, ${fmtNum(bad[1])}), outside ${DIVERGENCE_SPANS}x the view window`;
+    let msg = `diverged at step ${this.t + 1}: ${what}; last finite point (${fmtNum(x)}, ${fmtNum(y)}), f = ${fmtNum(this.fx)}`;
+    // The curvature bound at the start: plain GD converges locally only if lr < 2 / lambda_max.
+    const [sx, sy] = this.cfg.start;
+    this.cfg.objective.hessian(sx, sy, this.h3);
+    const lmax = Math.max(...eigenSym2(this.h3[0], this.h3[1], this.h3[2]).values.map(Math.abs));
+    if (Number.isFinite(lmax) && lmax > 0 && this.baseLr > 2 / lmax) {
+      msg += `. Hint: lr = ${fmtNum(this.baseLr)} > 2 / lambda_max = ${fmtNum(2 / lmax)} at the start, where plain gradient descent cannot converge`;
+    }
+    return msg;
+  }
+}

@@ -1,0 +1,23 @@
+import type { Surface } from '../types';
+
+export const himmelblau: Surface = {
+  id: 'himmelblau',
+  name: 'Himmelblau',
+  formula: '(x^2 + y - 11)^2 + (x + y^2 - 7)^2',
+  teaches: 'Four equal minima, four saddles and a maximum: where a run ends depends on where it starts.',
+  view: { x: [-5, 5], y: [-5, 5] },
+  start: [0, -1],
+  globalMin: 0,
+  f: (x, y) => (x * x + y - 11) ** 2 + (x + y * y - 7) ** 2,
+  grad(x, y, out) {
+    const a = x * x + y - 11;
+    const b = x + y * y - 7;
+    out[0] = 4 * x * a + 2 * b;
+    out[1] = 2 * a + 4 * y * b;
+  },
+  hessian(x, y, out) {
+    out[0] = 12 * x * x + 4 * y - 42;
+    out[1] = 4 * (x + y);
+    out[2] = 4 * x + 12 * y * y - 26;
+  },
+};

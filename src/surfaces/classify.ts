@@ -1,0 +1,37 @@
+// Classifying a point by the eigenvalues of its 2x2 symmetric Hessian.
+import type { PointKind } from '../experiment/types';
+
+export interface Eigen2 {
+  /** Ascending: values[0] <= values[1]. */
+  values: [number, number];
+  /** Unit eigenvectors, vectors[i] belongs to values[i]. */
+  vectors: [[number, number], [number, number]];
+}
+
+/** Eigen-decomposition of [[a, b], [b, c]], stable for every input (no cancellation in the gap). */
+export function eigenSym2(a: number, b: number, c: number): Eigen2 {
+  const mean = (a + c) / 2;
+  const half = (a - c) / 2;
+  const r = Math.hypot(half, b);
+  const lo = mean - r;
+  const hi = mean + r;
+  // Eigenvector of hi: (cos t, sin t) with t = atan2(b, half) / 2.
+  const t = Math.atan2(b, half) / 2;
+  const v1: [number, number] = [Math.cos(t), Math.sin(t)];
+  const v0: [number, number] = [-v1[1], v1[0]];
+  return { values: [lo, hi], vectors: [v0, v1] };
+}
+
+/**
+ * Relative tolerance: an eigenvalue counts as zero when |lambda| <= tol * max(1, |lambda|max).
+ * Scaling by the largest eigenvalue keeps the test meaningful on steep and flat surfaces alike.
+ */
+export const DEGENERATE_TOL = 1e-8;
+
+export function classifyEigenvalues([lo, hi]: readonly [number, number], tol = DEGENERATE_TOL): PointKind {
+  const scale = tol * Math.max(1, Math.abs(lo), Math.abs(hi));
+  if (Math.abs(lo) <= scale || Math.abs(hi) <= scale) return 'degenerate';
+  if (lo > 0) return 'minimum';
+  if (hi < 0) return 'maximum';
+  return 'saddle';
+}
