@@ -1,0 +1,47 @@
+// Each run's path as an SVG polyline, decimated in pixel space (points closer than half a pixel
+// to the last drawn one are skipped), with start, head and end markers.
+import { memo } from 'react';
+import type { RunTrace } from '../state/traces';
+import type { PlotScales } from './usePlotScales';
+
+function pathData(t: RunTrace, s: PlotScales): string {
+  let d = '';
+  let lx = NaN;
+  let ly = NaN;
+  for (let i = 0; i < t.length; i++) {
+    const px = s.x(t.xy[2 * i]);
+    const py = s.y(t.xy[2 * i + 1]);
+    const last = i === t.length - 1;
+    if (!last && Math.abs(px - lx) < 0.5 && Math.abs(py - ly) < 0.5) continue;
+    d += (d === '' ? 'M' : 'L') + px.toFixed(1) + ',' + py.toFixed(1);
+    lx = px;
+    ly = py;
+  }
+  return d;
+}
+
+export const TrajectoryLayer = memo(function TrajectoryLayer({
+  traces,
+  scales,
+}: {
+  traces: RunTrace[];
+  scales: PlotScales;
+  revision: number;
+}) {
+  return (
+    <g className="trajectories">
+      {traces.map((t, i) => {
+        if (t.length === 0) return null;
+        const hx = scales.x(t.xy[2 * (t.length - 1)]);
+        const hy = scales.y(t.xy[2 * (t.length - 1) + 1]);
+        return (
+          <g key={i} data-testid={`trajectory-${i}`} data-points={t.length}>
+            <path d={pathData(t, scales)} fill="none" stroke={t.color} strokeWidth={2} strokeLinejoin="round" />
+            <circle cx={scales.x(t.xy[0])} cy={scales.y(t.xy[1])} r={4} fill="white" stroke={t.color} strokeWidth={2} />
+            <circle cx={hx} cy={hy} r={5} fill={t.color} stroke="white" strokeWidth={1.5} />
+          </g>
+        );
+      })}
+    </g>
+  );
+});

@@ -1,0 +1,25 @@
+// The one pair of d3 scales shared by every layer of the plot: data <-> pixels.
+import { scaleLinear, type ScaleLinear } from 'd3';
+import { useMemo } from 'react';
+
+export interface PlotScales {
+  x: ScaleLinear<number, number>;
+  y: ScaleLinear<number, number>;
+  width: number;
+  height: number;
+}
+
+export const PLOT_MARGIN = { top: 12, right: 12, bottom: 34, left: 46 };
+
+export function usePlotScales(view: { x: [number, number]; y: [number, number] }, size: number): PlotScales {
+  return useMemo(() => {
+    const width = size - PLOT_MARGIN.left - PLOT_MARGIN.right;
+    const height = size - PLOT_MARGIN.top - PLOT_MARGIN.bottom;
+    return {
+      x: scaleLinear().domain(view.x).range([0, width]),
+      y: scaleLinear().domain(view.y).range([height, 0]),
+      width,
+      height,
+    };
+  }, [view.x[0], view.x[1], view.y[0], view.y[1], size]);
+}

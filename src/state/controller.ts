@@ -1,0 +1,96 @@
+// Actions: everything that talks to the worker. The store holds state; this module changes it.
+import type { Experiment } from '../experiment/types';
+import { createEngineWorker, proxy } from '../workers/client';
+import type { RunChunk } from '../optim/engine';
+import { useStore } from './store';
+import { appendToTrace, emptyTrace } from './traces';
+
+const GRID_SIZE = 160;
+
+let worker: ReturnType<typeof createEngineWorker> | null = null;
+function engine() {
+  worker ??= createEngineWorker();
+  return worker;
+}
+
+/** Each start gets a generation number, so chunks of a superseded run are ignored. */
+let generation = 0;
+
+function onChunks(gen: number, chunks: RunChunk[], finished: boolean): void {
+  if (gen !== generation) return;
+  const s = useStore.getState();
+  for (const c of chunks) appendToTrace(s.traces[c.run], c);
+  useStore.setState({ revision: s.revision + 1, status: finished ? 'finished' : s.status });
+}
+
+/** Starts the experiment from step 0 (paused or playing). */
+export async function startExperiment(exp: Experiment, opts: { paused?: boolean } = {}): Promise<void> {
+  const gen = ++generation;
+  const paused = opts.paused ?? false;
+  useStore.setState({ experiment: exp, error: null });
+  const res = await engine().start(exp, proxy((chunks: RunChunk[], finished: boolean) => onChunks(gen, chunks, finished)), {
+    stepsPerTick: useStore.getState().speed,
+    paused,
+  });
+  if (gen !== generation) return;
+  if (!res.ok) {
+    useStore.setState({ error: res.message, status: 'idle' });
+    return;
+  }
+  const prev = useStore.getState();
+  const view = exp.view ?? res.surface.view;
+  const sameGrid = prev.grid && prev.surface && JSON.stringify(prev.experiment.problem) === JSON.stringify(exp.problem) &&
+    JSON.stringify(prev.grid.view) === JSON.stringify(view);
+  useStore.setState({
+    surface: res.surface,
+    traces: res.labels.map((label, i) => emptyTrace(label, i)),
+    revision: prev.revision + 1,
+    status: paused ? 'paused' : 'playing',
+  });
+  if (!sameGrid) await loadGrid(exp, view);
+}
+
+async function loadGrid(exp: Experiment, view: { x: [number, number]; y: [number, number] }): Promise<void> {
+  const values = await engine().grid(exp, view, GRID_SIZE, GRID_SIZE);
+  if ('error' in values) {
+    useStore.setState({ error: values.error });
+    return;
+  }
+  useStore.setState({ grid: { view, nx: GRID_SIZE, ny: GRID_SIZE, values } });
+}
+
+export function play(): void {
+  const s = useStore.getState();
+  if (s.status === 'finished') return;
+  useStore.setState({ status: 'playing' });
+  void engine().resume();
+}
+
+export function pause(): void {
+  if (useStore.getState().status !== 'playing') return;
+  useStore.setState({ status: 'paused' });
+  void engine().pause();
+}
+
+export function step(steps = 1): void {
+  const s = useStore.getState();
+  if (s.status === 'finished') return;
+  useStore.setState({ status: 'paused' });
+  void engine().step(steps);
+}
+
+export function reset(): void {
+  void startExperiment(useStore.getState().experiment, { paused: true });
+}
+
+export function setSpeed(speed: number): void {
+  useStore.setState({ speed });
+  void engine().setSpeed(speed);
+}
+
+/** Moves run `index`'s start (a click on the plot) and restarts, playing. */
+export function setStart(x: number, y: number, index = 0): void {
+  const exp = structuredClone(useStore.getState().experiment);
+  exp.runs[index] = { ...exp.runs[index], start: [x, y] };
+  void startExperiment(exp);
+}

@@ -1,0 +1,41 @@
+// The app's state: the Experiment being explored and the runs' streamed buffers.
+// Components select only what they draw; the worker traffic lives in controller.ts.
+import { create } from 'zustand';
+import { defaultExperiment } from '../experiment/defaults';
+import type { Experiment } from '../experiment/types';
+import type { SurfaceInfo } from '../workers/client';
+import type { RunTrace } from './traces';
+
+export type PlaybackStatus = 'idle' | 'playing' | 'paused' | 'finished';
+
+export interface ContourGrid {
+  view: { x: [number, number]; y: [number, number] };
+  nx: number;
+  ny: number;
+  values: Float64Array;
+}
+
+export interface AppState {
+  experiment: Experiment;
+  surface: SurfaceInfo | null;
+  traces: RunTrace[];
+  /** Bumped whenever a trace grows, so views that draw traces re-render. */
+  revision: number;
+  status: PlaybackStatus;
+  /** Steps each run advances per worker tick while playing. */
+  speed: number;
+  grid: ContourGrid | null;
+  /** The last error to show (bad experiment, worker failure); the app keeps running. */
+  error: string | null;
+}
+
+export const useStore = create<AppState>(() => ({
+  experiment: defaultExperiment(),
+  surface: null,
+  traces: [],
+  revision: 0,
+  status: 'idle',
+  speed: 5,
+  grid: null,
+  error: null,
+}));

@@ -1,0 +1,31 @@
+// A read-only window onto the app's state for end-to-end tests and the browser benchmarks:
+// `window.__saddlepoint.results()` gives every run's streamed points as plain numbers.
+import { useStore } from './store';
+
+export interface TraceSnapshot {
+  label: string;
+  points: [number, number][];
+  f: number[];
+  gradNorm: number[];
+  stop: unknown;
+  perturbations: number[];
+}
+
+function results(): TraceSnapshot[] {
+  return useStore.getState().traces.map((t) => ({
+    label: t.label,
+    points: Array.from({ length: t.length }, (_, i) => [t.xy[2 * i], t.xy[2 * i + 1]] as [number, number]),
+    f: Array.from(t.f.subarray(0, t.length)),
+    gradNorm: Array.from(t.gradNorm.subarray(0, t.length)),
+    stop: t.stop,
+    perturbations: [...t.perturbations],
+  }));
+}
+
+export function exposeTestHooks(): void {
+  (window as unknown as { __saddlepoint: unknown }).__saddlepoint = {
+    results,
+    status: () => useStore.getState().status,
+    experiment: () => useStore.getState().experiment,
+  };
+}

@@ -1,0 +1,56 @@
+// Growable buffers of each run's streamed path. Appending a chunk copies it once into a
+// doubling Float64Array, so a 100k-step run costs O(n) in total and no per-point objects.
+import type { RunStop } from '../experiment/types';
+import type { RunChunk } from '../optim/engine';
+
+export interface RunTrace {
+  label: string;
+  color: string;
+  /** Interleaved x, y; valid up to 2 * length. */
+  xy: Float64Array;
+  f: Float64Array;
+  gradNorm: Float64Array;
+  length: number;
+  perturbations: number[];
+  stop: RunStop | null;
+}
+
+export const RUN_COLORS = ['#e6550d', '#3182bd', '#31a354', '#756bb1', '#d6616b', '#8c6d31', '#17becf', '#e377c2'];
+
+export function emptyTrace(label: string, index: number): RunTrace {
+  return {
+    label,
+    color: RUN_COLORS[index % RUN_COLORS.length],
+    xy: new Float64Array(256),
+    f: new Float64Array(128),
+    gradNorm: new Float64Array(128),
+    length: 0,
+    perturbations: [],
+    stop: null,
+  };
+}
+
+function grow(a: Float64Array, need: number): Float64Array {
+  if (need <= a.length) return a;
+  let size = a.length;
+  while (size < need) size *= 2;
+  const b = new Float64Array(size);
+  b.set(a);
+  return b;
+}
+
+/** Appends in place; returns the same trace object (callers bump a revision counter). */
+export function appendToTrace(t: RunTrace, chunk: RunChunk): RunTrace {
+  const n = chunk.f.length;
+  if (chunk.start !== t.length) throw new Error(`chunk for run ${chunk.run} starts at ${chunk.start}, trace has ${t.length}`);
+  t.xy = grow(t.xy, 2 * (t.length + n));
+  t.f = grow(t.f, t.length + n);
+  t.gradNorm = grow(t.gradNorm, t.length + n);
+  t.xy.set(chunk.xy, 2 * t.length);
+  t.f.set(chunk.f, t.length);
+  t.gradNorm.set(chunk.gradNorm, t.length);
+  t.length += n;
+  if (chunk.perturbations.length) t.perturbations.push(...chunk.perturbations);
+  if (chunk.stop) t.stop = chunk.stop;
+  return t;
+}

@@ -1,0 +1,25 @@
+import type { Surface } from '../types';
+
+export const booth: Surface = {
+  id: 'booth',
+  name: 'Booth',
+  formula: '(x + 2y - 7)^2 + (2x + y - 5)^2',
+  teaches: 'A convex quadratic bowl with condition number 9: the baseline where every method should simply work.',
+  view: { x: [-10, 10], y: [-10, 10] },
+  start: [-8, -6],
+  globalMin: 0,
+  f(x, y) {
+    const a = x + 2 * y - 7;
+    const b = 2 * x + y - 5;
+    return a * a + b * b;
+  },
+  grad(x, y, out) {
+    out[0] = 10 * x + 8 * y - 34;
+    out[1] = 8 * x + 10 * y - 38;
+  },
+  hessian(_x, _y, out) {
+    out[0] = 10;
+    out[1] = 8;
+    out[2] = 10;
+  },
+};

@@ -1,0 +1,21 @@
+import type { Surface } from '../types';
+
+export const matyas: Surface = {
+  id: 'matyas',
+  name: 'Matyas',
+  formula: '0.26 (x^2 + y^2) - 0.48 xy',
+  teaches: 'A convex bowl with condition number 25: gradient descent zigzags across the valley and crawls along the line y = x.',
+  view: { x: [-10, 10], y: [-10, 10] },
+  start: [8, 3],
+  globalMin: 0,
+  f: (x, y) => 0.26 * (x * x + y * y) - 0.48 * x * y,
+  grad(x, y, out) {
+    out[0] = 0.52 * x - 0.48 * y;
+    out[1] = 0.52 * y - 0.48 * x;
+  },
+  hessian(_x, _y, out) {
+    out[0] = 0.52;
+    out[1] = -0.48;
+    out[2] = 0.52;
+  },
+};

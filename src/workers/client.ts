@@ -1,0 +1,12 @@
+// The page's handle on the worker: a typed comlink proxy.
+import * as Comlink from 'comlink';
+import type { WorkerApi } from './api';
+
+export type { ChunkListener, StartResult, SurfaceInfo } from './api';
+
+export function createEngineWorker(): Comlink.Remote<WorkerApi> {
+  const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'saddlepoint-engine' });
+  return Comlink.wrap<WorkerApi>(worker);
+}
+
+export const proxy = Comlink.proxy;
