@@ -1,12 +1,15 @@
 // The explorer's layout: controls left, plot centre, runs and verdicts right.
-import { useStore } from '../state/store';
+import { Charts } from './Charts';
 import { ContourPlot } from './ContourPlot';
 import { ErrorBanner } from './ErrorBanner';
 import { PlaybackControls } from './PlaybackControls';
+import { CriticalLegend, Readout } from './Readout';
 import { RunSummary } from './RunSummary';
+import { RunsPanel } from './RunsPanel';
+import { StopPanel } from './StopPanel';
+import { SurfacePicker } from './SurfacePicker';
 
 export function App() {
-  const surface = useStore((s) => s.surface);
   return (
     <div className="app">
       <header>
@@ -17,19 +20,18 @@ export function App() {
       <main>
         <section className="controls" aria-label="Controls">
           <PlaybackControls />
-          {surface && (
-            <div className="surface-info">
-              <h2>{surface.name}</h2>
-              <code>{surface.formula}</code>
-              <p>{surface.teaches}</p>
-            </div>
-          )}
+          <SurfacePicker />
+          <StopPanel />
+          <RunsPanel />
         </section>
         <section className="plot-area" aria-label="Plot">
           <ContourPlot />
+          <CriticalLegend />
+          <Readout />
         </section>
         <section className="side" aria-label="Runs">
           <RunSummary />
+          <Charts />
         </section>
       </main>
     </div>

@@ -2,6 +2,7 @@
 // to the last drawn one are skipped), with start, head and end markers.
 import { memo } from 'react';
 import type { RunTrace } from '../state/traces';
+import { Glyph } from './Glyph';
 import type { PlotScales } from './usePlotScales';
 
 function pathData(t: RunTrace, s: PlotScales): string {
@@ -23,10 +24,12 @@ function pathData(t: RunTrace, s: PlotScales): string {
 export const TrajectoryLayer = memo(function TrajectoryLayer({
   traces,
   scales,
+  hoverStep,
 }: {
   traces: RunTrace[];
   scales: PlotScales;
   revision: number;
+  hoverStep: number | null;
 }) {
   return (
     <g className="trajectories">
@@ -38,7 +41,13 @@ export const TrajectoryLayer = memo(function TrajectoryLayer({
           <g key={i} data-testid={`trajectory-${i}`} data-points={t.length}>
             <path d={pathData(t, scales)} fill="none" stroke={t.color} strokeWidth={2} strokeLinejoin="round" />
             <circle cx={scales.x(t.xy[0])} cy={scales.y(t.xy[1])} r={4} fill="white" stroke={t.color} strokeWidth={2} />
-            <circle cx={hx} cy={hy} r={5} fill={t.color} stroke="white" strokeWidth={1.5} />
+            {t.perturbations.map((step) => (
+              <circle key={step} cx={scales.x(t.xy[2 * step])} cy={scales.y(t.xy[2 * step + 1])} r={7} fill="none" stroke={t.color} strokeDasharray="2 2" data-testid={`perturbation-${i}`} />
+            ))}
+            <Glyph kind={t.stop ? (t.stop.reason === 'diverged' ? 'diverged' : (t.stop.kind ?? 'degenerate')) : 'running'} x={hx} y={hy} fill={t.color} data-testid={`end-${i}`} data-kind={t.stop ? (t.stop.reason === 'diverged' ? 'diverged' : (t.stop.kind ?? 'degenerate')) : 'running'} />
+            {hoverStep !== null && hoverStep < t.length && (
+              <circle cx={scales.x(t.xy[2 * hoverStep])} cy={scales.y(t.xy[2 * hoverStep + 1])} r={6} fill="none" stroke={t.color} strokeWidth={2.5} data-testid={`hover-${i}`} />
+            )}
           </g>
         );
       })}

@@ -56,7 +56,23 @@ async function loadGrid(exp: Experiment, view: { x: [number, number]; y: [number
     useStore.setState({ error: values.error });
     return;
   }
-  useStore.setState({ grid: { view, nx: GRID_SIZE, ny: GRID_SIZE, values } });
+  useStore.setState({ grid: { view, nx: GRID_SIZE, ny: GRID_SIZE, values }, criticalPoints: null });
+  const found = await engine().criticalPoints(exp, view);
+  if ('error' in found) return;
+  if (useStore.getState().grid?.values === values) useStore.setState({ criticalPoints: found.points });
+}
+
+let probing = false;
+/** Values under the pointer; at most one request in flight, the rest are dropped. */
+export async function probeAt(x: number, y: number): Promise<void> {
+  if (probing) return;
+  probing = true;
+  try {
+    const probe = await engine().probe(useStore.getState().experiment, x, y);
+    useStore.setState({ probe });
+  } finally {
+    probing = false;
+  }
 }
 
 export function play(): void {

@@ -3,7 +3,7 @@
 import { create } from 'zustand';
 import { defaultExperiment } from '../experiment/defaults';
 import type { Experiment } from '../experiment/types';
-import type { SurfaceInfo } from '../workers/client';
+import type { CriticalPoint, Probe, SurfaceInfo } from '../workers/client';
 import type { RunTrace } from './traces';
 
 export type PlaybackStatus = 'idle' | 'playing' | 'paused' | 'finished';
@@ -25,6 +25,13 @@ export interface AppState {
   /** Steps each run advances per worker tick while playing. */
   speed: number;
   grid: ContourGrid | null;
+  /** Critical points of the objective in the view (computed in the worker), or null while searching. */
+  criticalPoints: CriticalPoint[] | null;
+  /** The readout under the pointer: values at the pointer, or a critical point's exact values. */
+  probe: Probe | null;
+  hoveredPoint: CriticalPoint | null;
+  /** The step hovered on a chart or the plot (linked views), or null. */
+  hoverStep: number | null;
   /** The last error to show (bad experiment, worker failure); the app keeps running. */
   error: string | null;
 }
@@ -37,5 +44,9 @@ export const useStore = create<AppState>(() => ({
   status: 'idle',
   speed: 5,
   grid: null,
+  hoverStep: null,
+  criticalPoints: null,
+  probe: null,
+  hoveredPoint: null,
   error: null,
 }));

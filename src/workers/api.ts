@@ -4,10 +4,11 @@ import * as Comlink from 'comlink';
 import { formatErrors, type FieldError } from '../experiment/parse';
 import type { Experiment } from '../experiment/types';
 import { createEngine, type RunChunk } from '../optim/engine';
-import { regularized } from '../surfaces/objective';
-import { resolveSurface } from '../surfaces/resolve';
+import { eigenSym2 } from '../surfaces/classify';
+import { findCriticalPoints, type CriticalPoint } from '../surfaces/critical';
 import type { Window2 } from '../surfaces/types';
 import { sampleGrid } from './grid';
+import { objectiveOf, objectiveSurface } from './objectiveCache';
 import { chunkBuffers, Session } from './session';
 
 export interface SurfaceInfo {
@@ -25,12 +26,15 @@ export type StartResult =
 
 export type ChunkListener = (chunks: RunChunk[], finished: boolean) => void;
 
-let session: Session | null = null;
-
-function surfaceOf(exp: Experiment) {
-  if (exp.problem.kind !== 'surface') return { ok: false as const, message: 'network problems are not supported yet' };
-  return resolveSurface(exp.problem);
+export interface Probe {
+  x: number;
+  y: number;
+  f: number;
+  gradNorm: number;
+  eigenvalues: [number, number];
 }
+
+let session: Session | null = null;
 
 export const api = {
   /** Starts (or restarts) an experiment; chunks stream to `listener`. Paused when `paused`. */
@@ -72,11 +76,28 @@ export const api = {
   },
   /** f of the experiment's objective on an nx x ny grid over `view` (for contours). */
   grid(exp: Experiment, view: Window2, nx: number, ny: number): Float64Array | { error: string } {
-    const surface = surfaceOf(exp);
-    if (!surface.ok) return { error: surface.message };
-    if (exp.problem.kind !== 'surface') return { error: 'not a surface problem' };
-    const values = sampleGrid(regularized(surface.surface, exp.problem.regularization), view, nx, ny);
+    const r = objectiveOf(exp);
+    if (!r.ok) return { error: r.message };
+    const values = sampleGrid(r.objective, view, nx, ny);
     return Comlink.transfer(values, [values.buffer]);
+  },
+  /** Every critical point of the objective inside `view`, classified (never on the main thread). */
+  criticalPoints(exp: Experiment, view: Window2): { points: CriticalPoint[]; ms: number } | { error: string } {
+    const r = objectiveOf(exp);
+    if (!r.ok) return { error: r.message };
+    const t0 = performance.now();
+    const points = findCriticalPoints(objectiveSurface(r), view);
+    return { points, ms: performance.now() - t0 };
+  },
+  /** f, gradient and Hessian eigenvalues at one point (the plot's hover readout). */
+  probe(exp: Experiment, x: number, y: number): Probe | null {
+    const r = objectiveOf(exp);
+    if (!r.ok) return null;
+    const g = new Float64Array(2);
+    const h = new Float64Array(3);
+    r.objective.grad(x, y, g);
+    r.objective.hessian(x, y, h);
+    return { x, y, f: r.objective.f(x, y), gradNorm: Math.hypot(g[0], g[1]), eigenvalues: eigenSym2(h[0], h[1], h[2]).values };
   },
 };
 

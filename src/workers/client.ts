@@ -2,7 +2,8 @@
 import * as Comlink from 'comlink';
 import type { WorkerApi } from './api';
 
-export type { ChunkListener, StartResult, SurfaceInfo } from './api';
+export type { ChunkListener, Probe, StartResult, SurfaceInfo } from './api';
+export type { CriticalPoint } from '../surfaces/critical';
 
 export function createEngineWorker(): Comlink.Remote<WorkerApi> {
   const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'saddlepoint-engine' });

@@ -1,0 +1,53 @@
+// What is under the pointer: x, y, f, ||grad f|| and the Hessian's eigenvalues, or the exact
+// values of a hovered critical point. And the legend of critical-point kinds.
+import { fmtNum } from '../optim/verdict';
+import { useStore } from '../state/store';
+import type { PointKind } from '../experiment/types';
+import { Glyph, KIND_COLORS } from './Glyph';
+
+export function Readout() {
+  const probe = useStore((s) => s.probe);
+  const point = useStore((s) => s.hoveredPoint);
+  if (point) {
+    return (
+      <div className="readout" data-testid="readout" aria-live="polite">
+        <strong>{point.kind}</strong> at ({point.x}, {point.y}) · f = {point.f} · λ = {point.eigenvalues[0]}, {point.eigenvalues[1]}
+      </div>
+    );
+  }
+  if (!probe) return <div className="readout muted">Hover the plot to read f, ||grad f|| and the Hessian's eigenvalues; click to start run 1 there.</div>;
+  return (
+    <div className="readout" data-testid="readout" aria-live="polite">
+      x = {fmtNum(probe.x)}, y = {fmtNum(probe.y)} · f = {fmtNum(probe.f)} · ||grad f|| = {fmtNum(probe.gradNorm)} · λ = {fmtNum(probe.eigenvalues[0])},{' '}
+      {fmtNum(probe.eigenvalues[1])}
+    </div>
+  );
+}
+
+const KINDS: PointKind[] = ['minimum', 'saddle', 'maximum', 'degenerate'];
+
+export function CriticalLegend() {
+  const points = useStore((s) => s.criticalPoints);
+  if (!points) return <div className="legend muted">Finding critical points…</div>;
+  return (
+    <div className="legend" data-testid="legend">
+      {KINDS.map((k) => {
+        const n = points.filter((p) => p.kind === k).length;
+        return (
+          <span key={k} className="legend-item" data-testid={`legend-${k}`} data-count={n}>
+            <svg width={16} height={16} aria-hidden>
+              <Glyph kind={k} x={8} y={8} size={5} fill={KIND_COLORS[k]} />
+            </svg>
+            {k} ({n})
+          </span>
+        );
+      })}
+      <span className="legend-item">
+        <svg width={30} height={10} aria-hidden><line x1={2} y1={5} x2={28} y2={5} stroke="#b30000" strokeWidth={2} /></svg>descent
+      </span>
+      <span className="legend-item">
+        <svg width={30} height={10} aria-hidden><line x1={2} y1={5} x2={28} y2={5} stroke="#1b1b1b" strokeDasharray="3 2" /></svg>ascent
+      </span>
+    </div>
+  );
+}

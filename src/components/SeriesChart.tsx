@@ -1,0 +1,143 @@
+// A chart of one value per step for every run (||grad f|| or f - f*), on a log axis, with an
+// optional eps line that can be dragged, a marker where each run first crosses it, and a
+// hover cursor shared with the plot (linked views).
+import { axisBottom, axisLeft, scaleLinear, scaleLog, select } from 'd3';
+import { useEffect, useMemo, useRef, useState, type PointerEvent } from 'react';
+import type { RunTrace } from '../state/traces';
+import { seriesPath } from './seriesPath';
+
+export interface SeriesChartProps {
+  title: string;
+  traces: RunTrace[];
+  revision: number;
+  /** The value of run i at step t. */
+  pick: (t: RunTrace) => Float64Array;
+  /** Subtracted before the log (f*); values <= 0 after it are clipped to the axis floor. */
+  offset?: number;
+  eps?: number;
+  onEpsChange?: (eps: number) => void;
+  hoverStep: number | null;
+  onHoverStep: (step: number | null) => void;
+  width?: number;
+  height?: number;
+  testId: string;
+}
+
+const M = { top: 22, right: 14, bottom: 28, left: 52 };
+
+export function SeriesChart(props: SeriesChartProps) {
+  const { title, traces, revision, pick, offset = 0, eps, onEpsChange, hoverStep, onHoverStep, width = 420, height = 200, testId } = props;
+  const w = width - M.left - M.right;
+  const h = height - M.top - M.bottom;
+  const xAxisRef = useRef<SVGGElement>(null);
+  const yAxisRef = useRef<SVGGElement>(null);
+  const dragging = useRef(false);
+  // While the eps line is dragged it moves locally; the new eps is committed on release.
+  const [dragEps, setDragEps] = useState<number | null>(null);
+
+  const { x, y, floor, paths, crossings } = useMemo(() => {
+    let maxLen = 1;
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const t of traces) {
+      maxLen = Math.max(maxLen, t.length);
+      const vals = pick(t);
+      for (let i = 0; i < t.length; i++) {
+        const v = vals[i] - offset;
+        if (v > 0 && Number.isFinite(v)) {
+          if (v < lo) lo = v;
+          if (v > hi) hi = v;
+        }
+      }
+    }
+    if (eps !== undefined && eps > 0) {
+      lo = Math.min(lo, eps / 3);
+      hi = Math.max(hi, eps * 3);
+    }
+    if (!(hi > 0)) {
+      lo = 1e-6;
+      hi = 1;
+    }
+    lo = Math.max(lo, hi * 1e-16);
+    const floor = lo;
+    const x = scaleLinear().domain([0, Math.max(maxLen - 1, 1)]).range([0, w]);
+    const y = scaleLog().domain([lo, hi]).range([h, 0]).nice();
+    const yv = (v: number) => y(Math.max(v - offset, floor));
+    const paths = traces.map((t) => seriesPath(pick(t), t.length, x, yv, Number.isFinite));
+    const crossings = traces.map((t) => {
+      if (eps === undefined) return -1;
+      const vals = pick(t);
+      for (let i = 0; i < t.length; i++) if (vals[i] <= eps) return i;
+      return -1;
+    });
+    return { x, y, floor, paths, crossings };
+  }, [traces, revision, pick, offset, eps, w, h]);
+
+  useEffect(() => {
+    if (xAxisRef.current) select(xAxisRef.current).call(axisBottom(x).ticks(6));
+    if (yAxisRef.current) select(yAxisRef.current).call(axisLeft(y).ticks(5, '.0e'));
+  }, [x, y]);
+
+  const local = (e: PointerEvent<SVGRectElement>) => {
+    const r = e.currentTarget.getBoundingClientRect();
+    return { px: e.clientX - r.left, py: e.clientY - r.top };
+  };
+  const onMove = (e: PointerEvent<SVGRectElement>) => {
+    const { px, py } = local(e);
+    if (dragging.current) {
+      setDragEps(Number(y.invert(Math.min(Math.max(py, 0), h)).toPrecision(2)));
+      return;
+    }
+    onHoverStep(Math.round(x.invert(px)));
+  };
+  const shownEps = dragEps ?? eps;
+  const epsY = shownEps !== undefined && shownEps > 0 ? y(Math.max(shownEps, floor)) : null;
+
+  return (
+    <figure className="chart" data-testid={testId}>
+      <figcaption>{title}</figcaption>
+      <svg width={width} height={height} role="img" aria-label={title}>
+        <g transform={`translate(${M.left},${M.top})`}>
+          <g ref={xAxisRef} transform={`translate(0,${h})`} className="axis" />
+          <g ref={yAxisRef} className="axis" />
+          {paths.map((d, i) => (
+            <path key={i} d={d} fill="none" stroke={traces[i].color} strokeWidth={1.5} data-testid={`${testId}-series-${i}`} />
+          ))}
+          {epsY !== null && (
+            <g className="eps-line" data-testid={`${testId}-eps`}>
+              <line x1={0} x2={w} y1={epsY} y2={epsY} stroke="currentColor" strokeDasharray="5 4" />
+              <text x={w - 4} y={epsY - 4} textAnchor="end" className="eps-label">eps = {shownEps}</text>
+            </g>
+          )}
+          {crossings.map((c, i) =>
+            c >= 0 ? (
+              <circle key={i} cx={x(c)} cy={epsY ?? 0} r={4} fill={traces[i].color} stroke="white" data-testid={`${testId}-crossing-${i}`} data-step={c} />
+            ) : null,
+          )}
+          {hoverStep !== null && hoverStep >= 0 && <line x1={x(hoverStep)} x2={x(hoverStep)} y1={0} y2={h} stroke="currentColor" strokeOpacity={0.4} />}
+          <rect
+            width={w}
+            height={h}
+            fill="transparent"
+            style={{ cursor: onEpsChange ? 'ns-resize' : 'crosshair' }}
+            onPointerDown={(e) => {
+              if (!onEpsChange || epsY === null) return;
+              if (Math.abs(local(e).py - epsY) < 8) {
+                dragging.current = true;
+                e.currentTarget.setPointerCapture(e.pointerId);
+              }
+            }}
+            onPointerUp={() => {
+              if (!dragging.current) return;
+              dragging.current = false;
+              if (dragEps !== null && onEpsChange) onEpsChange(dragEps);
+              setDragEps(null);
+            }}
+            onPointerMove={onMove}
+            onPointerLeave={() => onHoverStep(null)}
+          />
+        </g>
+      </svg>
+    </figure>
+  );
+}

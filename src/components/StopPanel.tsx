@@ -1,0 +1,27 @@
+// The stopping rule (||grad f|| <= eps, step budget) and the seed of every random draw.
+import { LIMITS } from '../experiment/limits';
+import { editExperiment } from '../state/edit';
+import { useStore } from '../state/store';
+import { NumberField } from './NumberField';
+
+export function StopPanel() {
+  const stop = useStore((s) => s.experiment.stop);
+  const seed = useStore((s) => s.experiment.seed);
+  return (
+    <div className="stop-panel">
+      <h2>Stopping rule</h2>
+      <div className="param" title="stop at the first step where ||grad f(x)|| <= eps (0 disables it)">
+        <span className="param-name">eps</span>
+        <NumberField label="gradient tolerance eps" value={stop.gradTol} min={LIMITS.gradTol.min} max={LIMITS.gradTol.max} onCommit={(v) => editExperiment((e) => void (e.stop.gradTol = v))} />
+      </div>
+      <div className="param">
+        <span className="param-name">max steps</span>
+        <NumberField label="maximum steps" value={stop.maxSteps} integer min={LIMITS.maxSteps.min} max={LIMITS.maxSteps.max} onCommit={(v) => editExperiment((e) => void (e.stop.maxSteps = v))} />
+      </div>
+      <div className="param" title="every random draw (noise, perturbations) derives from it">
+        <span className="param-name">seed</span>
+        <NumberField label="random seed" value={seed} integer min={LIMITS.seed.min} max={LIMITS.seed.max} onCommit={(v) => editExperiment((e) => void (e.seed = v))} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,86 @@
+// Choosing the surface: a catalogue entry (name and formula) or a typed expression in x and y.
+// The expression is checked while typing; an error shows inline with its column, and the last
+// valid surface stays on screen.
+import { useEffect, useState } from 'react';
+import { SURFACE_IDS, type SurfaceId } from '../experiment/types';
+import { CATALOGUE } from '../surfaces/catalogue';
+import { resolveSurface } from '../surfaces/resolve';
+import { editExperiment } from '../state/edit';
+import { useStore } from '../state/store';
+
+const CUSTOM = '__custom__';
+
+export function SurfacePicker() {
+  const problem = useStore((s) => s.experiment.problem);
+  const surface = useStore((s) => s.surface);
+  const isCustom = problem.kind === 'surface' && 'expr' in problem;
+  const [expr, setExpr] = useState(isCustom ? problem.expr : 'x^2 - y^2 + 0.1*sin(3*x)');
+  const [exprError, setExprError] = useState<string | null>(null);
+  const [mode, setMode] = useState<string>(isCustom ? CUSTOM : problem.kind === 'surface' && 'id' in problem ? problem.id : 'rosenbrock');
+  useEffect(() => {
+    if (problem.kind === 'surface') setMode('expr' in problem ? CUSTOM : problem.id);
+    if (problem.kind === 'surface' && 'expr' in problem) setExpr(problem.expr);
+  }, [problem]);
+
+  const choose = (value: string) => {
+    setMode(value);
+    if (value === CUSTOM) applyExpr(expr);
+    else
+      editExperiment((e) => {
+        e.problem = { kind: 'surface', id: value as SurfaceId };
+        delete e.view;
+        for (const r of e.runs) delete r.start;
+      });
+  };
+
+  const applyExpr = (text: string) => {
+    const res = resolveSurface({ kind: 'surface', expr: text });
+    if (!res.ok) {
+      setExprError(res.message);
+      return;
+    }
+    setExprError(null);
+    editExperiment((e) => {
+      e.problem = { kind: 'surface', expr: text };
+      for (const r of e.runs) delete r.start;
+    });
+  };
+
+  return (
+    <div className="surface-picker">
+      <h2>Surface</h2>
+      <select aria-label="Surface" value={mode} onChange={(e) => choose(e.target.value)}>
+        {SURFACE_IDS.filter((id) => CATALOGUE[id]).map((id) => (
+          <option key={id} value={id}>
+            {CATALOGUE[id]!.name} — {CATALOGUE[id]!.formula}
+          </option>
+        ))}
+        <option value={CUSTOM}>Custom expression…</option>
+      </select>
+      {mode === CUSTOM && (
+        <div className="expr-box">
+          <input
+            aria-label="Custom expression"
+            aria-invalid={exprError !== null}
+            value={expr}
+            spellCheck={false}
+            onChange={(e) => {
+              setExpr(e.target.value);
+              const res = resolveSurface({ kind: 'surface', expr: e.target.value });
+              setExprError(res.ok ? null : res.message);
+            }}
+            onKeyDown={(e) => e.key === 'Enter' && applyExpr(expr)}
+            onBlur={() => applyExpr(expr)}
+          />
+          {exprError && <div className="field-error" role="status" data-testid="expr-error">{exprError}</div>}
+        </div>
+      )}
+      {surface && (
+        <div className="surface-info">
+          <code>{surface.formula}</code>
+          <p>{surface.teaches}</p>
+        </div>
+      )}
+    </div>
+  );
+}
