@@ -37,7 +37,6 @@ export function createEngine(exp: Experiment): EngineResult {
   if (!resolved.ok) return { ok: false, errors: [{ path: 'problem', message: resolved.message }] };
   const surface = resolved.surface;
   const objective = regularized(surface, exp.problem.regularization);
-  const view = exp.view ?? surface.view;
   const errors: FieldError[] = [];
   const runs: SurfaceRun[] = [];
   exp.runs.forEach((run, index) => {
@@ -54,7 +53,6 @@ export function createEngine(exp: Experiment): EngineResult {
         def,
         params: resolveParams(run.optimizer, run.params),
         start: run.start ?? surface.start,
-        view,
         maxSteps: exp.stop.maxSteps,
         gradTol: exp.stop.gradTol,
         rng: runStream(exp.seed, index),

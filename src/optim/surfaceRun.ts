@@ -3,7 +3,6 @@
 import type { Run, RunStop, Schedule } from '../experiment/types';
 import { classifyEigenvalues, eigenSym2 } from '../surfaces/classify';
 import type { Objective2 } from '../surfaces/objective';
-import type { Window2 } from '../surfaces/types';
 import { addGaussianNoise, clipByNorm } from './gradient';
 import type { Rng } from './rng';
 import { scheduledLr } from './schedule';
@@ -26,11 +25,12 @@ export interface RunChunk {
 }
 
 /**
- * A run diverges when x leaves a box this many times the view window's span around its centre
- * (or any value is not finite). Far outside the window nothing is visible any more, and on
- * surfaces unbounded below (saddle, monkeySaddle) the objective is falling without limit.
+ * A run diverges when a coordinate leaves [-DIVERGENCE_BOUND, DIVERGENCE_BOUND] (the range a
+ * start may take) or any value is not finite. The bound is absolute, not tied to the view, so
+ * zooming the plot never changes a run's numbers. On surfaces unbounded below (saddle,
+ * monkeySaddle) a run that escapes is reported as diverged: the objective falls without limit.
  */
-export const DIVERGENCE_SPANS = 100;
+export const DIVERGENCE_BOUND = 1e6;
 
 export interface SurfaceRunConfig {
   index: number;
@@ -39,7 +39,6 @@ export interface SurfaceRunConfig {
   def: OptimizerDef;
   params: Record<string, number | boolean | number[]>;
   start: [number, number];
-  view: Window2;
   maxSteps: number;
   gradTol: number;
   rng: Rng;
@@ -55,7 +54,6 @@ export class SurfaceRun {
   private readonly ctx: StepContext;
   private readonly baseLr: number;
   private readonly schedule: Schedule | undefined;
-  private readonly bound: { cx: number; cy: number; r: number };
   /** Step index of the current point x_t; its f and gradient are already evaluated. */
   private t = 0;
   private fx: number;
@@ -69,12 +67,6 @@ export class SurfaceRun {
     this.baseLr = cfg.params.lr as number;
     this.schedule = cfg.run.schedule;
     this.ctx = { lr: this.baseLr, rng: cfg.rng, hessian: cfg.def.needsHessian ? this.h4 : undefined };
-    const { x, y } = cfg.view;
-    this.bound = {
-      cx: (x[0] + x[1]) / 2,
-      cy: (y[0] + y[1]) / 2,
-      r: DIVERGENCE_SPANS * Math.max(x[1] - x[0], y[1] - y[0]),
-    };
     this.fx = cfg.objective.f(this.x[0], this.x[1]);
     cfg.objective.grad(this.x[0], this.x[1], this.g);
   }
@@ -88,8 +80,7 @@ export class SurfaceRun {
   }
 
   private outOfBounds(x: number, y: number): boolean {
-    const b = this.bound;
-    return !(Math.abs(x - b.cx) <= b.r && Math.abs(y - b.cy) <= b.r);
+    return !(Math.abs(x) <= DIVERGENCE_BOUND && Math.abs(y) <= DIVERGENCE_BOUND);
   }
 
   /** Records up to `steps` points (fewer when the run stops) and returns them. */
@@ -193,7 +184,7 @@ export class SurfaceRun {
       ? 'the step produced a non-finite point'
       : !Number.isFinite(fNext)
         ? `f is not finite at (${fmtNum(bad[0])}, ${fmtNum(bad[1])})`
-        : `the step went to (${fmtNum(bad[0])}, ${fmtNum(bad[1])}), outside ${DIVERGENCE_SPANS}x the view window`;
+        : `the step went to (${fmtNum(bad[0])}, ${fmtNum(bad[1])}), beyond the bound |x|, |y| <= ${fmtNum(DIVERGENCE_BOUND)}`;
     let msg = `diverged at step ${this.t + 1}: ${what}; last finite point (${fmtNum(x)}, ${fmtNum(y)}), f = ${fmtNum(this.fx)}`;
     // The curvature bound at the start: plain GD converges locally only if lr < 2 / lambda_max.
     const [sx, sy] = this.cfg.start;
