@@ -3,6 +3,7 @@ import { Charts } from './Charts';
 import { ContourPlot } from './ContourPlot';
 import { ErrorBanner } from './ErrorBanner';
 import { PlaybackControls } from './PlaybackControls';
+import { PlotToolbar } from './PlotToolbar';
 import { CriticalLegend, Readout } from './Readout';
 import { RunSummary } from './RunSummary';
 import { RunsPanel } from './RunsPanel';
@@ -25,6 +26,7 @@ export function App() {
           <RunsPanel />
         </section>
         <section className="plot-area" aria-label="Plot">
+          <PlotToolbar />
           <ContourPlot />
           <CriticalLegend />
           <Readout />

@@ -1,8 +1,8 @@
 // The plot: contours, critical points, axes and trajectories in one SVG sharing one pair of
 // scales. A click sets run 1's start point and restarts; moving the pointer shows the values
 // under it and the nearest step of a path (linked with the charts).
-import type { MouseEvent } from 'react';
-import { probeAt, setStart } from '../state/controller';
+import { useEffect, useRef, type PointerEvent } from 'react';
+import { probeAt, setStart, setView } from '../state/controller';
 import { useStore } from '../state/store';
 import { Axes } from './Axes';
 import { ContourLayer } from './ContourLayer';
@@ -10,6 +10,7 @@ import { CriticalPointsLayer } from './CriticalPointsLayer';
 import { nearestStep } from './nearestStep';
 import { TrajectoryLayer } from './TrajectoryLayer';
 import { PLOT_MARGIN, usePlotScales } from './usePlotScales';
+import { panView, roundView, zoomView } from './viewMath';
 
 const FALLBACK_VIEW = { x: [-2, 2] as [number, number], y: [-2, 2] as [number, number] };
 
@@ -18,15 +19,61 @@ export function ContourPlot({ size = 600 }: { size?: number }) {
   const traces = useStore((s) => s.traces);
   const revision = useStore((s) => s.revision);
   const hoverStep = useStore((s) => s.hoverStep);
+  const scrubStep = useStore((s) => s.scrubStep);
   const criticalPoints = useStore((s) => s.criticalPoints);
-  const view = grid?.view ?? FALLBACK_VIEW;
+  const view = useStore((s) => s.view) ?? grid?.view ?? FALLBACK_VIEW;
   const scales = usePlotScales(view, size);
+  const targetRef = useRef<SVGRectElement>(null);
+  /** Pointer-down position and the view then; a move of more than a few pixels is a pan. */
+  const drag = useRef<{ px: number; py: number; view: typeof view; moved: boolean } | null>(null);
 
-  const toData = (e: MouseEvent<SVGRectElement>) => {
-    const rect = e.currentTarget.getBoundingClientRect();
+  const toData = (e: { clientX: number; clientY: number }) => {
+    const rect = targetRef.current!.getBoundingClientRect();
     const px = e.clientX - rect.left;
     const py = e.clientY - rect.top;
     return { px, py, x: scales.x.invert(px), y: scales.y.invert(py) };
+  };
+
+  // Wheel zoom needs a non-passive listener to keep the page from scrolling.
+  useEffect(() => {
+    const el = targetRef.current;
+    if (!el) return;
+    const onWheel = (e: WheelEvent) => {
+      e.preventDefault();
+      const { x, y } = toData(e);
+      setView(roundView(zoomView(view, x, y, Math.pow(1.0015, e.deltaY))));
+    };
+    el.addEventListener('wheel', onWheel, { passive: false });
+    return () => el.removeEventListener('wheel', onWheel);
+  });
+
+  const onPointerDown = (e: PointerEvent<SVGRectElement>) => {
+    const { px, py } = toData(e);
+    drag.current = { px, py, view, moved: false };
+    e.currentTarget.setPointerCapture(e.pointerId);
+  };
+  const onPointerMove = (e: PointerEvent<SVGRectElement>) => {
+    const { px, py, x, y } = toData(e);
+    const d = drag.current;
+    if (d && (d.moved || Math.hypot(px - d.px, py - d.py) > 4)) {
+      d.moved = true;
+      const dx = scales.x.invert(d.px) - scales.x.invert(px);
+      const dy = scales.y.invert(d.py) - scales.y.invert(py);
+      setView(roundView(panView(view, dx, dy)));
+      d.px = px;
+      d.py = py;
+      return;
+    }
+    void probeAt(x, y);
+    useStore.setState({ hoverStep: nearestStep(traces, scales, px, py) });
+  };
+  const onPointerUp = (e: PointerEvent<SVGRectElement>) => {
+    const d = drag.current;
+    drag.current = null;
+    if (d && !d.moved) {
+      const { x, y } = toData(e);
+      setStart(Number(x.toPrecision(6)), Number(y.toPrecision(6)));
+    }
   };
 
   return (
@@ -44,23 +91,18 @@ export function ContourPlot({ size = 600 }: { size?: number }) {
             width={scales.width}
             height={scales.height}
             fill="transparent"
-            style={{ cursor: 'crosshair' }}
+            ref={targetRef}
+            style={{ cursor: drag.current?.moved ? 'grabbing' : 'crosshair', touchAction: 'none' }}
             data-testid="plot-click-target"
-            aria-label="Click to set the start point"
-            onClick={(e) => {
-              const { x, y } = toData(e);
-              setStart(Number(x.toPrecision(6)), Number(y.toPrecision(6)));
-            }}
-            onMouseMove={(e) => {
-              const { px, py, x, y } = toData(e);
-              void probeAt(x, y);
-              useStore.setState({ hoverStep: nearestStep(traces, scales, px, py) });
-            }}
-            onMouseLeave={() => useStore.setState({ probe: null, hoverStep: null })}
+            aria-label="Click to set the start point, drag to pan, scroll to zoom"
+            onPointerDown={onPointerDown}
+            onPointerMove={onPointerMove}
+            onPointerUp={onPointerUp}
+            onPointerLeave={() => useStore.setState({ probe: null, hoverStep: null })}
           />
           {criticalPoints && <CriticalPointsLayer points={criticalPoints} scales={scales} />}
           <g pointerEvents="none">
-            <TrajectoryLayer traces={traces} scales={scales} revision={revision} hoverStep={hoverStep} />
+            <TrajectoryLayer traces={traces} scales={scales} revision={revision} hoverStep={hoverStep} upTo={scrubStep} />
           </g>
         </g>
         <Axes scales={scales} />

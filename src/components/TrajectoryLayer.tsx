@@ -5,14 +5,14 @@ import type { RunTrace } from '../state/traces';
 import { Glyph } from './Glyph';
 import type { PlotScales } from './usePlotScales';
 
-function pathData(t: RunTrace, s: PlotScales): string {
+function pathData(t: RunTrace, s: PlotScales, n: number): string {
   let d = '';
   let lx = NaN;
   let ly = NaN;
-  for (let i = 0; i < t.length; i++) {
+  for (let i = 0; i < n; i++) {
     const px = s.x(t.xy[2 * i]);
     const py = s.y(t.xy[2 * i + 1]);
-    const last = i === t.length - 1;
+    const last = i === n - 1;
     if (!last && Math.abs(px - lx) < 0.5 && Math.abs(py - ly) < 0.5) continue;
     d += (d === '' ? 'M' : 'L') + px.toFixed(1) + ',' + py.toFixed(1);
     lx = px;
@@ -25,26 +25,32 @@ export const TrajectoryLayer = memo(function TrajectoryLayer({
   traces,
   scales,
   hoverStep,
+  upTo,
 }: {
   traces: RunTrace[];
   scales: PlotScales;
   revision: number;
   hoverStep: number | null;
+  /** Draw each path up to this step only (the scrubber), or everything when null. */
+  upTo: number | null;
 }) {
   return (
     <g className="trajectories">
       {traces.map((t, i) => {
-        if (t.length === 0) return null;
-        const hx = scales.x(t.xy[2 * (t.length - 1)]);
-        const hy = scales.y(t.xy[2 * (t.length - 1) + 1]);
+        const n = upTo === null ? t.length : Math.min(t.length, upTo + 1);
+        if (n === 0) return null;
+        const hx = scales.x(t.xy[2 * (n - 1)]);
+        const hy = scales.y(t.xy[2 * (n - 1) + 1]);
+        // The end glyph shows the verdict only once the drawn path reaches the stop.
+        const endKind = t.stop && n === t.length ? (t.stop.reason === 'diverged' ? 'diverged' : (t.stop.kind ?? 'degenerate')) : 'running';
         return (
           <g key={i} data-testid={`trajectory-${i}`} data-points={t.length}>
-            <path d={pathData(t, scales)} fill="none" stroke={t.color} strokeWidth={2} strokeLinejoin="round" />
+            <path d={pathData(t, scales, n)} fill="none" stroke={t.color} strokeWidth={2} strokeLinejoin="round" />
             <circle cx={scales.x(t.xy[0])} cy={scales.y(t.xy[1])} r={4} fill="white" stroke={t.color} strokeWidth={2} />
-            {t.perturbations.map((step) => (
+            {t.perturbations.filter((step) => step < n).map((step) => (
               <circle key={step} cx={scales.x(t.xy[2 * step])} cy={scales.y(t.xy[2 * step + 1])} r={7} fill="none" stroke={t.color} strokeDasharray="2 2" data-testid={`perturbation-${i}`} />
             ))}
-            <Glyph kind={t.stop ? (t.stop.reason === 'diverged' ? 'diverged' : (t.stop.kind ?? 'degenerate')) : 'running'} x={hx} y={hy} fill={t.color} data-testid={`end-${i}`} data-kind={t.stop ? (t.stop.reason === 'diverged' ? 'diverged' : (t.stop.kind ?? 'degenerate')) : 'running'} />
+            <Glyph kind={endKind} x={hx} y={hy} size={endKind === 'running' ? 5 : 7} fill={t.color} data-testid={`end-${i}`} data-kind={endKind} />
             {hoverStep !== null && hoverStep < t.length && (
               <circle cx={scales.x(t.xy[2 * hoverStep])} cy={scales.y(t.xy[2 * hoverStep + 1])} r={6} fill="none" stroke={t.color} strokeWidth={2.5} data-testid={`hover-${i}`} />
             )}

@@ -1,5 +1,5 @@
 // Actions: everything that talks to the worker. The store holds state; this module changes it.
-import type { Experiment } from '../experiment/types';
+import type { Experiment, ViewWindow as Window2 } from '../experiment/types';
 import { createEngineWorker, proxy } from '../workers/client';
 import type { RunChunk } from '../optim/engine';
 import { useStore } from './store';
@@ -39,27 +39,72 @@ export async function startExperiment(exp: Experiment, opts: { paused?: boolean 
   }
   const prev = useStore.getState();
   const view = exp.view ?? res.surface.view;
-  const sameGrid = prev.grid && prev.surface && JSON.stringify(prev.experiment.problem) === JSON.stringify(exp.problem) &&
-    JSON.stringify(prev.grid.view) === JSON.stringify(view);
   useStore.setState({
     surface: res.surface,
+    view,
     traces: res.labels.map((label, i) => emptyTrace(label, i)),
     revision: prev.revision + 1,
     status: paused ? 'paused' : 'playing',
   });
-  if (!sameGrid) await loadGrid(exp, view);
+  requestGrid(exp, view);
 }
 
-async function loadGrid(exp: Experiment, view: { x: [number, number]; y: [number, number] }): Promise<void> {
+// Contour grids and critical points follow the problem and the visible window. Requests made
+// while one is computing collapse into the latest (zooming sends many).
+let gridKey = '';
+let gridBusy = false;
+let pendingGrid: { exp: Experiment; view: Window2 } | null = null;
+let problemKey = '';
+
+function requestGrid(exp: Experiment, view: Window2): void {
+  const key = JSON.stringify([exp.problem, view]);
+  if (key === gridKey) return;
+  const pk = JSON.stringify(exp.problem);
+  if (pk !== problemKey) {
+    problemKey = pk;
+    useStore.setState({ criticalPoints: null });
+  }
+  gridKey = key;
+  pendingGrid = { exp, view };
+  if (!gridBusy) void drainGrid();
+}
+
+async function drainGrid(): Promise<void> {
+  gridBusy = true;
+  try {
+    while (pendingGrid) {
+      const { exp, view } = pendingGrid;
+      pendingGrid = null;
+      await loadGrid(exp, view);
+    }
+  } finally {
+    gridBusy = false;
+  }
+}
+
+async function loadGrid(exp: Experiment, view: Window2): Promise<void> {
   const values = await engine().grid(exp, view, GRID_SIZE, GRID_SIZE);
   if ('error' in values) {
     useStore.setState({ error: values.error });
     return;
   }
-  useStore.setState({ grid: { view, nx: GRID_SIZE, ny: GRID_SIZE, values }, criticalPoints: null });
+  useStore.setState({ grid: { view, nx: GRID_SIZE, ny: GRID_SIZE, values } });
+  if (pendingGrid) return; // still zooming: skip the critical points of an intermediate window
   const found = await engine().criticalPoints(exp, view);
   if ('error' in found) return;
   if (useStore.getState().grid?.values === values) useStore.setState({ criticalPoints: found.points });
+}
+
+/** Shows another window of the surface (zoom, pan, reset); the runs go on untouched. */
+export function setView(view: Window2 | null): void {
+  const s = useStore.getState();
+  const experiment = { ...s.experiment };
+  if (view) experiment.view = view;
+  else delete experiment.view;
+  const shown = view ?? s.surface?.view;
+  if (!shown) return;
+  useStore.setState({ experiment, view: shown });
+  requestGrid(experiment, shown);
 }
 
 let probing = false;

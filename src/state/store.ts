@@ -25,11 +25,16 @@ export interface AppState {
   /** Steps each run advances per worker tick while playing. */
   speed: number;
   grid: ContourGrid | null;
+  /** The window shown (zoomed and panned); the grid follows it. */
+  view: ContourGrid['view'] | null;
   /** Critical points of the objective in the view (computed in the worker), or null while searching. */
   criticalPoints: CriticalPoint[] | null;
   /** The readout under the pointer: values at the pointer, or a critical point's exact values. */
   probe: Probe | null;
   hoveredPoint: CriticalPoint | null;
+  /** Playback scrubbed back to this step (paths drawn up to it), or null to show everything. */
+  scrubStep: number | null;
+  theme: 'light' | 'dark';
   /** The step hovered on a chart or the plot (linked views), or null. */
   hoverStep: number | null;
   /** The last error to show (bad experiment, worker failure); the app keeps running. */
@@ -44,7 +49,10 @@ export const useStore = create<AppState>(() => ({
   status: 'idle',
   speed: 5,
   grid: null,
+  view: null,
   hoverStep: null,
+  scrubStep: null,
+  theme: typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light',
   criticalPoints: null,
   probe: null,
   hoveredPoint: null,

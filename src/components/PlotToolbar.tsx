@@ -1,0 +1,23 @@
+// Above the plot: reset the zoomed view, switch light and dark themes.
+import { useEffect } from 'react';
+import { setView } from '../state/controller';
+import { useStore } from '../state/store';
+
+export function PlotToolbar() {
+  const zoomed = useStore((s) => s.experiment.view !== undefined);
+  const theme = useStore((s) => s.theme);
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+  }, [theme]);
+  return (
+    <div className="plot-toolbar">
+      <span className="muted">Scroll to zoom, drag to pan, click to start run 1 there.</span>
+      <button type="button" aria-label="Reset view" disabled={!zoomed} onClick={() => setView(null)}>
+        Reset view
+      </button>
+      <button type="button" aria-label={`Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`} onClick={() => useStore.setState({ theme: theme === 'dark' ? 'light' : 'dark' })}>
+        {theme === 'dark' ? '☀ Light' : '☾ Dark'}
+      </button>
+    </div>
+  );
+}
