@@ -20,6 +20,7 @@ export function ContourPlot({ size = 600 }: { size?: number }) {
   const revision = useStore((s) => s.revision);
   const hoverStep = useStore((s) => s.hoverStep);
   const scrubStep = useStore((s) => s.scrubStep);
+  const fadeTail = useStore((s) => s.fadeTail);
   const criticalPoints = useStore((s) => s.criticalPoints);
   const view = useStore((s) => s.view) ?? grid?.view ?? FALLBACK_VIEW;
   const scales = usePlotScales(view, size);
@@ -102,7 +103,7 @@ export function ContourPlot({ size = 600 }: { size?: number }) {
           />
           {criticalPoints && <CriticalPointsLayer points={criticalPoints} scales={scales} />}
           <g pointerEvents="none">
-            <TrajectoryLayer traces={traces} scales={scales} revision={revision} hoverStep={hoverStep} upTo={scrubStep} />
+            <TrajectoryLayer traces={traces} scales={scales} revision={revision} hoverStep={hoverStep} upTo={scrubStep} fadeTail={fadeTail} />
           </g>
         </g>
         <Axes scales={scales} />

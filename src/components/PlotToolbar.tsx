@@ -6,12 +6,16 @@ import { useStore } from '../state/store';
 export function PlotToolbar() {
   const zoomed = useStore((s) => s.experiment.view !== undefined);
   const theme = useStore((s) => s.theme);
+  const fadeTail = useStore((s) => s.fadeTail);
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
   return (
     <div className="plot-toolbar">
       <span className="muted">Scroll to zoom, drag to pan, click to start run 1 there.</span>
+      <label>
+        <input type="checkbox" checked={fadeTail} aria-label="Fading tail" onChange={(e) => useStore.setState({ fadeTail: e.target.checked })} /> fading tail
+      </label>
       <button type="button" aria-label="Reset view" disabled={!zoomed} onClick={() => setView(null)}>
         Reset view
       </button>

@@ -5,11 +5,13 @@ import type { RunTrace } from '../state/traces';
 import { Glyph } from './Glyph';
 import type { PlotScales } from './usePlotScales';
 
-function pathData(t: RunTrace, s: PlotScales, n: number): string {
+const TAIL_STEPS = 60;
+
+function pathData(t: RunTrace, s: PlotScales, n: number, from = 0): string {
   let d = '';
   let lx = NaN;
   let ly = NaN;
-  for (let i = 0; i < n; i++) {
+  for (let i = from; i < n; i++) {
     const px = s.x(t.xy[2 * i]);
     const py = s.y(t.xy[2 * i + 1]);
     const last = i === n - 1;
@@ -26,6 +28,7 @@ export const TrajectoryLayer = memo(function TrajectoryLayer({
   scales,
   hoverStep,
   upTo,
+  fadeTail,
 }: {
   traces: RunTrace[];
   scales: PlotScales;
@@ -33,6 +36,7 @@ export const TrajectoryLayer = memo(function TrajectoryLayer({
   hoverStep: number | null;
   /** Draw each path up to this step only (the scrubber), or everything when null. */
   upTo: number | null;
+  fadeTail: boolean;
 }) {
   return (
     <g className="trajectories">
@@ -45,7 +49,8 @@ export const TrajectoryLayer = memo(function TrajectoryLayer({
         const endKind = t.stop && n === t.length ? (t.stop.reason === 'diverged' ? 'diverged' : (t.stop.kind ?? 'degenerate')) : 'running';
         return (
           <g key={i} data-testid={`trajectory-${i}`} data-points={t.length}>
-            <path d={pathData(t, scales, n)} fill="none" stroke={t.color} strokeWidth={2} strokeLinejoin="round" />
+            <path d={pathData(t, scales, n)} fill="none" stroke={t.color} strokeWidth={2} strokeLinejoin="round" strokeOpacity={fadeTail ? 0.18 : 1} />
+            {fadeTail && <path d={pathData(t, scales, n, Math.max(0, n - TAIL_STEPS))} fill="none" stroke={t.color} strokeWidth={2.5} strokeLinejoin="round" />}
             <circle cx={scales.x(t.xy[0])} cy={scales.y(t.xy[1])} r={4} fill="white" stroke={t.color} strokeWidth={2} />
             {t.perturbations.filter((step) => step < n).map((step) => (
               <circle key={step} cx={scales.x(t.xy[2 * step])} cy={scales.y(t.xy[2 * step + 1])} r={7} fill="none" stroke={t.color} strokeDasharray="2 2" data-testid={`perturbation-${i}`} />

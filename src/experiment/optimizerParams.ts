@@ -118,7 +118,7 @@ export const OPTIMIZER_SPECS: Record<OptimizerId, OptimizerSpec> = {
       lr: lr(0.05),
       radius: { type: 'number', default: 0.1, min: 0, max: 1e3, log: true, help: 'radius of the perturbation ball' },
       gThreshold: { type: 'number', default: 1e-3, min: 0, max: 1e3, log: true, help: 'perturb when ||grad f|| is at most this' },
-      tThreshold: { type: 'number', default: 50, min: 1, max: 100_000, integer: true, help: 'steps to wait after a perturbation before the next' },
+      tThreshold: { type: 'number', default: 200, min: 1, max: 100_000, integer: true, help: 'steps to wait after a perturbation before the next' },
     },
   },
   noisySgd: {

@@ -8,8 +8,15 @@ const article: Record<PointKind, string> = {
   degenerate: 'at a degenerate point',
 };
 
-export const fmtNum = (v: number, digits = 3): string =>
-  v === 0 ? '0' : Math.abs(v) >= 1e4 || Math.abs(v) < 1e-3 ? v.toExponential(digits - 1) : String(Number(v.toPrecision(digits + 1)));
+/** Short display of a number: 3 significant digits, exponent form outside [1e-3, 1e4), no trailing zeros. */
+export const fmtNum = (v: number, digits = 3): string => {
+  if (v === 0 || !Number.isFinite(v)) return String(v);
+  if (Math.abs(v) >= 1e4 || Math.abs(v) < 1e-3) {
+    const [mantissa, exp] = v.toExponential(digits - 1).split('e');
+    return `${String(Number(mantissa))}e${exp}`;
+  }
+  return String(Number(v.toPrecision(digits + 1)));
+};
 
 export function describeStop(stop: RunStop, gradTol: number): string {
   const lambdas = stop.hessianEigenvalues ? ` (lambda = ${fmtNum(stop.hessianEigenvalues[0])}, ${fmtNum(stop.hessianEigenvalues[1])})` : '';

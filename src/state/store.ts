@@ -35,6 +35,8 @@ export interface AppState {
   /** Playback scrubbed back to this step (paths drawn up to it), or null to show everything. */
   scrubStep: number | null;
   theme: 'light' | 'dark';
+  /** Draw only each path's recent steps strongly, older steps faded. */
+  fadeTail: boolean;
   /** The step hovered on a chart or the plot (linked views), or null. */
   hoverStep: number | null;
   /** The last error to show (bad experiment, worker failure); the app keeps running. */
@@ -52,6 +54,7 @@ export const useStore = create<AppState>(() => ({
   view: null,
   hoverStep: null,
   scrubStep: null,
+  fadeTail: false,
   theme: typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light',
   criticalPoints: null,
   probe: null,
