@@ -1,9 +1,19 @@
 import { defineConfig } from '@playwright/test';
 
 // End-to-end tests in Debian's Chromium (browsers cannot be downloaded here), against the built
-// app served by `vite preview`. SwiftShader gives WebGL2 without a GPU.
-export const chromiumLaunch = {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+// app served by `vite preview`.
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Plain software compositing: what pages without WebGL need, and fast. */
+export const chromiumLaunch = { executablePath, args: ['--no-sandbox'] };
+
+/**
+ * WebGL2 without a GPU through SwiftShader (a CPU emulation of a GPU). Only for specs that need
+ * WebGL: SwiftShader also rasterizes the page, which makes large SVGs paint very slowly.
+ * Use in a spec with `test.use({ launchOptions: webglLaunch })`.
+ */
+export const webglLaunch = {
+  executablePath,
   args: ['--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist', '--no-sandbox'],
 };
 

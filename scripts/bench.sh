@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # npm run bench: every Node benchmark (bench/*.bench.ts) and then the browser benchmarks
-# (bench/browser/*.spec.ts, Playwright in Chromium). Each writes bench/results/<name>.json and
+# (one Playwright config per benchmark in bench/browser/*.config.ts, Chromium). Each writes bench/results/<name>.json and
 # prints a table; the results are committed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,7 +9,10 @@ for f in bench/*.bench.ts; do
   echo "== $f"
   npx tsx "$f"
 done
-if ls bench/browser/*.spec.ts >/dev/null 2>&1; then
-  npm run -s build
-  npx playwright test -c bench/browser/playwright.bench.config.ts
+if ls bench/browser/*.config.ts >/dev/null 2>&1; then
+  npx vite build --logLevel warn
+  for c in bench/browser/*.config.ts; do
+    echo "== $c"
+    npx playwright test -c "$c"
+  done
 fi

@@ -5,13 +5,15 @@ import { useStore } from '../state/store';
 import type { RunTrace } from '../state/traces';
 import { SeriesChart } from './SeriesChart';
 import { useElementWidth } from './useElementWidth';
+import { useThrottled } from './useThrottled';
 
 const pickGrad = (t: RunTrace) => t.gradNorm;
 const pickF = (t: RunTrace) => t.f;
 
 export function Charts() {
   const traces = useStore((s) => s.traces);
-  const revision = useStore((s) => s.revision);
+  // Charts redraw ten times a second at most: they read every step, the plot only new ones.
+  const revision = useThrottled(useStore((s) => s.revision), 100);
   const eps = useStore((s) => s.experiment.stop.gradTol);
   const globalMin = useStore((s) => s.surface?.globalMin);
   const hoverStep = useStore((s) => s.hoverStep);

@@ -1,13 +1,27 @@
-// Filled log-spaced contours of the objective, drawn as SVG paths in the plot's scales.
+// Filled log-spaced contours of the objective, rasterized once per grid onto a canvas under the
+// plot's SVG: trajectories then repaint without re-rasterizing every contour each frame.
 import { geoPath, geoTransform, interpolateViridis } from 'd3';
-import { memo, useMemo } from 'react';
+import { memo, useEffect, useMemo, useRef } from 'react';
 import type { ContourGrid } from '../state/store';
 import { logContours } from './contours';
-import type { PlotScales } from './usePlotScales';
+import { PLOT_MARGIN, type PlotScales } from './usePlotScales';
 
-export const ContourLayer = memo(function ContourLayer({ grid, scales }: { grid: ContourGrid; scales: PlotScales }) {
-  const paths = useMemo(() => {
-    const { polygons, levels } = logContours(grid.values, grid.nx, grid.ny);
+export const ContourLayer = memo(function ContourLayer({ grid, scales, size }: { grid: ContourGrid; scales: PlotScales; size: number }) {
+  const ref = useRef<HTMLCanvasElement>(null);
+  const contours = useMemo(() => logContours(grid.values, grid.nx, grid.ny), [grid]);
+  useEffect(() => {
+    const canvas = ref.current;
+    const ctx = canvas?.getContext('2d');
+    if (!canvas || !ctx) return;
+    const dpr = window.devicePixelRatio || 1;
+    canvas.width = size * dpr;
+    canvas.height = size * dpr;
+    ctx.setTransform(dpr, 0, 0, dpr, PLOT_MARGIN.left * dpr, PLOT_MARGIN.top * dpr);
+    ctx.clearRect(-PLOT_MARGIN.left, -PLOT_MARGIN.top, size, size);
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(0, 0, scales.width, scales.height);
+    ctx.clip();
     const [x0, x1] = grid.view.x;
     const [y0, y1] = grid.view.y;
     const dx = (x1 - x0) / (grid.nx - 1);
@@ -18,14 +32,28 @@ export const ContourLayer = memo(function ContourLayer({ grid, scales }: { grid:
         this.stream.point(scales.x(x0 + (gx - 0.5) * dx), scales.y(y0 + (gy - 0.5) * dy));
       },
     });
-    const path = geoPath(toPixels);
-    return polygons.map((p, k) => ({ d: path(p) ?? '', fill: interpolateViridis(0.15 + 0.85 * levels[k]) }));
-  }, [grid, scales]);
+    const path = geoPath(toPixels, ctx);
+    contours.polygons.forEach((p, k) => {
+      ctx.beginPath();
+      path(p);
+      ctx.fillStyle = interpolateViridis(0.15 + 0.85 * contours.levels[k]);
+      ctx.globalAlpha = 0.6;
+      ctx.fill();
+      ctx.globalAlpha = 0.25;
+      ctx.strokeStyle = '#1b1b1b';
+      ctx.lineWidth = 0.6;
+      ctx.stroke();
+    });
+    ctx.restore();
+  }, [contours, grid, scales, size]);
   return (
-    <g className="contours" data-testid="contours" data-levels={paths.length}>
-      {paths.map((p, k) => (
-        <path key={k} d={p.d} fill={p.fill} fillOpacity={0.55} stroke="#1b1b1b" strokeOpacity={0.25} strokeWidth={0.6} />
-      ))}
-    </g>
+    <canvas
+      ref={ref}
+      className="contour-canvas"
+      style={{ width: size, height: size }}
+      data-testid="contours"
+      data-levels={contours.polygons.length}
+      aria-hidden
+    />
   );
 });

@@ -78,6 +78,8 @@ export function ContourPlot({ size = 600 }: { size?: number }) {
   };
 
   return (
+    <div className="plot-stack" style={{ width: size, height: size }}>
+    {grid && <ContourLayer grid={grid} scales={scales} size={size} />}
     <svg width={size} height={size} className="plot" role="img" aria-label="Contour plot with optimizer paths" data-testid="plot">
       <defs>
         <clipPath id="plot-clip">
@@ -85,9 +87,7 @@ export function ContourPlot({ size = 600 }: { size?: number }) {
         </clipPath>
       </defs>
       <g transform={`translate(${PLOT_MARGIN.left},${PLOT_MARGIN.top})`}>
-        <rect width={scales.width} height={scales.height} className="plot-bg" />
         <g clipPath="url(#plot-clip)">
-          {grid && <ContourLayer grid={grid} scales={scales} />}
           <rect
             width={scales.width}
             height={scales.height}
@@ -109,5 +109,6 @@ export function ContourPlot({ size = 600 }: { size?: number }) {
         <Axes scales={scales} />
       </g>
     </svg>
+    </div>
   );
 }

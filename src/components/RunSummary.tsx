@@ -1,10 +1,11 @@
 // One line per run: its label, steps so far, and where it stopped.
 import { describeStop, fmtNum } from '../optim/verdict';
 import { useStore } from '../state/store';
+import { useThrottled } from './useThrottled';
 
 export function RunSummary() {
   const traces = useStore((s) => s.traces);
-  useStore((s) => s.revision);
+  useThrottled(useStore((s) => s.revision), 100);
   const gradTol = useStore((s) => s.experiment.stop.gradTol);
   return (
     <ul className="run-summary" aria-label="Runs">

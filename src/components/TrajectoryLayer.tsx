@@ -1,27 +1,12 @@
-// Each run's path as an SVG polyline, decimated in pixel space (points closer than half a pixel
-// to the last drawn one are skipped), with start, head and end markers.
+// Each run's path as an SVG polyline (decimated, built incrementally: see trajectoryPath.ts),
+// with start, head and verdict markers, pgd's perturbations and the hovered step.
 import { memo } from 'react';
 import type { RunTrace } from '../state/traces';
 import { Glyph } from './Glyph';
+import { trajectoryPath } from './trajectoryPath';
 import type { PlotScales } from './usePlotScales';
 
 const TAIL_STEPS = 60;
-
-function pathData(t: RunTrace, s: PlotScales, n: number, from = 0): string {
-  let d = '';
-  let lx = NaN;
-  let ly = NaN;
-  for (let i = from; i < n; i++) {
-    const px = s.x(t.xy[2 * i]);
-    const py = s.y(t.xy[2 * i + 1]);
-    const last = i === n - 1;
-    if (!last && Math.abs(px - lx) < 0.5 && Math.abs(py - ly) < 0.5) continue;
-    d += (d === '' ? 'M' : 'L') + px.toFixed(1) + ',' + py.toFixed(1);
-    lx = px;
-    ly = py;
-  }
-  return d;
-}
 
 export const TrajectoryLayer = memo(function TrajectoryLayer({
   traces,
@@ -49,8 +34,8 @@ export const TrajectoryLayer = memo(function TrajectoryLayer({
         const endKind = t.stop && n === t.length ? (t.stop.reason === 'diverged' ? 'diverged' : (t.stop.kind ?? 'degenerate')) : 'running';
         return (
           <g key={i} data-testid={`trajectory-${i}`} data-points={t.length}>
-            <path d={pathData(t, scales, n)} fill="none" stroke={t.color} strokeWidth={2} strokeLinejoin="round" strokeOpacity={fadeTail ? 0.18 : 1} />
-            {fadeTail && <path d={pathData(t, scales, n, Math.max(0, n - TAIL_STEPS))} fill="none" stroke={t.color} strokeWidth={2.5} strokeLinejoin="round" />}
+            <path d={trajectoryPath(t, scales, n)} fill="none" stroke={t.color} strokeWidth={2} strokeLinejoin="round" strokeOpacity={fadeTail ? 0.18 : 1} />
+            {fadeTail && <path d={trajectoryPath(t, scales, n, Math.max(0, n - TAIL_STEPS))} fill="none" stroke={t.color} strokeWidth={2.5} strokeLinejoin="round" />}
             <circle cx={scales.x(t.xy[0])} cy={scales.y(t.xy[1])} r={4} fill="white" stroke={t.color} strokeWidth={2} />
             {t.perturbations.filter((step) => step < n).map((step) => (
               <circle key={step} cx={scales.x(t.xy[2 * step])} cy={scales.y(t.xy[2 * step + 1])} r={7} fill="none" stroke={t.color} strokeDasharray="2 2" data-testid={`perturbation-${i}`} />

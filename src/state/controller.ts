@@ -16,11 +16,22 @@ function engine() {
 /** Each start gets a generation number, so chunks of a superseded run are ignored. */
 let generation = 0;
 
+// Chunks are appended as they arrive, but views re-render at most once per animation frame.
+let frameRequested = false;
+function publishTraces(): void {
+  frameRequested = false;
+  useStore.setState((s) => ({ revision: s.revision + 1 }));
+}
+
 function onChunks(gen: number, chunks: RunChunk[], finished: boolean): void {
   if (gen !== generation) return;
   const s = useStore.getState();
   for (const c of chunks) appendToTrace(s.traces[c.run], c);
-  useStore.setState({ revision: s.revision + 1, status: finished ? 'finished' : s.status });
+  if (finished) useStore.setState({ status: 'finished' });
+  if (!frameRequested) {
+    frameRequested = true;
+    requestAnimationFrame(publishTraces);
+  }
 }
 
 /** Starts the experiment from step 0 (paused or playing). */

@@ -1,5 +1,7 @@
 // A read-only window onto the app's state for end-to-end tests and the browser benchmarks:
 // `window.__saddlepoint.results()` gives every run's streamed points as plain numbers.
+import { formatErrors, parseExperiment } from '../experiment/parse';
+import { setSpeed, startExperiment } from './controller';
 import { useStore } from './store';
 
 export interface TraceSnapshot {
@@ -27,5 +29,13 @@ export function exposeTestHooks(): void {
     results,
     status: () => useStore.getState().status,
     experiment: () => useStore.getState().experiment,
+    /** Loads an experiment as a link would (validated); returns the error text or null. */
+    load: (input: unknown, speed?: number): string | null => {
+      const parsed = parseExperiment(input);
+      if (!parsed.ok) return formatErrors(parsed.errors);
+      if (speed !== undefined) setSpeed(speed);
+      void startExperiment(parsed.value);
+      return null;
+    },
   };
 }
