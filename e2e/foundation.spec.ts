@@ -35,7 +35,7 @@ test('pause stops the stream and step advances it by one', async ({ page }) => {
   const paused = await pointCount(page);
   await page.waitForTimeout(600);
   expect(await pointCount(page)).toBe(paused);
-  await page.getByRole('button', { name: 'Step' }).click();
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
   await expect.poll(() => pointCount(page)).toBe(paused + 1);
   await page.getByRole('button', { name: 'Play' }).click();
   await waitForPoints(page, paused + 20);

@@ -1,9 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './components/App';
-import { startExperiment } from './state/controller';
-import { useStore } from './state/store';
 import { exposeTestHooks } from './state/testHooks';
+import { startUrlSync } from './state/urlSync';
 import './styles.css';
 
 exposeTestHooks();
@@ -12,4 +11,4 @@ createRoot(document.getElementById('root')!).render(
     <App />
   </StrictMode>,
 );
-void startExperiment(useStore.getState().experiment);
+void startUrlSync();

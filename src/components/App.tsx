@@ -2,11 +2,13 @@
 import { Charts } from './Charts';
 import { ContourPlot } from './ContourPlot';
 import { ErrorBanner } from './ErrorBanner';
+import { LinkNotice } from './LinkNotice';
 import { PlaybackControls } from './PlaybackControls';
 import { PlotToolbar } from './PlotToolbar';
 import { CriticalLegend, Readout } from './Readout';
 import { RunSummary } from './RunSummary';
 import { RunsPanel } from './RunsPanel';
+import { ShareMenu } from './ShareMenu';
 import { StopPanel } from './StopPanel';
 import { SurfacePicker } from './SurfacePicker';
 
@@ -16,8 +18,10 @@ export function App() {
       <header>
         <h1>Saddlepoint</h1>
         <span className="tagline">where optimizers stop, and why an eps-stationary point can be a saddle</span>
+        <ShareMenu />
       </header>
       <ErrorBanner />
+      <LinkNotice />
       <main>
         <section className="controls" aria-label="Controls">
           <PlaybackControls />

@@ -4,6 +4,7 @@
 import { useEffect, useState } from 'react';
 import { SURFACE_IDS, type SurfaceId } from '../experiment/types';
 import { CATALOGUE } from '../surfaces/catalogue';
+import { EXAMPLE_EXPRESSIONS } from '../surfaces/expr';
 import { resolveSurface } from '../surfaces/resolve';
 import { editExperiment } from '../state/edit';
 import { useStore } from '../state/store';
@@ -15,7 +16,7 @@ export function SurfacePicker() {
   const surface = useStore((s) => s.surface);
   const isCustom = problem.kind === 'surface' && 'expr' in problem;
   const [expr, setExpr] = useState(isCustom ? problem.expr : 'x^2 - y^2 + 0.1*sin(3*x)');
-  const [exprError, setExprError] = useState<string | null>(null);
+  const [exprError, setExprError] = useState<{ message: string; column?: number } | null>(null);
   const [mode, setMode] = useState<string>(isCustom ? CUSTOM : problem.kind === 'surface' && 'id' in problem ? problem.id : 'rosenbrock');
   useEffect(() => {
     if (problem.kind === 'surface') setMode('expr' in problem ? CUSTOM : problem.id);
@@ -36,7 +37,7 @@ export function SurfacePicker() {
   const applyExpr = (text: string) => {
     const res = resolveSurface({ kind: 'surface', expr: text });
     if (!res.ok) {
-      setExprError(res.message);
+      setExprError(res);
       return;
     }
     setExprError(null);
@@ -60,6 +61,7 @@ export function SurfacePicker() {
       {mode === CUSTOM && (
         <div className="expr-box">
           <input
+            list="expression-examples"
             aria-label="Custom expression"
             aria-invalid={exprError !== null}
             value={expr}
@@ -67,12 +69,26 @@ export function SurfacePicker() {
             onChange={(e) => {
               setExpr(e.target.value);
               const res = resolveSurface({ kind: 'surface', expr: e.target.value });
-              setExprError(res.ok ? null : res.message);
+              setExprError(res.ok ? null : res);
             }}
             onKeyDown={(e) => e.key === 'Enter' && applyExpr(expr)}
             onBlur={() => applyExpr(expr)}
           />
-          {exprError && <div className="field-error" role="status" data-testid="expr-error">{exprError}</div>}
+          <datalist id="expression-examples">
+            {EXAMPLE_EXPRESSIONS.map((e) => (
+              <option key={e.expr} value={e.expr}>{e.label}</option>
+            ))}
+          </datalist>
+          {exprError && (
+            <div className="field-error" role="status" data-testid="expr-error">
+              {exprError.column !== undefined && (
+                <pre className="caret" aria-hidden>
+                  {expr + '\n' + ' '.repeat(Math.max(0, exprError.column - 1)) + '^'}
+                </pre>
+              )}
+              {exprError.message}
+            </div>
+          )}
         </div>
       )}
       {surface && (

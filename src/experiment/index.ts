@@ -3,3 +3,4 @@ export * from './limits';
 export * from './optimizerParams';
 export * from './defaults';
 export * from './parse';
+export * from './link';

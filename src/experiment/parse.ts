@@ -21,18 +21,22 @@ export function issuePath(issue: v.BaseIssue<unknown>): string {
   return out;
 }
 
+/** The message of one schema issue, worded for a person (strictObject's wording is not). */
+export function issueMessage(issue: v.BaseIssue<unknown>): string {
+  if (issue.type === 'strict_object' || issue.type === 'object') {
+    if (issue.expected === 'never') {
+      const last = issue.path?.[issue.path.length - 1]?.key;
+      return `unknown field ${JSON.stringify(String(last))}`;
+    }
+    if ((issue.path?.length ?? 0) > 0 && issue.received === 'undefined') return 'is required';
+    return 'must be an object';
+  }
+  if (issue.input === undefined && issue.kind === 'schema') return 'is required';
+  return issue.message;
+}
+
 function describe(issue: v.BaseIssue<unknown>): FieldError {
-  // strictObject reports an unexpected key with the key itself as the last path item.
-  if (issue.type === 'strict_object') {
-    const path = issuePath(issue);
-    const key = path.split(/[.[\]]/).filter(Boolean).pop() ?? '';
-    return { path, message: `unknown field "${key}"` };
-  }
-  if (issue.type === 'object' || issue.type === 'strict_object') {
-    return { path: issuePath(issue), message: issue.input === undefined ? 'is required' : 'must be an object' };
-  }
-  const message = issue.input === undefined && issue.kind === 'schema' ? 'is required' : issue.message;
-  return { path: issuePath(issue), message };
+  return { path: issuePath(issue), message: issueMessage(issue) };
 }
 
 /** Validates and completes an Experiment: omitted `stop` and `seed` take their defaults. */

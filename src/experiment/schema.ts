@@ -20,9 +20,9 @@ export const num = (min: number, max: number, opts: { integer?: boolean; exclusi
   );
 
 const coord = num(LIMITS.coordinate.min, LIMITS.coordinate.max);
-const point = v.tuple([coord, coord], 'must be a pair [x, y] of numbers');
+const point = v.strictTuple([coord, coord], 'must be a pair [x, y] of numbers');
 const interval = v.pipe(
-  v.tuple([coord, coord], 'must be a pair [low, high] of numbers'),
+  v.strictTuple([coord, coord], 'must be a pair [low, high] of numbers'),
   v.check(([a, b]: [number, number]) => b - a >= LIMITS.viewSpan.min, 'must have low < high'),
 );
 
@@ -33,20 +33,17 @@ function paramSchema(spec: ParamSpec) {
     case 'boolean':
       return v.boolean('must be true or false');
     case 'pair':
-      return v.tuple([num(spec.min, spec.max), num(spec.min, spec.max)], 'must be a pair of numbers');
+      return v.strictTuple([num(spec.min, spec.max), num(spec.min, spec.max)], 'must be a pair of numbers');
   }
 }
 
 const oneOf = (ids: readonly string[]) => (i: v.BaseIssue<unknown>) =>
   `unknown value ${JSON.stringify(i.input)}; expected one of ${ids.join(', ')}`;
 
-const regularization = v.strictObject(
-  {
-    l1: v.optional(num(LIMITS.regularization.min, LIMITS.regularization.max)),
-    l2: v.optional(num(LIMITS.regularization.min, LIMITS.regularization.max)),
-  },
-  (i) => `unknown field ${JSON.stringify(i.input === undefined ? '' : String(i.expected ?? ''))}`,
-);
+const regularization = v.strictObject({
+  l1: v.optional(num(LIMITS.regularization.min, LIMITS.regularization.max)),
+  l2: v.optional(num(LIMITS.regularization.min, LIMITS.regularization.max)),
+});
 
 export const SurfaceProblemSchema = v.pipe(
   v.strictObject({

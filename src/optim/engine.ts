@@ -53,6 +53,7 @@ export function createEngine(exp: Experiment): EngineResult {
         def,
         params: resolveParams(run.optimizer, run.params),
         start: run.start ?? surface.start,
+        home: surface.view,
         maxSteps: exp.stop.maxSteps,
         gradTol: exp.stop.gradTol,
         rng: runStream(exp.seed, index),

@@ -1,11 +1,12 @@
 // One run on a 2D surface, advanced a few steps at a time (experiment-v1.md, "Semantics of one
 // run"). Pure and deterministic: the same inputs give bit-identical numbers in Node and browsers.
-import type { Run, RunStop, Schedule } from '../experiment/types';
+import type { Run, RunStop } from '../experiment/types';
 import { classifyEigenvalues, eigenSym2 } from '../surfaces/classify';
 import type { Objective2 } from '../surfaces/objective';
+import type { Window2 } from '../surfaces/types';
 import { addGaussianNoise, clipByNorm } from './gradient';
 import type { Rng } from './rng';
-import { scheduledLr } from './schedule';
+import { LrSchedule } from './schedule';
 import type { OptimizerDef, OptimizerInstance, StepContext } from './types';
 import { fmtNum } from './verdict';
 
@@ -25,12 +26,30 @@ export interface RunChunk {
 }
 
 /**
- * A run diverges when a coordinate leaves [-DIVERGENCE_BOUND, DIVERGENCE_BOUND] (the range a
- * start may take) or any value is not finite. The bound is absolute, not tied to the view, so
- * zooming the plot never changes a run's numbers. On surfaces unbounded below (saddle,
+ * A run diverges when any value is not finite, or when x leaves the box around the centre c of
+ * the surface's own default window with half-width
+ *   max(DIVERGENCE_SPANS x that window's span, 10 x |start - c|)   (max-norm).
+ * The box depends on the surface and the start only, never on the zoomed view, so zooming never
+ * changes a run's numbers; a far start still has room to move. An absolute bound is not enough:
+ * adaptive methods at lr = 1e6 jump 1e6 out and come back. On surfaces unbounded below (saddle,
  * monkeySaddle) a run that escapes is reported as diverged: the objective falls without limit.
  */
-export const DIVERGENCE_BOUND = 1e6;
+export const DIVERGENCE_SPANS = 100;
+
+export interface DivergenceBox {
+  cx: number;
+  cy: number;
+  /** Half-width (max-norm): diverged when |x - cx| > r or |y - cy| > r. */
+  r: number;
+}
+
+export function divergenceBox(home: Window2, start: readonly [number, number]): DivergenceBox {
+  const { x, y } = home;
+  const cx = (x[0] + x[1]) / 2;
+  const cy = (y[0] + y[1]) / 2;
+  const far = Math.max(Math.abs(start[0] - cx), Math.abs(start[1] - cy));
+  return { cx, cy, r: Math.max(DIVERGENCE_SPANS * Math.max(x[1] - x[0], y[1] - y[0]), 10 * far) };
+}
 
 export interface SurfaceRunConfig {
   index: number;
@@ -39,6 +58,8 @@ export interface SurfaceRunConfig {
   def: OptimizerDef;
   params: Record<string, number | boolean | number[]>;
   start: [number, number];
+  /** The surface's default window: the divergence box is centred on it. */
+  home: Window2;
   maxSteps: number;
   gradTol: number;
   rng: Rng;
@@ -53,7 +74,8 @@ export class SurfaceRun {
   private readonly opt: OptimizerInstance;
   private readonly ctx: StepContext;
   private readonly baseLr: number;
-  private readonly schedule: Schedule | undefined;
+  private readonly schedule: LrSchedule;
+  private readonly box: DivergenceBox;
   /** Step index of the current point x_t; its f and gradient are already evaluated. */
   private t = 0;
   private fx: number;
@@ -65,7 +87,8 @@ export class SurfaceRun {
     this.x[1] = cfg.start[1];
     this.opt = cfg.def.create(cfg.params, 2);
     this.baseLr = cfg.params.lr as number;
-    this.schedule = cfg.run.schedule;
+    this.schedule = new LrSchedule(this.baseLr, cfg.run.schedule);
+    this.box = divergenceBox(cfg.home, cfg.start);
     this.ctx = { lr: this.baseLr, rng: cfg.rng, hessian: cfg.def.needsHessian ? this.h4 : undefined };
     this.fx = cfg.objective.f(this.x[0], this.x[1]);
     cfg.objective.grad(this.x[0], this.x[1], this.g);
@@ -80,7 +103,8 @@ export class SurfaceRun {
   }
 
   private outOfBounds(x: number, y: number): boolean {
-    return !(Math.abs(x) <= DIVERGENCE_BOUND && Math.abs(y) <= DIVERGENCE_BOUND);
+    const b = this.box;
+    return !(Math.abs(x - b.cx) <= b.r && Math.abs(y - b.cy) <= b.r);
   }
 
   /** Records up to `steps` points (fewer when the run stops) and returns them. */
@@ -98,7 +122,10 @@ export class SurfaceRun {
     let stop: RunStop | undefined;
     while (n < cap) {
       // 1. record the current point (its f and gradient were evaluated when it was reached)
-      const norm = Math.hypot(g[0], g[1]);
+      // sqrt of the sum of squares is several times faster than Math.hypot in V8; hypot only
+      // where squaring could under- or overflow.
+      let norm = Math.sqrt(g[0] * g[0] + g[1] * g[1]);
+      if (!(norm > 1e-150 && norm < 1e150)) norm = Math.hypot(g[0], g[1]);
       xy[2 * n] = x[0];
       xy[2 * n + 1] = x[1];
       fs[n] = this.fx;
@@ -109,7 +136,7 @@ export class SurfaceRun {
         break;
       }
       // 2. stopping rule
-      if (norm <= gradTol) {
+      if (gradTol > 0 && norm <= gradTol) {
         stop = this.finish('gradTol');
         break;
       }
@@ -121,7 +148,7 @@ export class SurfaceRun {
       if (run.gradNoise) addGaussianNoise(g, run.gradNoise, this.cfg.rng);
       if (run.clip !== undefined) clipByNorm(g, run.clip);
       // 4. the optimizer's step with the scheduled learning rate
-      this.ctx.lr = scheduledLr(this.baseLr, this.schedule, this.t);
+      this.ctx.lr = this.schedule.at(this.t);
       if (this.ctx.hessian) this.fullHessian(x[0], x[1]);
       const prevX = x[0];
       const prevY = x[1];
@@ -184,7 +211,7 @@ export class SurfaceRun {
       ? 'the step produced a non-finite point'
       : !Number.isFinite(fNext)
         ? `f is not finite at (${fmtNum(bad[0])}, ${fmtNum(bad[1])})`
-        : `the step went to (${fmtNum(bad[0])}, ${fmtNum(bad[1])}), beyond the bound |x|, |y| <= ${fmtNum(DIVERGENCE_BOUND)}`;
+        : `the step went to (${fmtNum(bad[0])}, ${fmtNum(bad[1])}), more than ${fmtNum(this.box.r)} from the centre of the surface's window`;
     let msg = `diverged at step ${this.t + 1}: ${what}; last finite point (${fmtNum(x)}, ${fmtNum(y)}), f = ${fmtNum(this.fx)}`;
     // The curvature bound at the start: plain GD converges locally only if lr < 2 / lambda_max.
     const [sx, sy] = this.cfg.start;

@@ -23,8 +23,16 @@ function publishTraces(): void {
   useStore.setState((s) => ({ revision: s.revision + 1 }));
 }
 
+/** Chunks that arrive before start() has answered (the worker sends x_0 at once) wait here. */
+let early: { chunks: RunChunk[]; finished: boolean }[] = [];
+let tracesReady = false;
+
 function onChunks(gen: number, chunks: RunChunk[], finished: boolean): void {
   if (gen !== generation) return;
+  if (!tracesReady) {
+    early.push({ chunks, finished });
+    return;
+  }
   const s = useStore.getState();
   for (const c of chunks) appendToTrace(s.traces[c.run], c);
   if (finished) useStore.setState({ status: 'finished' });
@@ -37,6 +45,8 @@ function onChunks(gen: number, chunks: RunChunk[], finished: boolean): void {
 /** Starts the experiment from step 0 (paused or playing). */
 export async function startExperiment(exp: Experiment, opts: { paused?: boolean } = {}): Promise<void> {
   const gen = ++generation;
+  tracesReady = false;
+  early = [];
   const paused = opts.paused ?? false;
   useStore.setState({ experiment: exp, error: null });
   const res = await engine().start(exp, proxy((chunks: RunChunk[], finished: boolean) => onChunks(gen, chunks, finished)), {
@@ -57,6 +67,9 @@ export async function startExperiment(exp: Experiment, opts: { paused?: boolean 
     revision: prev.revision + 1,
     status: paused ? 'paused' : 'playing',
   });
+  tracesReady = true;
+  for (const e of early) onChunks(gen, e.chunks, e.finished);
+  early = [];
   requestGrid(exp, view);
 }
 

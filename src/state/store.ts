@@ -2,6 +2,7 @@
 // Components select only what they draw; the worker traffic lives in controller.ts.
 import { create } from 'zustand';
 import { defaultExperiment } from '../experiment/defaults';
+import type { LinkProblem } from '../experiment/link';
 import type { Experiment } from '../experiment/types';
 import type { CriticalPoint, Probe, SurfaceInfo } from '../workers/client';
 import type { RunTrace } from './traces';
@@ -39,6 +40,10 @@ export interface AppState {
   fadeTail: boolean;
   /** The step hovered on a chart or the plot (linked views), or null. */
   hoverStep: number | null;
+  /** What a loaded link or imported file had that was rejected (each field fell back to its default). */
+  linkProblems: LinkProblem[] | null;
+  /** A short confirmation (link copied, file exported). */
+  toast: string | null;
   /** The last error to show (bad experiment, worker failure); the app keeps running. */
   error: string | null;
 }
@@ -59,5 +64,7 @@ export const useStore = create<AppState>(() => ({
   criticalPoints: null,
   probe: null,
   hoveredPoint: null,
+  linkProblems: null,
+  toast: null,
   error: null,
 }));

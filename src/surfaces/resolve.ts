@@ -1,12 +1,18 @@
 // From an Experiment's surface problem to a Surface: a catalogue id or a typed expression.
 import type { SurfaceProblem } from '../experiment/types';
 import { CATALOGUE } from './catalogue';
+import { compileSurface } from './expr/compileSurface';
 import type { Surface } from './types';
 
-export type SurfaceResult = { ok: true; surface: Surface } | { ok: false; message: string };
+/** column: 1-based position in the expression, for a caret under a typed expression's error. */
+export type SurfaceResult = { ok: true; surface: Surface } | { ok: false; message: string; column?: number };
 
 export function resolveSurface(problem: SurfaceProblem): SurfaceResult {
-  if ('expr' in problem) return { ok: false, message: 'custom expressions are not supported yet' };
+  if ('expr' in problem) {
+    const compiled = compileSurface(problem.expr);
+    if (!compiled.ok) return { ok: false, message: `expression: ${compiled.message}`, column: compiled.column };
+    return compiled;
+  }
   const surface = CATALOGUE[problem.id];
   if (!surface) return { ok: false, message: `surface "${problem.id}" is not implemented yet` };
   return { ok: true, surface };

@@ -50,7 +50,7 @@ export const api = {
       (chunks, finished) => listener(Comlink.transfer(chunks, chunkBuffers(chunks)) as RunChunk[], finished),
       opts.stepsPerTick,
     );
-    if (!opts.paused) session.play();
+    session.begin(opts.paused);
     return {
       ok: true,
       labels: engine.labels,

@@ -19,6 +19,12 @@ export class Session {
     this.stepsPerTick = stepsPerTick;
   }
 
+  /** Sends x_0 of every run at once, so that each later step(k) shows exactly k more steps. */
+  begin(paused: boolean): void {
+    this.emit(1);
+    if (!paused) this.play();
+  }
+
   get playing(): boolean {
     return this.timer !== null;
   }

@@ -1,0 +1,287 @@
+// Steps per second of every optimizer in the engine (createEngine + advance) against a
+// hand-written loop of the same run in the same process: Rosenbrock, 200k steps, gradTol 0.
+// The hand-written loop is the ceiling the engine's generality is measured against: it does the
+// same work per step (record x, f and ||g||, stopping rules, the update, finiteness and bound
+// checks, the next f and gradient) with the surface and the update inlined, and no chunks.
+// It must end on exactly the engine's last point, which checks that both compute the same run.
+// Run: npx tsx bench/optimizers.bench.ts  (writes bench/results/optimizers.json)
+import { writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { resolveParams } from '../src/experiment/optimizerParams';
+import type { Experiment, OptimizerId, ParamValue } from '../src/experiment/types';
+import { createEngine } from '../src/optim/engine';
+import { cubicStep, cubicWork } from '../src/optim/optimizers/cubic';
+import { lerp } from '../src/optim/optimizers/lerp';
+import { addUniformBall } from '../src/optim/optimizers/pgd';
+import { type Rng, runStream } from '../src/optim/rng';
+
+const STEPS = 200_000;
+const REPS = 11;
+const CHUNK = 4096; // the worker's and collectResults' chunk size
+const START: [number, number] = [-1.5, 1.5];
+const BOUND = 1e6;
+
+// Learning rates that keep each method on Rosenbrock for 200k steps without diverging or
+// landing exactly on the minimum (where gradTol 0 would end the run early).
+const CASES: [OptimizerId, Record<string, ParamValue>][] = [
+  ['sgd', { lr: 5e-4 }],
+  ['adagrad', {}],
+  ['rmsprop', { lr: 1e-3 }],
+  ['adadelta', {}],
+  ['adam', {}],
+  ['adamw', {}],
+  ['adamax', {}],
+  ['nadam', {}],
+  ['radam', {}],
+  ['pgd', { lr: 5e-4 }],
+  ['noisySgd', { lr: 5e-4 }],
+  ['newton', { lr: 1e-4 }],
+  ['cubic', { lr: 1e-4 }],
+];
+
+/** The update of x from gradient g (x, g of length 2), written out; null: the same as sgd. */
+type Update = (x: Float64Array, g: Float64Array, h: Float64Array, lr: number, rng: Rng) => void;
+
+function handUpdate(id: OptimizerId, params: Record<string, ParamValue>): Update {
+  const p = resolveParams(id, params);
+  const n = (k: string) => p[k] as number;
+  const m = new Float64Array(2);
+  const v = new Float64Array(2);
+  const u = new Float64Array(2);
+  const [b1, b2] = (p.betas as number[] | undefined) ?? [0, 0];
+  let t = 0;
+  let muProduct = 1;
+  let lastKick = -Infinity;
+  const s = new Float64Array(2);
+  const work = cubicWork(2);
+  const eps = n('eps');
+  switch (id) {
+    case 'sgd':
+    case 'noisySgd':
+      return (x, g, _h, lr, rng) => {
+        const sigma = id === 'noisySgd' ? n('sigma') : 0;
+        for (let i = 0; i < 2; i++) x[i] -= id === 'noisySgd' ? lr * (g[i] + sigma * rng.normal()) : lr * g[i];
+      };
+    case 'adagrad':
+      return (x, g, _h, lr) => {
+        t++;
+        const clr = lr / (1 + (t - 1) * n('lrDecay'));
+        for (let i = 0; i < 2; i++) {
+          v[i] += g[i] * g[i];
+          x[i] += (-clr * g[i]) / (Math.sqrt(v[i]) + eps);
+        }
+      };
+    case 'rmsprop':
+      return (x, g, _h, lr) => {
+        const a = n('alpha');
+        for (let i = 0; i < 2; i++) {
+          v[i] = v[i] * a + (1 - a) * g[i] * g[i];
+          x[i] += (-lr * g[i]) / (Math.sqrt(v[i]) + eps);
+        }
+      };
+    case 'adadelta':
+      return (x, g, _h, lr) => {
+        const rho = n('rho');
+        for (let i = 0; i < 2; i++) {
+          v[i] = v[i] * rho + (1 - rho) * g[i] * g[i];
+          const d = (Math.sqrt(u[i] + eps) / Math.sqrt(v[i] + eps)) * g[i];
+          u[i] = u[i] * rho + (1 - rho) * d * d;
+          x[i] += -lr * d;
+        }
+      };
+    case 'adam':
+    case 'adamw':
+      return (x, g, _h, lr) => {
+        t++;
+        const stepSize = lr / (1 - b1 ** t);
+        const bc2 = Math.sqrt(1 - b2 ** t);
+        const decay = 1 - lr * n('weightDecay');
+        for (let i = 0; i < 2; i++) {
+          if (id === 'adamw') x[i] *= decay;
+          m[i] = lerp(m[i], g[i], 1 - b1);
+          v[i] = v[i] * b2 + (1 - b2) * g[i] * g[i];
+          x[i] += (-stepSize * m[i]) / (Math.sqrt(v[i]) / bc2 + eps);
+        }
+      };
+    case 'adamax':
+      return (x, g, _h, lr) => {
+        t++;
+        const clr = lr / (1 - b1 ** t);
+        for (let i = 0; i < 2; i++) {
+          m[i] = lerp(m[i], g[i], 1 - b1);
+          u[i] = Math.max(u[i] * b2, Math.abs(g[i]) + eps);
+          x[i] += (-clr * m[i]) / u[i];
+        }
+      };
+    case 'nadam':
+      return (x, g, _h, lr) => {
+        t++;
+        const psi = n('momentumDecay');
+        const bc2 = 1 - b2 ** t;
+        const mu = b1 * (1 - 0.5 * 0.96 ** (t * psi));
+        const muNext = b1 * (1 - 0.5 * 0.96 ** ((t + 1) * psi));
+        muProduct *= mu;
+        const c1 = (-lr * (1 - mu)) / (1 - muProduct);
+        const c2 = (-lr * muNext) / (1 - muProduct * muNext);
+        for (let i = 0; i < 2; i++) {
+          m[i] = lerp(m[i], g[i], 1 - b1);
+          v[i] = v[i] * b2 + (1 - b2) * g[i] * g[i];
+          const d = Math.sqrt(v[i] / bc2) + eps;
+          x[i] += (c1 * g[i]) / d;
+          x[i] += (c2 * m[i]) / d;
+        }
+      };
+    case 'radam':
+      return (x, g, _h, lr) => {
+        t++;
+        const bc1 = 1 - b1 ** t;
+        const bc2 = 1 - b2 ** t;
+        const rhoInf = 2 / (1 - b2) - 1;
+        const rho = rhoInf - (2 * t * b2 ** t) / bc2;
+        const rect = rho > 5 ? Math.sqrt(((rho - 4) * (rho - 2) * rhoInf) / ((rhoInf - 4) * (rhoInf - 2) * rho)) : 0;
+        for (let i = 0; i < 2; i++) {
+          m[i] = lerp(m[i], g[i], 1 - b1);
+          v[i] = v[i] * b2 + (1 - b2) * g[i] * g[i];
+          const c = m[i] / bc1;
+          x[i] += rho > 5 ? -(c * lr * (Math.sqrt(bc2) / (Math.sqrt(v[i]) + eps)) * rect) : -(c * lr);
+        }
+      };
+    case 'pgd':
+      return (x, g, _h, lr, rng) => {
+        if (Math.sqrt(g[0] * g[0] + g[1] * g[1]) <= n('gThreshold') && t - lastKick > n('tThreshold')) {
+          lastKick = t;
+          addUniformBall(x, n('radius'), rng, s);
+        } else {
+          x[0] -= lr * g[0];
+          x[1] -= lr * g[1];
+        }
+        t++;
+      };
+    case 'newton':
+      return (x, g, h, lr) => {
+        const d = n('damping');
+        const a = h[0] + d;
+        const c = h[3] + d;
+        const det = a * c - h[1] * h[1];
+        // Gaussian elimination with partial pivoting, as linalg.solveInPlace, for 2 x 2
+        if (Math.abs(h[1]) > Math.abs(a)) {
+          const mm = a / h[1];
+          const z1 = (g[0] - mm * g[1]) / (h[1] - mm * c);
+          x[0] -= lr * ((g[1] - c * z1) / h[1]);
+          x[1] -= lr * z1;
+        } else {
+          const mm = h[1] / a;
+          const z1 = (g[1] - mm * g[0]) / (c - mm * h[1]);
+          x[0] -= lr * ((g[0] - h[1] * z1) / a);
+          x[1] -= lr * z1;
+        }
+        if (det === 0) x.fill(NaN);
+      };
+    case 'cubic':
+      return (x, g, h, lr) => {
+        cubicStep(g, h, n('M'), 2, s, work);
+        x[0] += lr * s[0];
+        x[1] += lr * s[1];
+      };
+  }
+}
+
+function handRun(id: OptimizerId, params: Record<string, ParamValue>): [number, number] {
+  const update = handUpdate(id, params);
+  const lr = resolveParams(id, params).lr as number;
+  const rng = runStream(1, 0);
+  const xy = new Float64Array(2 * (STEPS + 1));
+  const fs = new Float64Array(STEPS + 1);
+  const gn = new Float64Array(STEPS + 1);
+  const x = Float64Array.from(START);
+  const g = new Float64Array(2);
+  const h = new Float64Array(4);
+  let f = (1 - x[0]) ** 2 + 100 * (x[1] - x[0] * x[0]) ** 2;
+  g[0] = -2 * (1 - x[0]) - 400 * x[0] * (x[1] - x[0] * x[0]);
+  g[1] = 200 * (x[1] - x[0] * x[0]);
+  for (let t = 0; ; t++) {
+    const norm = Math.sqrt(g[0] * g[0] + g[1] * g[1]);
+    xy[2 * t] = x[0];
+    xy[2 * t + 1] = x[1];
+    fs[t] = f;
+    gn[t] = norm;
+    if (!(norm > 0) || t >= STEPS) break;
+    h[0] = 2 - 400 * (x[1] - x[0] * x[0]) + 800 * x[0] * x[0];
+    h[1] = h[2] = -400 * x[0];
+    h[3] = 200;
+    update(x, g, h, lr, rng);
+    f = (1 - x[0]) ** 2 + 100 * (x[1] - x[0] * x[0]) ** 2;
+    if (!Number.isFinite(f) || !(Math.abs(x[0]) <= BOUND && Math.abs(x[1]) <= BOUND)) throw new Error(`${id} diverged`);
+    const r = x[1] - x[0] * x[0];
+    g[0] = -2 * (1 - x[0]) - 400 * x[0] * r;
+    g[1] = 200 * r;
+  }
+  return [x[0], x[1]];
+}
+
+function engineRun(id: OptimizerId, params: Record<string, ParamValue>): [number, number] {
+  const exp: Experiment = {
+    v: 1,
+    problem: { kind: 'surface', id: 'rosenbrock' },
+    runs: [{ optimizer: id, params, start: START }],
+    stop: { maxSteps: STEPS, gradTol: 0 },
+    seed: 1,
+  };
+  const created = createEngine(exp);
+  if (!created.ok) throw new Error(JSON.stringify(created.errors));
+  let last: [number, number] = START;
+  while (!created.engine.done) {
+    for (const c of created.engine.advance(CHUNK)) {
+      if (c.stop && c.stop.reason !== 'maxSteps') throw new Error(`${id} stopped: ${c.stop.reason}`);
+      if (c.f.length) last = [c.xy[c.xy.length - 2], c.xy[c.xy.length - 1]];
+    }
+  }
+  return last;
+}
+
+function time(fn: () => unknown): number {
+  const t0 = process.hrtime.bigint();
+  fn();
+  return Number(process.hrtime.bigint() - t0) / 1e9;
+}
+const median = (a: number[]) => [...a].sort((p, q) => p - q)[a.length >> 1];
+
+const rows = CASES.map(([id, params]) => {
+  const e = engineRun(id, params);
+  const hnd = handRun(id, params);
+  // Same run, same arithmetic: the hand-written newton solves by its own (same) formulas.
+  const same = e[0] === hnd[0] && e[1] === hnd[1];
+  const te: number[] = [];
+  const th: number[] = [];
+  for (let r = 0; r < REPS; r++) {
+    te.push(time(() => engineRun(id, params)));
+    th.push(time(() => handRun(id, params)));
+  }
+  const engine = STEPS / median(te);
+  const hand = STEPS / median(th);
+  // The best of the repetitions too: on a shared machine the median carries other processes' load.
+  const best = Math.min(...th) / Math.min(...te);
+  return {
+    optimizer: id,
+    engineStepsPerSec: Math.round(engine),
+    handStepsPerSec: Math.round(hand),
+    ratio: Number((engine / hand).toFixed(3)),
+    ratioBestOf: Number(best.toFixed(3)),
+    sameLastPoint: same,
+  };
+});
+
+const result = {
+  note: `Rosenbrock from (${START}), ${STEPS} steps, gradTol 0, engine.advance(${CHUNK}) chunks; median of ${REPS} interleaved runs; Node ${process.version}`,
+  machine: `${cpus().length} x ${cpus()[0]?.model ?? '?'}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the start`,
+  goal: 'ratio engine / hand-written >= 0.8',
+  rows,
+};
+writeFileSync(new URL('./results/optimizers.json', import.meta.url), JSON.stringify(result, null, 2) + '\n');
+console.log(result.note, '\n' + result.machine, '\n');
+console.log('| optimizer | engine steps/s | hand-written steps/s | ratio (medians) | ratio (best of) | same last point |');
+console.log('| --- | ---: | ---: | ---: | ---: | :---: |');
+for (const r of rows) {
+  const cells = [r.optimizer, r.engineStepsPerSec.toLocaleString('en'), r.handStepsPerSec.toLocaleString('en'), r.ratio, r.ratioBestOf];
+  console.log(`| ${cells.join(' | ')} | ${r.sameLastPoint ? 'yes' : 'NO'} |`);
+}

@@ -1,0 +1,132 @@
+// Writes fixtures/links/v1.json: version-1 share links and the Experiment each must decode to,
+// forever (src/experiment/link/fixtures.test.ts reads the committed file, not this script).
+// Run: npx tsx scripts/gen_link_fixtures.ts [--rewrite]
+// Cases already in the file keep their link and expectation; only new names are added, so a
+// change to the encoder can never rewrite history. --rewrite starts over (only before v1 ships).
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { isDeepStrictEqual } from 'node:util';
+import { decodeExperiment } from '../src/experiment/link/decode';
+import { encodeExperiment } from '../src/experiment/link/encode';
+import { LIMITS } from '../src/experiment/limits';
+import { OPTIMIZER_SPECS } from '../src/experiment/optimizerParams';
+import { OPTIMIZER_IDS, SURFACE_IDS, type Experiment, type ParamValue, type Problem, type Run } from '../src/experiment/types';
+
+interface FixtureCase {
+  name: string;
+  link: string;
+  experiment: Experiment;
+  atStep?: number;
+  problems: { field: string; message: string }[];
+}
+
+const OUT = new URL('../fixtures/links/v1.json', import.meta.url);
+const stop = { maxSteps: 2000, gradTol: 1e-4 };
+const exp = (problem: Problem, runs: Run[], extra: Partial<Experiment> = {}): Experiment => ({ v: 1, problem, runs, stop, seed: 0, ...extra });
+const surface = (id: (typeof SURFACE_IDS)[number] = 'rosenbrock'): Problem => ({ kind: 'surface', id });
+const expr = (e: string): Problem => ({ kind: 'surface', expr: e });
+const sgd: Run = { optimizer: 'sgd', params: { lr: 0.001 }, start: [-1.5, 1.5] };
+
+/** Parameters away from their defaults, inside their limits (sgd keeps nesterov off, which needs dampening 0). */
+function nonDefaultParams(id: (typeof OPTIMIZER_IDS)[number]): Record<string, ParamValue> {
+  const out: Record<string, ParamValue> = {};
+  for (const [name, spec] of Object.entries(OPTIMIZER_SPECS[id].params)) {
+    if (spec.type === 'boolean') out[name] = !spec.default && !(id === 'sgd' && name === 'nesterov');
+    else if (spec.type === 'pair') out[name] = [0.8, 0.95];
+    else out[name] = spec.integer ? Math.min(spec.max, spec.default + 7) : spec.default === 0 ? 0.25 * Math.min(1, spec.max) : spec.default * 0.5;
+  }
+  return out;
+}
+
+const long500 = Array.from({ length: 30 }, (_, i) => `${(i + 1) / 10}*sin(${i}*x + y)`).join(' + ').slice(0, LIMITS.exprLength.max).replace(/[ +*(]+$/, '');
+
+// Valid experiments: the link is what the encoder writes; decoding must give them back exactly.
+const valid: [string, Experiment, number?][] = [
+  ...SURFACE_IDS.map((id): [string, Experiment] => [`surface ${id}`, exp(surface(id), [sgd])]),
+  ...OPTIMIZER_IDS.map((id): [string, Experiment] => [`optimizer ${id} with non-default parameters`, exp(surface('himmelblau'), [{ optimizer: id, params: nonDefaultParams(id), start: [0.5, -0.25] }])]),
+  ['boolean: sgd nesterov', exp(surface(), [{ optimizer: 'sgd', params: { lr: 0.001, momentum: 0.9, nesterov: true } }])],
+  ['boolean: rmsprop centered', exp(surface(), [{ optimizer: 'rmsprop', params: { centered: true } }])],
+  ['boolean: adam amsgrad true and false', exp(surface(), [{ optimizer: 'adam', params: { amsgrad: true } }, { optimizer: 'adamw', params: { amsgrad: false } }])],
+  ['betas at the limits', exp(surface(), [{ optimizer: 'adam', params: { betas: [0, 0.999999] } }, { optimizer: 'nadam', params: { betas: [0.5, 0.75] } }])],
+  ['params {} (all defaults)', exp(surface(), [{ optimizer: 'adam', params: {} }])],
+  ['no params', exp(surface(), [{ optimizer: 'radam' }])],
+  ['schedule constant', exp(surface(), [{ ...sgd, schedule: { kind: 'constant' } }])],
+  ['schedule step', exp(surface(), [{ ...sgd, schedule: { kind: 'step', stepSize: 100, gamma: 0.5 } }])],
+  ['schedule exponential', exp(surface(), [{ ...sgd, schedule: { kind: 'exponential', gamma: 0.999 } }])],
+  ['schedule inverseTime', exp(surface(), [{ ...sgd, schedule: { kind: 'inverseTime', decay: 0.01 } }])],
+  ['schedule cosine', exp(surface(), [{ ...sgd, schedule: { kind: 'cosine', tMax: 1000, etaMin: 1e-5 } }])],
+  ['gradNoise', exp(surface('saddle'), [{ ...sgd, gradNoise: 0.05 }])],
+  ['clip', exp(surface('saddle'), [{ ...sgd, clip: 1 }])],
+  ['gradNoise and clip', exp(surface('saddle'), [{ ...sgd, gradNoise: 1e-3, clip: 1e-12 }])],
+  ['regularization l1', exp({ kind: 'surface', id: 'booth', regularization: { l1: 0.1 } }, [sgd])],
+  ['regularization l2', exp({ kind: 'surface', id: 'booth', regularization: { l2: 2.5 } }, [sgd])],
+  ['regularization l1 and l2 on an expression', exp({ kind: 'surface', expr: 'x^2 - y^2', regularization: { l1: 0.01, l2: 1e3 } }, [sgd])],
+  ['regularization {}', exp({ kind: 'surface', id: 'booth', regularization: {} }, [sgd])],
+  ['expr with + ^ spaces parentheses', exp(expr('x^2 - y^2 + 0.1*sin(3*x)'), [sgd])],
+  ['expr with nested parentheses', exp(expr('exp(-(x^2 + y^2)/2) * (1 + 0.5*cos(x))'), [sgd])],
+  ['expr with unicode', exp(expr('x² + y² ≤ π 😀'), [sgd])],
+  ['expr with the link delimiters', exp(expr('a&b=c#d%e,f:g;h+i/j?k@l~m'), [sgd])],
+  ['expr with tab and newline', exp(expr('\tx^2\n+ y^2 '), [sgd])],
+  ['expr of one character', exp(expr('x'), [sgd])],
+  [`expr of ${long500.length} characters`, exp(expr(long500), [sgd])],
+  ['label with spaces', exp(surface(), [{ ...sgd, label: 'plain gradient descent' }])],
+  ['label with & # = , : ; ( ) %', exp(surface(), [{ ...sgd, label: 'Adam & co = #1, a:b; (c) 100%' }])],
+  ['label with unicode', exp(surface(), [{ ...sgd, label: 'café 😀 ☃ 勾配' }])],
+  ['label empty', exp(surface(), [{ ...sgd, label: '' }])],
+  ['label of 60 characters', exp(surface(), [{ ...sgd, label: 'L'.repeat(LIMITS.labelLength.max) }])],
+  ['view', exp(surface('himmelblau'), [sgd], { view: { x: [-5, 5], y: [-4.5, 6.25] } })],
+  ['seed 42', exp(surface(), [sgd], { seed: 42 })],
+  ['seed max', exp(surface(), [sgd], { seed: LIMITS.seed.max })],
+  ['stop min', exp(surface(), [sgd], { stop: { maxSteps: 1, gradTol: 0 } })],
+  ['stop max', exp(surface(), [sgd], { stop: { maxSteps: LIMITS.maxSteps.max, gradTol: LIMITS.gradTol.max } })],
+  ['numbers needing exponents', exp(surface(), [{ optimizer: 'adam', params: { lr: 1e-7, eps: 1.5e-300 }, start: [123456.789, -0.000001] }])],
+  ['network moons', exp({ kind: 'network', dataset: 'moons', samples: 200, noise: 0.1, hidden: [8, 8], activation: 'tanh', batchSize: 0 }, [{ optimizer: 'adam', params: { lr: 0.01 } }])],
+  ['network xor, no hidden layer, regularized', exp({ kind: 'network', dataset: 'xor', samples: 10, noise: 0, hidden: [], activation: 'sigmoid', batchSize: 5, regularization: { l2: 0.001 } }, [{ optimizer: 'sgd' }])],
+  ['network spiral relu', exp({ kind: 'network', dataset: 'spiral', samples: 5000, noise: 10, hidden: [64, 1, 32, 2], activation: 'relu', batchSize: 5000 }, [{ optimizer: 'rmsprop' }])],
+  ['8 runs', exp(surface('doubleWell'), OPTIMIZER_IDS.slice(0, 8).map((optimizer, i) => ({ optimizer, start: [i / 4, 0] as [number, number], label: `run ${i}` })), { seed: 7, view: { x: [-2, 2], y: [-1.5, 1.5] } })],
+  ['atStep 0', exp(surface(), [sgd]), 0],
+  ['atStep 1500', exp(surface(), [sgd]), 1500],
+];
+
+// Links written by hand or damaged: what they decode to, problems included.
+const handWritten: [string, string][] = [
+  ['hand-written, stop and seed left out', 'v=1&surface=himmelblau&r0=adam'],
+  ['hash with #', '#v=1&surface=booth&r0=sgd,lr:0.01&steps=50&tol=0&seed=1'],
+  ['whole URL', 'https://example.org/saddlepoint/?utm=x#v=1&surface=beale&r0=newton&steps=20&tol=0.000001&seed=0'],
+  ['lower-case escapes', 'v=1&expr=x%5e2%20%2b%20y%5e2&r0=sgd,label:caf%c3%a9'],
+  ['half of the stop rule', 'v=1&surface=booth&r0=sgd&steps=10'],
+  ['empty', ''],
+  ['no version', 'surface=booth&r0=sgd'],
+  ['newer version', 'v=7&surface=booth&r0=sgd'],
+  ['bad parameter', 'v=1&surface=booth&r0=sgd&r1=adam,lr:1e7,eps:0.5&steps=100&tol=0&seed=3'],
+  ['unknown optimizer', 'v=1&surface=booth&r0=lbfgs&r1=sgd'],
+  ['unknown surface', 'v=1&surface=nowhere&r0=adam,lr:0.1'],
+  ['bad stop, seed, view, step', 'v=1&surface=booth&r0=sgd&steps=0&tol=-1&seed=1.5&view=1;0;0;1&t=-2'],
+  ['unknown and repeated keys', 'v=1&surface=booth&r0=sgd,lr:0.1,lr:0.2&seed=4&seed=5&zoom=2'],
+  ['__proto__ keys', 'v=1&surface=booth&__proto__=1&r0=sgd,__proto__:1,constructor:2&reg=__proto__:1'],
+  ['nine runs', 'v=1&surface=booth&' + Array.from({ length: 9 }, (_, i) => `r${i}=sgd`).join('&')],
+  ['NaN and Infinity', 'v=1&surface=booth&r0=adam,lr:NaN,eps:Infinity,weightDecay:-Infinity,start:1e999;0'],
+];
+
+function decodeCase(name: string, link: string, expected?: Experiment, atStep?: number): FixtureCase {
+  const decoded = decodeExperiment(link);
+  if (expected && (decoded.problems.length > 0 || !isDeepStrictEqual(decoded.experiment, expected) || decoded.atStep !== atStep)) {
+    throw new Error(`${name}: the link does not decode to its experiment: ${JSON.stringify(decoded)}`);
+  }
+  return { name, link, experiment: decoded.experiment, ...(decoded.atStep === undefined ? {} : { atStep: decoded.atStep }), problems: decoded.problems };
+}
+
+const fresh = [
+  ...valid.map(([name, e, atStep]) => decodeCase(name, encodeExperiment(e, { atStep }), e, atStep)),
+  ...handWritten.map(([name, link]) => decodeCase(name, link)),
+];
+const rewrite = process.argv.includes('--rewrite');
+const kept: FixtureCase[] = !rewrite && existsSync(OUT) ? JSON.parse(readFileSync(OUT, 'utf8')).cases : [];
+const names = new Set(kept.map((c) => c.name));
+const cases = [...kept, ...fresh.filter((c) => !names.has(c.name))];
+const file = {
+  about: 'Share links of version 1 and the Experiment each must decode to, forever. Generated by scripts/gen_link_fixtures.ts; checked by src/experiment/link/fixtures.test.ts. Never edit an existing case.',
+  version: 1,
+  cases,
+};
+writeFileSync(OUT, JSON.stringify(file, null, 2) + '\n');
+console.log(`${cases.length} cases (${cases.length - kept.length} new) -> ${OUT.pathname}`);

@@ -1,0 +1,96 @@
+// decodeExperiment: any string -> a valid Experiment and the list of what was rejected.
+// Lenient and total: it never throws, and its work is linear in the input, which is capped.
+import { defaultExperiment } from '../defaults';
+import type { Experiment } from '../types';
+import { lenientExperiment } from './lenient';
+import { CURRENT_LINK_VERSION, migrateLink, parseVersion, unknownMessage, type LinkField } from './migrations';
+import { ProblemLog, USE_DEFAULT, type DetailedProblem, type LinkProblem } from './problems';
+import { readLinkV1 } from './read';
+import { unescapeText } from './percent';
+
+/** Longer input is refused whole: a real link is at most a few thousand characters. */
+export const MAX_LINK_LENGTH = 20_000;
+
+export interface DecodedLink {
+  experiment: Experiment;
+  /** What was rejected and why; empty when the link was read entirely. */
+  problems: LinkProblem[];
+  /** The step the link points at (`t=`), when it has a valid one. */
+  atStep?: number;
+}
+
+/**
+ * The link's hash from a whole URL (`http://host/#v=1...`), `location.hash` (`#v=1...`) or the
+ * bare hash (`v=1...`). Only a URL is cut at its first '#': in a bare hash, a '#' typed by hand
+ * belongs to a value (the encoder itself always escapes it).
+ */
+export function hashOf(input: string): string {
+  const text = input.trim();
+  if (text.startsWith('#')) return text.slice(1).trim();
+  const at = text.indexOf('#');
+  return at >= 0 && /^[a-z][a-z0-9+.-]*:/i.test(text) ? text.slice(at + 1).trim() : text;
+}
+
+export function splitFields(hash: string): LinkField[] {
+  const fields: LinkField[] = [];
+  for (const part of hash.split('&')) {
+    if (part === '') continue;
+    const eq = part.indexOf('=');
+    fields.push(eq < 0 ? { key: part, value: '' } : { key: part.slice(0, eq), value: part.slice(eq + 1) });
+  }
+  return fields;
+}
+
+function decode(input: string, log: ProblemLog): Omit<DecodedLink, 'problems'> {
+  const hash = hashOf(typeof input === 'string' ? input : '');
+  if (hash === '') return { experiment: defaultExperiment() };
+  if (hash.length > MAX_LINK_LENGTH) {
+    log.add('', `link too long (${hash.length} characters; at most ${MAX_LINK_LENGTH})`, USE_DEFAULT);
+    return { experiment: defaultExperiment() };
+  }
+  const fields = splitFields(hash);
+  const versionField = fields.find((f) => unescapeText(f.key) === 'v');
+  let version = CURRENT_LINK_VERSION;
+  if (versionField === undefined) {
+    log.add('v', 'is required', `read as version ${CURRENT_LINK_VERSION}`);
+  } else {
+    const parsed = parseVersion(versionField.value);
+    if (parsed === undefined) {
+      log.add('v', unknownMessage('link', unescapeText(versionField.value)), USE_DEFAULT);
+      return { experiment: defaultExperiment() };
+    }
+    version = parsed;
+  }
+  const migrated = migrateLink(version, fields);
+  if (!migrated.ok) {
+    log.add('v', migrated.message, USE_DEFAULT);
+    return { experiment: defaultExperiment() };
+  }
+  const { raw, atStep } = readLinkV1(migrated.fields, log);
+  const experiment = lenientExperiment(raw, log);
+  return atStep === undefined ? { experiment } : { experiment, atStep };
+}
+
+function decodeLogged(hash: string): { out: Omit<DecodedLink, 'problems'>; log: ProblemLog } {
+  const log = new ProblemLog();
+  try {
+    return { out: decode(hash, log), log };
+  } catch (e) {
+    // Not expected to happen; the promise to the store is that a link never breaks the page.
+    const fallback = new ProblemLog();
+    fallback.add('', `cannot read the link (${e instanceof Error ? e.message : String(e)})`, USE_DEFAULT);
+    return { out: { experiment: defaultExperiment() }, log: fallback };
+  }
+}
+
+/** Lenient and total: never throws; each problem's message ends with what was used instead. */
+export function decodeExperiment(hash: string): DecodedLink {
+  const { out, log } = decodeLogged(hash);
+  return { ...out, problems: log.result() };
+}
+
+/** As decodeExperiment, with each problem's fallback apart (for the CLI, which refuses instead). */
+export function decodeExperimentDetailed(hash: string): Omit<DecodedLink, 'problems'> & { problems: DetailedProblem[] } {
+  const { out, log } = decodeLogged(hash);
+  return { ...out, problems: log.detailed() };
+}

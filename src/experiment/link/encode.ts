@@ -1,0 +1,73 @@
+// encodeExperiment: Experiment -> the link's hash (without '#'), in the format of format.ts.
+// Synchronous and total: it writes what it is given, valid or not (the decoder judges).
+import { OPTIMIZER_SPECS } from '../optimizerParams';
+import type { Experiment, Regularization, Run, Schedule } from '../types';
+import { EMPTY_PARAMS_ITEM, SCHEDULE_SLOTS } from './format';
+import { CURRENT_LINK_VERSION } from './migrations';
+import { formatNumber, formatParamValue } from './numbers';
+import { escapeText } from './percent';
+
+export interface EncodeOptions {
+  /** The step the link points at ("copy link at this step"); written as `t`. */
+  atStep?: number;
+}
+
+const pair = (xs: readonly number[]) => xs.map(formatNumber).join(';');
+
+function encodeRegularization(r: Regularization): string {
+  const items: string[] = [];
+  if (r.l1 !== undefined) items.push(`l1:${formatNumber(r.l1)}`);
+  if (r.l2 !== undefined) items.push(`l2:${formatNumber(r.l2)}`);
+  return items.join(';');
+}
+
+function encodeSchedule(s: Schedule): string {
+  const slots: readonly string[] = SCHEDULE_SLOTS[s.kind] ?? [];
+  const values = slots.map((slot) => formatNumber((s as unknown as Record<string, number>)[slot]));
+  return [s.kind, ...values].join(';');
+}
+
+function encodeRun(run: Run): string {
+  const items: string[] = [escapeText(run.optimizer, 'item')];
+  if (run.params) {
+    // The table's order first (lr leads), so links read alike; then any name the table lacks.
+    const known = Object.keys(OPTIMIZER_SPECS[run.optimizer]?.params ?? {});
+    // A name set to undefined is left out, as the schema reads it: the default.
+    const params = run.params;
+    const given = (n: string) => Object.hasOwn(params, n) && params[n] !== undefined;
+    const names = [...known.filter(given), ...Object.keys(params).filter((n) => !known.includes(n) && given(n))];
+    if (names.length === 0) items.push(EMPTY_PARAMS_ITEM);
+    for (const name of names) items.push(`${escapeText(name, 'item')}:${formatParamValue(params[name])}`);
+  }
+  if (run.start) items.push(`start:${pair(run.start)}`);
+  if (run.gradNoise !== undefined) items.push(`noise:${formatNumber(run.gradNoise)}`);
+  if (run.clip !== undefined) items.push(`clip:${formatNumber(run.clip)}`);
+  if (run.schedule) items.push(`sched:${encodeSchedule(run.schedule)}`);
+  if (run.label !== undefined) items.push(`label:${escapeText(run.label, 'item')}`);
+  return items.join(',');
+}
+
+export function encodeExperiment(exp: Experiment, options: EncodeOptions = {}): string {
+  const parts = [`v=${CURRENT_LINK_VERSION}`];
+  const p = exp.problem;
+  if (p.kind === 'surface') {
+    if ('id' in p && p.id !== undefined) parts.push(`surface=${escapeText(p.id, 'field')}`);
+    else if ('expr' in p) parts.push(`expr=${escapeText(p.expr, 'field')}`);
+  } else {
+    parts.push(
+      `data=${escapeText(p.dataset, 'field')}`,
+      `samples=${formatNumber(p.samples)}`,
+      `noise=${formatNumber(p.noise)}`,
+      `hidden=${pair(p.hidden)}`,
+      `act=${escapeText(p.activation, 'field')}`,
+      `batch=${formatNumber(p.batchSize)}`,
+    );
+  }
+  if (p.regularization) parts.push(`reg=${encodeRegularization(p.regularization)}`);
+  exp.runs.forEach((run, i) => parts.push(`r${i}=${encodeRun(run)}`));
+  // Stop and seed are always written, so a link keeps its meaning if the defaults change.
+  parts.push(`steps=${formatNumber(exp.stop.maxSteps)}`, `tol=${formatNumber(exp.stop.gradTol)}`, `seed=${formatNumber(exp.seed)}`);
+  if (exp.view) parts.push(`view=${pair([...exp.view.x, ...exp.view.y])}`);
+  if (options.atStep !== undefined) parts.push(`t=${formatNumber(options.atStep)}`);
+  return parts.join('&');
+}

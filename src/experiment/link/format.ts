@@ -1,0 +1,59 @@
+// The link format, version 1, declared once (as tensorflow/playground's state table): the
+// top-level keys, the items of a run, and the slots of each schedule kind. Example:
+//   v=1&surface=rosenbrock&r0=adam,lr:0.01,betas:0.9;0.99,start:-1.5;1.5,label:fast&steps=2000&tol=0.0001&seed=0
+// A run is `optimizer[,item]*`; an item is `name:value`, where a name is either one of
+// RUN_OPTION_KEYS or a parameter of the optimizer (torch.optim's name). The bare item
+// `defaults` stands for an empty params object (`params: {}`), so even that round-trips.
+
+/** Top-level keys and the Experiment field each carries. */
+export const TOP_KEYS = {
+  v: 'version',
+  surface: 'problem.id',
+  expr: 'problem.expr',
+  reg: 'problem.regularization (l1:a;l2:b)',
+  data: 'problem.dataset',
+  samples: 'problem.samples',
+  noise: 'problem.noise',
+  hidden: 'problem.hidden (widths separated by ;)',
+  act: 'problem.activation',
+  batch: 'problem.batchSize',
+  steps: 'stop.maxSteps',
+  tol: 'stop.gradTol',
+  seed: 'seed',
+  view: 'view (x0;x1;y0;y1)',
+  t: 'atStep (the step a shared link points at; not part of the Experiment)',
+} as const;
+export type TopKey = keyof typeof TOP_KEYS;
+
+/** `r0` .. `r7`: one key per run, numbered from 0. */
+export const RUN_KEY = /^r(0|[1-9][0-9]{0,8})$/;
+
+/** Network-problem keys and the NetworkProblem field each fills. */
+export const NETWORK_KEYS = {
+  data: 'dataset',
+  samples: 'samples',
+  noise: 'noise',
+  hidden: 'hidden',
+  act: 'activation',
+  batch: 'batchSize',
+} as const;
+
+/** Run items other than parameters: link name -> Run field. No optimizer parameter may use these names. */
+export const RUN_OPTION_KEYS = {
+  start: 'start',
+  noise: 'gradNoise',
+  clip: 'clip',
+  sched: 'schedule',
+  label: 'label',
+} as const;
+
+export const EMPTY_PARAMS_ITEM = 'defaults';
+
+/** The values of a schedule after its kind, in order: `sched:step;100;0.5`. */
+export const SCHEDULE_SLOTS = {
+  constant: [],
+  step: ['stepSize', 'gamma'],
+  exponential: ['gamma'],
+  inverseTime: ['decay'],
+  cosine: ['tMax', 'etaMin'],
+} as const satisfies Record<string, readonly string[]>;

@@ -1,0 +1,54 @@
+// Perturbed gradient descent (Jin, Ge, Netrapalli, Kakade, Jordan 2017, Algorithm 2 without the
+// termination test): gradient steps, except that when ||g|| <= gThreshold and no perturbation
+// happened in the last tThreshold steps, the iterate is moved to a point drawn uniformly from
+// the ball of the given radius around it.
+//
+// The perturbing step adds the perturbation only and takes no gradient step: the paper's
+// x_{t+1} = x~ - lr grad f(x~) with x~ = x_t + xi needs the gradient at x~, which the engine
+// evaluates at the next step. So a perturbation costs one recorded step (the point x~ itself),
+// and the gradient steps after it are exactly the paper's.
+import type { Rng } from '../rng';
+import type { OptimizerDef } from '../types';
+
+/** Adds to x a point uniform in the ball of `radius` in dim dimensions: direction from normals, radius r U^(1/dim). */
+export function addUniformBall(x: Float64Array, radius: number, rng: Rng, scratch: Float64Array): void {
+  const dim = x.length;
+  let sq = 0;
+  do {
+    sq = 0;
+    for (let i = 0; i < dim; i++) {
+      scratch[i] = rng.normal();
+      sq += scratch[i] * scratch[i];
+    }
+  } while (sq === 0); // a zero vector has no direction (probability 0, but exact arithmetic allows it)
+  const r = radius * rng.uniform() ** (1 / dim);
+  const scale = r / Math.sqrt(sq);
+  for (let i = 0; i < dim; i++) x[i] += scale * scratch[i];
+}
+
+export const pgd: OptimizerDef = {
+  id: 'pgd',
+  create(p, dim) {
+    const radius = p.radius as number;
+    const gThreshold = p.gThreshold as number;
+    const tThreshold = p.tThreshold as number;
+    const scratch = new Float64Array(dim);
+    let t = 0;
+    let lastPerturbation = -Infinity;
+    return {
+      step(x, g, { lr, rng }) {
+        let sq = 0;
+        for (let i = 0; i < dim; i++) sq += g[i] * g[i];
+        const perturb = Math.sqrt(sq) <= gThreshold && t - lastPerturbation > tThreshold;
+        if (perturb) {
+          lastPerturbation = t;
+          addUniformBall(x, radius, rng, scratch);
+        } else {
+          for (let i = 0; i < dim; i++) x[i] -= lr * g[i];
+        }
+        t++;
+        return perturb;
+      },
+    };
+  },
+};
