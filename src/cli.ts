@@ -4,8 +4,9 @@ import { formatErrors, parseExperiment } from './experiment/parse';
 import { readExperimentArg } from './cli/input';
 import { toCsv } from './cli/format';
 import { collectResults, createEngine } from './optim/engine';
+import { criticalPointsOf } from './cli/criticalPoints';
 
-const USAGE = 'usage: npm run -s experiment -- <experiment JSON | file.json | share URL> [--format json|csv]';
+const USAGE = 'usage: npm run -s experiment -- <experiment JSON | file.json | share URL> [--format json|csv] [--critical-points]';
 
 function fail(message: string): never {
   process.stderr.write(`error: ${message}\n`);
@@ -14,11 +15,13 @@ function fail(message: string): never {
 
 function main(argv: string[]): void {
   let format = 'json';
+  let criticalPoints = false;
   const positional: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--format') format = argv[++i] ?? '';
     else if (a.startsWith('--format=')) format = a.slice('--format='.length);
+    else if (a === '--critical-points') criticalPoints = true;
     else if (a === '--help' || a === '-h') {
       process.stdout.write(USAGE + '\n');
       return;
@@ -31,6 +34,12 @@ function main(argv: string[]): void {
   if (!input.ok) fail(input.message);
   const parsed = parseExperiment(input.value);
   if (!parsed.ok) fail(formatErrors(parsed.errors));
+  if (criticalPoints) {
+    const found = criticalPointsOf(parsed.value);
+    if (!found.ok) fail(found.message);
+    process.stdout.write(JSON.stringify(found.points) + '\n');
+    return;
+  }
   const built = createEngine(parsed.value);
   if (!built.ok) fail(formatErrors(built.errors));
   const results = collectResults(parsed.value, built.engine);

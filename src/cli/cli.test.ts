@@ -51,3 +51,20 @@ describe('the command-line runner', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
 });
+
+describe('--critical-points', () => {
+  it('prints every critical point of the surface, classified', () => {
+    const r = cli(JSON.stringify({ ...exp, problem: { kind: 'surface', id: 'himmelblau' } }), '--critical-points');
+    expect(r.status).toBe(0);
+    const points = JSON.parse(r.stdout) as { kind: string; x: number; y: number }[];
+    const count = (k: string) => points.filter((p) => p.kind === k).length;
+    expect([count('minimum'), count('saddle'), count('maximum')]).toEqual([4, 4, 1]);
+    expect(points.some((p) => Math.abs(p.x - 3) < 1e-9 && Math.abs(p.y - 2) < 1e-9)).toBe(true);
+  });
+
+  it('a custom expression with a bad function is a one-line error', () => {
+    const r = cli(JSON.stringify({ ...exp, problem: { kind: 'surface', expr: 'sinn(x)' } }), '--critical-points');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe("error: problem: expression: unknown function 'sinn' at column 1\n");
+  });
+});

@@ -29,3 +29,9 @@ export function regularized(surface: Surface, reg: Regularization | undefined): 
     },
   };
 }
+
+/** The regularized objective seen as a Surface (what the critical-point search takes). */
+export function regularizedSurface(surface: Surface, reg: Regularization | undefined): Surface {
+  const objective = regularized(surface, reg);
+  return { ...surface, f: objective.f, grad: objective.grad, hessian: objective.hessian };
+}

@@ -8,7 +8,7 @@ import { eigenSym2 } from '../surfaces/classify';
 import { findCriticalPoints, type CriticalPoint } from '../surfaces/critical';
 import type { Window2 } from '../surfaces/types';
 import { sampleGrid } from './grid';
-import { objectiveOf, objectiveSurface } from './objectiveCache';
+import { objectiveOf } from './objectiveCache';
 import { chunkBuffers, Session } from './session';
 
 export interface SurfaceInfo {
@@ -86,7 +86,7 @@ export const api = {
     const r = objectiveOf(exp);
     if (!r.ok) return { error: r.message };
     const t0 = performance.now();
-    const points = findCriticalPoints(objectiveSurface(r), view);
+    const points = findCriticalPoints(r.asSurface, view);
     return { points, ms: performance.now() - t0 };
   },
   /** f, gradient and Hessian eigenvalues at one point (the plot's hover readout). */
