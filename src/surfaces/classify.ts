@@ -23,14 +23,27 @@ export function eigenSym2(a: number, b: number, c: number): Eigen2 {
 }
 
 /**
- * Relative tolerance: an eigenvalue counts as zero when |lambda| <= tol * max(1, |lambda|max).
+ * Relative tolerance: an eigenvalue counts as zero when |lambda| <= tol * max(scale, |lambda|max).
  * Scaling by the largest eigenvalue keeps the test meaningful on steep and flat surfaces alike.
  */
 export const DEGENERATE_TOL = 1e-8;
 
-export function classifyEigenvalues([lo, hi]: readonly [number, number], tol = DEGENERATE_TOL): PointKind {
-  const scale = tol * Math.max(1, Math.abs(lo), Math.abs(hi));
-  if (Math.abs(lo) <= scale || Math.abs(hi) <= scale) return 'degenerate';
+/**
+ * minimum / maximum / saddle by the signs of the eigenvalues; 'degenerate' when one of them is
+ * zero within the tolerance (the second-order test then says nothing) or not a number.
+ * `scale` is the curvature that counts as "ordinary" on this surface. At a degenerate point both
+ * eigenvalues may be tiny, so the point's own eigenvalues are no yardstick; a caller that knows
+ * the surface (the critical-point search) passes its typical curvature. The default 1 keeps the
+ * absolute floor of the original rule.
+ */
+export function classifyEigenvalues(
+  [lo, hi]: readonly [number, number],
+  tol = DEGENERATE_TOL,
+  scale = 1,
+): PointKind {
+  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return 'degenerate';
+  const zero = tol * Math.max(scale, Math.abs(lo), Math.abs(hi));
+  if (Math.abs(lo) <= zero || Math.abs(hi) <= zero) return 'degenerate';
   if (lo > 0) return 'minimum';
   if (hi < 0) return 'maximum';
   return 'saddle';
