@@ -11,7 +11,8 @@ export function Readout() {
   if (point) {
     return (
       <div className="readout" data-testid="readout" aria-live="polite">
-        <strong>{point.kind}</strong> at ({point.x}, {point.y}) · f = {point.f} · λ = {point.eigenvalues[0]}, {point.eigenvalues[1]}
+        <strong>{point.kind}</strong> at ({point.x}, {point.y}) · f = {point.f} ·{' '}
+        {point.smooth ? `λ = ${point.eigenvalues[0]}, ${point.eigenvalues[1]}` : 'not smooth here (a cusp or crease): the kind comes from the slopes around it'}
       </div>
     );
   }
@@ -28,6 +29,7 @@ const KINDS: PointKind[] = ['minimum', 'saddle', 'maximum', 'degenerate'];
 
 export function CriticalLegend() {
   const points = useStore((s) => s.criticalPoints);
+  const truncated = useStore((s) => s.criticalTruncated);
   if (!points) return <div className="legend muted">Finding critical points…</div>;
   return (
     <div className="legend" data-testid="legend">
@@ -42,6 +44,7 @@ export function CriticalLegend() {
           </span>
         );
       })}
+      {truncated && <span className="legend-item warn">search stopped at {points.length} points: the surface has a curve of critical points</span>}
       <span className="legend-item">
         <svg width={30} height={10} aria-hidden><line x1={2} y1={5} x2={28} y2={5} stroke="#b30000" strokeWidth={2} /></svg>descent
       </span>

@@ -116,7 +116,7 @@ async function loadGrid(exp: Experiment, view: Window2): Promise<void> {
   if (pendingGrid) return; // still zooming: skip the critical points of an intermediate window
   const found = await engine().criticalPoints(exp, view);
   if ('error' in found) return;
-  if (useStore.getState().grid?.values === values) useStore.setState({ criticalPoints: found.points });
+  if (useStore.getState().grid?.values === values) useStore.setState({ criticalPoints: found.points, criticalTruncated: found.truncated });
 }
 
 /** Shows another window of the surface (zoom, pan, reset); the runs go on untouched. */

@@ -30,6 +30,8 @@ export interface AppState {
   view: ContourGrid['view'] | null;
   /** Critical points of the objective in the view (computed in the worker), or null while searching. */
   criticalPoints: CriticalPoint[] | null;
+  /** The search stopped at its point limit: the surface likely has a curve of critical points. */
+  criticalTruncated: boolean;
   /** The readout under the pointer: values at the pointer, or a critical point's exact values. */
   probe: Probe | null;
   hoveredPoint: CriticalPoint | null;
@@ -62,6 +64,7 @@ export const useStore = create<AppState>(() => ({
   fadeTail: false,
   theme: typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light',
   criticalPoints: null,
+  criticalTruncated: false,
   probe: null,
   hoveredPoint: null,
   linkProblems: null,

@@ -5,7 +5,7 @@ import { formatErrors, type FieldError } from '../experiment/parse';
 import type { Experiment } from '../experiment/types';
 import { createEngine, type RunChunk } from '../optim/engine';
 import { eigenSym2 } from '../surfaces/classify';
-import { findCriticalPoints, type CriticalPoint } from '../surfaces/critical';
+import { searchCriticalPoints, type CriticalPoint } from '../surfaces/critical';
 import type { Window2 } from '../surfaces/types';
 import { sampleGrid } from './grid';
 import { objectiveOf } from './objectiveCache';
@@ -82,12 +82,12 @@ export const api = {
     return Comlink.transfer(values, [values.buffer]);
   },
   /** Every critical point of the objective inside `view`, classified (never on the main thread). */
-  criticalPoints(exp: Experiment, view: Window2): { points: CriticalPoint[]; ms: number } | { error: string } {
+  criticalPoints(exp: Experiment, view: Window2): { points: CriticalPoint[]; truncated: boolean; ms: number } | { error: string } {
     const r = objectiveOf(exp);
     if (!r.ok) return { error: r.message };
     const t0 = performance.now();
-    const points = findCriticalPoints(r.asSurface, view);
-    return { points, ms: performance.now() - t0 };
+    const { points, truncated } = searchCriticalPoints(r.asSurface, view);
+    return { points, truncated, ms: performance.now() - t0 };
   },
   /** f, gradient and Hessian eigenvalues at one point (the plot's hover readout). */
   probe(exp: Experiment, x: number, y: number): Probe | null {

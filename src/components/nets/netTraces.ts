@@ -1,0 +1,51 @@
+// Growable per-run buffers of a network run's streamed series (the network twin of the store's
+// RunTrace): appending a chunk copies it once into doubling Float64Arrays. The store keeps one
+// NetTrace per run and bumps a revision counter; the charts read [0, length).
+import type { RunStop } from '../../experiment/types';
+import type { NetworkChunk } from '../../nets/engine';
+
+export interface NetTrace {
+  label: string;
+  color: string;
+  length: number;
+  /** Training objective L(w_t) (mean logistic loss + Omega), full batch. */
+  f: Float64Array;
+  gradNorm: Float64Array;
+  heldOutLoss: Float64Array;
+  accuracy: Float64Array;
+  heldOutAccuracy: Float64Array;
+  perturbations: number[];
+  stop: RunStop | null;
+}
+
+export const NET_COLORS = ['#e6550d', '#3182bd', '#31a354', '#756bb1', '#d6616b', '#8c6d31', '#17becf', '#e377c2'];
+
+export function emptyNetTrace(label: string, index: number, color = NET_COLORS[index % NET_COLORS.length]): NetTrace {
+  const a = () => new Float64Array(128);
+  return { label, color, length: 0, f: a(), gradNorm: a(), heldOutLoss: a(), accuracy: a(), heldOutAccuracy: a(), perturbations: [], stop: null };
+}
+
+function grow(a: Float64Array, need: number): Float64Array {
+  if (need <= a.length) return a;
+  let size = a.length;
+  while (size < need) size *= 2;
+  const b = new Float64Array(size);
+  b.set(a);
+  return b;
+}
+
+const SERIES = ['f', 'gradNorm', 'heldOutLoss', 'accuracy', 'heldOutAccuracy'] as const;
+
+/** Appends a chunk in place (chunks must arrive in order); returns the same trace. */
+export function appendNetChunk(t: NetTrace, chunk: NetworkChunk): NetTrace {
+  if (chunk.start !== t.length) throw new Error(`chunk for run ${chunk.run} starts at ${chunk.start}, trace has ${t.length}`);
+  const n = chunk.f.length;
+  for (const key of SERIES) {
+    t[key] = grow(t[key], t.length + n);
+    t[key].set(chunk[key], t.length);
+  }
+  t.length += n;
+  if (chunk.perturbations.length) t.perturbations.push(...chunk.perturbations);
+  if (chunk.stop) t.stop = chunk.stop;
+  return t;
+}
