@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { encodeExperiment } from '../src/experiment/link';
 import { results, watchConsole } from './helpers';
 
 const status = (page: Page) => page.evaluate(() => (window as any).__saddlepoint.status());
@@ -45,6 +46,23 @@ test('links give bit-identical trajectories in the worker and in the CLI, seeded
     'v=1&surface=doubleWell&r0=pgd,lr:0.05,radius:0.2&r1=noisySgd,sigma:0.05&r2=sgd,lr:0.1,noise:0.2&steps=600&tol=0.0001&seed=42',
     'v=1&surface=himmelblau&r0=adam,lr:0.05,amsgrad:true,clip:5&r1=sgd,lr:0.002,momentum:0.9,nesterov:true&steps=400&tol=0&seed=7',
     'v=1&surface=rastrigin&r0=nadam,lr:0.01&r1=radam,lr:0.05,noise:1&steps=300&tol=0&seed=3',
+    encodeExperiment({
+      v: 1,
+      problem: { kind: 'surface', expr: 'sin(3*x)*cos(2*y) + 0.1*(x^2 + y^2) + exp(-x)/5' },
+      runs: [
+        { optimizer: 'adam', params: { lr: 0.05 }, gradNoise: 0.5, start: [1, 1], schedule: { kind: 'cosine', tMax: 200, etaMin: 0.001 } },
+        { optimizer: 'cubic', params: { M: 5 }, start: [0.3, -0.2] },
+      ],
+      stop: { maxSteps: 300, gradTol: 0 },
+      seed: 11,
+    }),
+    encodeExperiment({
+      v: 1,
+      problem: { kind: 'surface', id: 'ackley', regularization: { l1: 0.01, l2: 0.1 } },
+      runs: [{ optimizer: 'noisySgd', params: { lr: 0.01, sigma: 0.3 }, start: [2.2, -1.7] }, { optimizer: 'rmsprop', params: { lr: 0.01, centered: true, momentum: 0.5 } }],
+      stop: { maxSteps: 300, gradTol: 0 },
+      seed: 5,
+    }),
   ];
   for (const hash of links) {
     await page.goto(`/#${hash}`);

@@ -3,6 +3,7 @@
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import type { JumpableRandomGenerator } from 'pure-rand/types/JumpableRandomGenerator';
+import { cos, log, sin } from '../numeric';
 
 export class Rng {
   private spare: number | null = null;
@@ -13,7 +14,10 @@ export class Rng {
     return uniformFloat64(this.gen);
   }
 
-  /** Standard normal by the Box-Muller transform (the second value is kept for the next call). */
+  /**
+   * Standard normal by the Box-Muller transform (the second value is kept for the next call).
+   * log, sin and cos are detMath's, so the stream is the same bits in Node and in the browser.
+   */
   normal(): number {
     if (this.spare !== null) {
       const s = this.spare;
@@ -22,10 +26,10 @@ export class Rng {
     }
     let u = this.uniform();
     while (u === 0) u = this.uniform();
-    const r = Math.sqrt(-2 * Math.log(u));
+    const r = Math.sqrt(-2 * log(u));
     const t = 2 * Math.PI * this.uniform();
-    this.spare = r * Math.sin(t);
-    return r * Math.cos(t);
+    this.spare = r * sin(t);
+    return r * cos(t);
   }
 }
 

@@ -6,7 +6,9 @@
 // from the closed form, so a schedule here is a small state machine that repeats torch's
 // arithmetic operation for operation. The rate for step t is the one the optimizer sees at its
 // (t+1)-th step: t = 0 is the base rate, and scheduler.step() runs after every optimizer step.
+// cos is detMath's (src/numeric), so the rates are the same bits on every JS engine.
 import type { Schedule } from '../experiment/types';
+import { cos } from '../numeric';
 
 /** The rate after one more scheduler.step(): last_epoch goes from t - 1 to t (t >= 1). */
 function nextLr(lr: number, base: number, s: Schedule, t: number): number {
@@ -29,8 +31,8 @@ function nextLr(lr: number, base: number, s: Schedule, t: number): number {
       // both compare equal to 0, and every other result is non-zero in both languages.
       const T = s.tMax;
       const etaMin = s.etaMin;
-      if ((t - 1 - T) % (2 * T) === 0) return lr + ((base - etaMin) * (1 - Math.cos(Math.PI / T))) / 2;
-      return ((1 + Math.cos((Math.PI * t) / T)) / (1 + Math.cos((Math.PI * (t - 1)) / T))) * (lr - etaMin) + etaMin;
+      if ((t - 1 - T) % (2 * T) === 0) return lr + ((base - etaMin) * (1 - cos(Math.PI / T))) / 2;
+      return ((1 + cos((Math.PI * t) / T)) / (1 + cos((Math.PI * (t - 1)) / T))) * (lr - etaMin) + etaMin;
     }
   }
 }

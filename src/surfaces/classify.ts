@@ -1,5 +1,6 @@
 // Classifying a point by the eigenvalues of its 2x2 symmetric Hessian.
 import type { PointKind } from '../experiment/types';
+import { atan2, cos, sin } from '../numeric';
 
 export interface Eigen2 {
   /** Ascending: values[0] <= values[1]. */
@@ -15,9 +16,11 @@ export function eigenSym2(a: number, b: number, c: number): Eigen2 {
   const r = Math.hypot(half, b);
   const lo = mean - r;
   const hi = mean + r;
-  // Eigenvector of hi: (cos t, sin t) with t = atan2(b, half) / 2.
-  const t = Math.atan2(b, half) / 2;
-  const v1: [number, number] = [Math.cos(t), Math.sin(t)];
+  // Eigenvector of hi: (cos t, sin t) with t = atan2(b, half) / 2, by detMath so that the same
+  // bits come out on every engine (Math.hypot stays: Node and Chromium agreed on every input
+  // scripts/dev/mathcheck.mjs compared).
+  const t = atan2(b, half) / 2;
+  const v1: [number, number] = [cos(t), sin(t)];
   const v0: [number, number] = [-v1[1], v1[0]];
   return { values: [lo, hi], vectors: [v0, v1] };
 }

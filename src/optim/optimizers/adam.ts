@@ -1,7 +1,9 @@
 // torch.optim.Adam (2.x, single-tensor path, capturable = differentiable = False), with AMSGrad.
 // AdamW is the same update with decoupled weight decay (param.mul_(1 - lr * weight_decay) before
 // the moments instead of an L2 term in the gradient), so both share this code.
+// beta^t is detMath's pow: ** is Math.pow, whose last bit differs between JS engines.
 import type { ParamValue } from '../../experiment/types';
+import { pow } from '../../numeric';
 import type { OptimizerDef, OptimizerInstance } from '../types';
 import { lerp } from './lerp';
 
@@ -19,8 +21,8 @@ export function createAdam(p: Record<string, ParamValue>, dim: number, decoupled
   return {
     step(x, g, { lr }) {
       step++;
-      const biasCorrection1 = 1 - beta1 ** step;
-      const biasCorrection2 = 1 - beta2 ** step;
+      const biasCorrection1 = 1 - pow(beta1, step);
+      const biasCorrection2 = 1 - pow(beta2, step);
       const stepSize = lr / biasCorrection1;
       const bc2Sqrt = Math.sqrt(biasCorrection2);
       const decay = 1 - lr * weightDecay;

@@ -1,5 +1,7 @@
 // torch.optim.Adamax (2.x, single-tensor path): Adam's first moment over an exponentially
 // weighted infinity norm u = max(beta2 * u, |g| + eps) (eps inside the max, as torch has it).
+// beta1^t is detMath's pow: ** is Math.pow, whose last bit differs between JS engines.
+import { pow } from '../../numeric';
 import type { OptimizerDef } from '../types';
 import { lerp } from './lerp';
 
@@ -16,7 +18,7 @@ export const adamax: OptimizerDef = {
     return {
       step(x, g, { lr }) {
         step++;
-        const clr = lr / (1 - beta1 ** step);
+        const clr = lr / (1 - pow(beta1, step));
         for (let i = 0; i < dim; i++) {
           const d = weightDecay !== 0 ? g[i] + weightDecay * x[i] : g[i];
           expAvg[i] = lerp(expAvg[i], d, w1);

@@ -2,6 +2,8 @@
 // schedule mu_t = beta1 (1 - 0.5 * 0.96^(t psi)). The product of the mu's follows 2.x:
 // mu_product_next = mu_product * mu_next. (torch 1.13 computed mu_product * mu * mu_next, a bug
 // fixed in 2.0.) The product is kept in float64, as torch does when float64 is the default dtype.
+// The powers are detMath's pow: ** is Math.pow, whose last bit differs between JS engines.
+import { pow } from '../../numeric';
 import type { OptimizerDef } from '../types';
 import { lerp } from './lerp';
 
@@ -21,9 +23,9 @@ export const nadam: OptimizerDef = {
     return {
       step(x, g, { lr }) {
         step++;
-        const biasCorrection2 = 1 - beta2 ** step;
-        const mu = beta1 * (1 - 0.5 * 0.96 ** (step * psi));
-        const muNext = beta1 * (1 - 0.5 * 0.96 ** ((step + 1) * psi));
+        const biasCorrection2 = 1 - pow(beta2, step);
+        const mu = beta1 * (1 - 0.5 * pow(0.96, step * psi));
+        const muNext = beta1 * (1 - 0.5 * pow(0.96, (step + 1) * psi));
         muProduct *= mu;
         const muProductNext = muProduct * muNext;
         const gradScale = (-lr * (1 - mu)) / (1 - muProduct);

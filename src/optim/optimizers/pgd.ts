@@ -7,6 +7,7 @@
 // x_{t+1} = x~ - lr grad f(x~) with x~ = x_t + xi needs the gradient at x~, which the engine
 // evaluates at the next step. So a perturbation costs one recorded step (the point x~ itself),
 // and the gradient steps after it are exactly the paper's.
+import { pow } from '../../numeric';
 import type { Rng } from '../rng';
 import type { OptimizerDef } from '../types';
 
@@ -21,7 +22,7 @@ export function addUniformBall(x: Float64Array, radius: number, rng: Rng, scratc
       sq += scratch[i] * scratch[i];
     }
   } while (sq === 0); // a zero vector has no direction (probability 0, but exact arithmetic allows it)
-  const r = radius * rng.uniform() ** (1 / dim);
+  const r = radius * pow(rng.uniform(), 1 / dim); // detMath: the same bits on every engine
   const scale = r / Math.sqrt(sq);
   for (let i = 0; i < dim; i++) x[i] += scale * scratch[i];
 }

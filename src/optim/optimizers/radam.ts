@@ -1,6 +1,8 @@
 // torch.optim.RAdam (2.x, single-tensor path): Adam whose adaptive term is switched on only once
 // the approximated length of the SMA, rho_t, exceeds 5, and then scaled by the rectification
 // factor; before that the step is plain momentum SGD with bias correction.
+// The powers are detMath's pow: ** is Math.pow, whose last bit differs between JS engines.
+import { pow } from '../../numeric';
 import type { OptimizerDef } from '../types';
 import { lerp } from './lerp';
 
@@ -19,9 +21,9 @@ export const radam: OptimizerDef = {
     return {
       step(x, g, { lr }) {
         step++;
-        const biasCorrection1 = 1 - beta1 ** step;
-        const biasCorrection2 = 1 - beta2 ** step;
-        const rhoT = rhoInf - (2 * step * beta2 ** step) / biasCorrection2;
+        const biasCorrection1 = 1 - pow(beta1, step);
+        const biasCorrection2 = 1 - pow(beta2, step);
+        const rhoT = rhoInf - (2 * step * pow(beta2, step)) / biasCorrection2;
         const rectified = rhoT > 5;
         const rect = rectified
           ? Math.sqrt(((rhoT - 4) * (rhoT - 2) * rhoInf) / ((rhoInf - 4) * (rhoInf - 2) * rhoT))

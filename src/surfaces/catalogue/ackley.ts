@@ -1,3 +1,4 @@
+import { cos, exp, sin } from '../../numeric';
 import type { Surface } from '../types';
 
 const A = 20;
@@ -23,20 +24,20 @@ export const ackley: Surface = {
   globalMin: 0,
   f(x, y) {
     const s = Math.hypot(x, y) / Math.SQRT2;
-    return -A * Math.exp(-B * s) - Math.exp((Math.cos(C * x) + Math.cos(C * y)) / 2) + Math.E + A;
+    return -A * exp(-B * s) - exp((cos(C * x) + cos(C * y)) / 2) + Math.E + A;
   },
   grad(x, y, out) {
     const rho = Math.hypot(x, y);
     // Cone term: (A B exp(-B s) / sqrt(2)) * unit radial vector; 0 at the cusp.
-    const cone = rho === 0 ? 0 : (A * B * Math.exp((-B * rho) / Math.SQRT2)) / Math.SQRT2 / rho;
-    const ripple = (C / 2) * Math.exp((Math.cos(C * x) + Math.cos(C * y)) / 2);
-    out[0] = cone * x + ripple * Math.sin(C * x);
-    out[1] = cone * y + ripple * Math.sin(C * y);
+    const cone = rho === 0 ? 0 : (A * B * exp((-B * rho) / Math.SQRT2)) / Math.SQRT2 / rho;
+    const ripple = (C / 2) * exp((cos(C * x) + cos(C * y)) / 2);
+    out[0] = cone * x + ripple * sin(C * x);
+    out[1] = cone * y + ripple * sin(C * y);
   },
   hessian(x, y, out) {
     const rho = Math.hypot(x, y);
     const s = rho / Math.SQRT2;
-    const c = A * B * Math.exp(-B * s);
+    const c = A * B * exp(-B * s);
     // Cone term: c [ (I - u u^T) / (2 s) - (B / 2) u u^T ], u the unit radial vector. Written with
     // u (not x / s^3) so that nothing overflows until s reaches the floor.
     const across = c / (2 * Math.max(s, S_FLOOR));
@@ -44,12 +45,12 @@ export const ackley: Surface = {
     const ux = rho === 0 ? 0 : x / rho;
     const uy = rho === 0 ? 0 : y / rho;
     // Ripple term -E with E = exp((cos cx + cos cy) / 2).
-    const sx = Math.sin(C * x);
-    const sy = Math.sin(C * y);
-    const e = Math.exp((Math.cos(C * x) + Math.cos(C * y)) / 2);
+    const sx = sin(C * x);
+    const sy = sin(C * y);
+    const e = exp((cos(C * x) + cos(C * y)) / 2);
     const k = (C * C) / 4;
-    out[0] = across * (1 - ux * ux) + along * ux * ux + k * e * (2 * Math.cos(C * x) - sx * sx);
+    out[0] = across * (1 - ux * ux) + along * ux * ux + k * e * (2 * cos(C * x) - sx * sx);
     out[1] = (along - across) * ux * uy - k * e * sx * sy;
-    out[2] = across * (1 - uy * uy) + along * uy * uy + k * e * (2 * Math.cos(C * y) - sy * sy);
+    out[2] = across * (1 - uy * uy) + along * uy * uy + k * e * (2 * cos(C * y) - sy * sy);
   },
 };

@@ -8,7 +8,7 @@ export const doubleWell: Surface = {
   view: { x: [-2, 2], y: [-2, 2] },
   start: [1.5, 0],
   globalMin: 0,
-  f: (x, y) => (x * x) / 2 + (y * y - 1) ** 2 / 4,
+  f: (x, y) => (x * x) / 2 + ((y * y - 1) * (y * y - 1)) / 4,
   grad(x, y, out) {
     out[0] = x;
     out[1] = y * (y * y - 1);

@@ -8,7 +8,11 @@ export const himmelblau: Surface = {
   view: { x: [-5, 5], y: [-5, 5] },
   start: [0, -1],
   globalMin: 0,
-  f: (x, y) => (x * x + y - 11) ** 2 + (x + y * y - 7) ** 2,
+  f: (x, y) => {
+    const a = x * x + y - 11;
+    const b = x + y * y - 7;
+    return a * a + b * b;
+  },
   grad(x, y, out) {
     const a = x * x + y - 11;
     const b = x + y * y - 7;

@@ -1,3 +1,4 @@
+import { cos, sin } from '../../numeric';
 import type { Surface } from '../types';
 
 const A = 10;
@@ -12,14 +13,14 @@ export const rastrigin: Surface = {
   view: { x: [-5.12, 5.12], y: [-5.12, 5.12] },
   start: [3.7, -2.3],
   globalMin: 0,
-  f: (x, y) => 2 * A + x * x - A * Math.cos(TWO_PI * x) + y * y - A * Math.cos(TWO_PI * y),
+  f: (x, y) => 2 * A + x * x - A * cos(TWO_PI * x) + y * y - A * cos(TWO_PI * y),
   grad(x, y, out) {
-    out[0] = 2 * x + TWO_PI * A * Math.sin(TWO_PI * x);
-    out[1] = 2 * y + TWO_PI * A * Math.sin(TWO_PI * y);
+    out[0] = 2 * x + TWO_PI * A * sin(TWO_PI * x);
+    out[1] = 2 * y + TWO_PI * A * sin(TWO_PI * y);
   },
   hessian(x, y, out) {
-    out[0] = 2 + TWO_PI * TWO_PI * A * Math.cos(TWO_PI * x);
+    out[0] = 2 + TWO_PI * TWO_PI * A * cos(TWO_PI * x);
     out[1] = 0;
-    out[2] = 2 + TWO_PI * TWO_PI * A * Math.cos(TWO_PI * y);
+    out[2] = 2 + TWO_PI * TWO_PI * A * cos(TWO_PI * y);
   },
 };

@@ -11,7 +11,10 @@ export const rosenbrock: Surface = {
   view: { x: [-2, 2], y: [-1, 3] },
   start: [-1.5, 1.5],
   globalMin: 0,
-  f: (x, y) => (A - x) ** 2 + B * (y - x * x) ** 2,
+  f: (x, y) => {
+    const r = y - x * x;
+    return (A - x) * (A - x) + B * r * r;
+  },
   grad(x, y, out) {
     const r = y - x * x;
     out[0] = -2 * (A - x) - 4 * B * x * r;

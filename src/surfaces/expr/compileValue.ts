@@ -3,6 +3,7 @@
 // operand, squares and cubes get their own closures, since those make most of a typical
 // expression. The arithmetic is the same, operation for operation, as evaluateTree's and as
 // the value part of the derivative program, so all three give identical numbers.
+import { pow } from '../../numeric';
 import type { BinaryOp, ExprNode } from './ast';
 import { foldConstants } from './fold';
 import { functionSpec } from './functions';
@@ -69,7 +70,7 @@ function withConstantRight(op: BinaryOp, a: ValueFn, c: number): ValueFn {
         };
       }
       if (isSmallInteger(c)) return (x, y) => powInt(a(x, y), c);
-      return (x, y) => Math.pow(a(x, y), c);
+      return (x, y) => pow(a(x, y), c); // detMath's pow, as power() uses
   }
 }
 

@@ -1,6 +1,7 @@
 // The steps of the first-order derivative program (the gradient, called by the engine every
 // step): dual numbers, slot t[o] = value, t[o+1] = d/dx, t[o+2] = d/dy. The same rules as
 // jetSteps.ts without the second-order terms, so that grad does half the work.
+import { log, pow as detPow } from '../../numeric';
 import type { SelectFunction, UnaryFunction } from './functions';
 import { power, powInt } from './power';
 import { type Operand, type Step, type StepSet, scaled } from './steps';
@@ -141,7 +142,7 @@ function powerConstantStep(t: Float64Array, A: Operand, c: number, o: number, mu
       chain(t, a, o, u * u, 2 * u);
     };
   }
-  const pow = multiplied ? powInt : Math.pow;
+  const pow = multiplied ? powInt : detPow;
   return () => {
     run();
     const u = t[a];
@@ -158,7 +159,7 @@ function powerStep(t: Float64Array, A: Operand, B: Operand, o: number): Step {
     runB();
     const av = t[a], bv = t[b];
     const v = power(av, bv);
-    const l = Math.log(av);
+    const l = log(av);
     t[o] = v;
     t[o + 1] = v * (scaled(l, t[b + 1]) + bv * (t[a + 1] / av));
     t[o + 2] = v * (scaled(l, t[b + 2]) + bv * (t[a + 2] / av));

@@ -1,6 +1,11 @@
 // The allow-list: the only names an expression may use. Every lookup of a user-typed name goes
 // through these Maps (`has` / `get`), never through `obj[name]`, so names such as `constructor`
 // or `__proto__` are simply unknown rather than a path into the prototype chain.
+//
+// Every transcendental function is detMath's (src/numeric), never Math's: the engines' Math.sin,
+// Math.exp... differ in the last bit between Node and Chromium, and a surface typed by the user
+// must give the same trajectory in the CLI and in the browser. Derivatives use them too.
+import { acos, asin, atan, cos, cosh, exp, log, sin, sinh, tan, tanh } from '../../numeric';
 import type { Variable } from './ast';
 
 export type FunctionName =
@@ -43,36 +48,36 @@ function unary(
 }
 
 const SPECS: FunctionSpec[] = [
-  unary('sin', Math.sin, (u, o) => { const s = Math.sin(u); o[0] = s; o[1] = Math.cos(u); o[2] = -s; }),
-  unary('cos', Math.cos, (u, o) => { const c = Math.cos(u); o[0] = c; o[1] = -Math.sin(u); o[2] = -c; }),
-  unary('tan', Math.tan, (u, o) => {
-    const t = Math.tan(u);
+  unary('sin', sin, (u, o) => { const s = sin(u); o[0] = s; o[1] = cos(u); o[2] = -s; }),
+  unary('cos', cos, (u, o) => { const c = cos(u); o[0] = c; o[1] = -sin(u); o[2] = -c; }),
+  unary('tan', tan, (u, o) => {
+    const t = tan(u);
     const d = 1 + t * t;
     o[0] = t; o[1] = d; o[2] = 2 * t * d;
   }),
-  unary('asin', Math.asin, (u, o) => {
+  unary('asin', asin, (u, o) => {
     const d = 1 - u * u;
     const g1 = 1 / Math.sqrt(d);
-    o[0] = Math.asin(u); o[1] = g1; o[2] = (u * g1) / d;
+    o[0] = asin(u); o[1] = g1; o[2] = (u * g1) / d;
   }),
-  unary('acos', Math.acos, (u, o) => {
+  unary('acos', acos, (u, o) => {
     const d = 1 - u * u;
     const g1 = -1 / Math.sqrt(d);
-    o[0] = Math.acos(u); o[1] = g1; o[2] = (u * g1) / d;
+    o[0] = acos(u); o[1] = g1; o[2] = (u * g1) / d;
   }),
-  unary('atan', Math.atan, (u, o) => {
+  unary('atan', atan, (u, o) => {
     const d = 1 + u * u;
-    o[0] = Math.atan(u); o[1] = 1 / d; o[2] = (-2 * u) / (d * d);
+    o[0] = atan(u); o[1] = 1 / d; o[2] = (-2 * u) / (d * d);
   }),
-  unary('sinh', Math.sinh, (u, o) => { const s = Math.sinh(u); o[0] = s; o[1] = Math.cosh(u); o[2] = s; }),
-  unary('cosh', Math.cosh, (u, o) => { const c = Math.cosh(u); o[0] = c; o[1] = Math.sinh(u); o[2] = c; }),
-  unary('tanh', Math.tanh, (u, o) => {
-    const t = Math.tanh(u);
+  unary('sinh', sinh, (u, o) => { const s = sinh(u); o[0] = s; o[1] = cosh(u); o[2] = s; }),
+  unary('cosh', cosh, (u, o) => { const c = cosh(u); o[0] = c; o[1] = sinh(u); o[2] = c; }),
+  unary('tanh', tanh, (u, o) => {
+    const t = tanh(u);
     const d = 1 - t * t;
     o[0] = t; o[1] = d; o[2] = -2 * t * d;
   }),
-  unary('exp', Math.exp, (u, o) => { const e = Math.exp(u); o[0] = e; o[1] = e; o[2] = e; }),
-  unary('log', Math.log, (u, o) => { o[0] = Math.log(u); o[1] = 1 / u; o[2] = -1 / (u * u); }),
+  unary('exp', exp, (u, o) => { const e = exp(u); o[0] = e; o[1] = e; o[2] = e; }),
+  unary('log', log, (u, o) => { o[0] = log(u); o[1] = 1 / u; o[2] = -1 / (u * u); }),
   unary('sqrt', Math.sqrt, (u, o) => {
     const s = Math.sqrt(u);
     o[0] = s; o[1] = 0.5 / s; o[2] = -0.25 / (s * u);

@@ -5,6 +5,7 @@
 // form a tree of closures, which V8 can inline into one another (a flat list run by one loop
 // cannot be: its single call site sees every step). An evaluation allocates nothing.
 // The value part repeats compileValue's arithmetic exactly, so f and the jet's value agree.
+import { log, pow as detPow } from '../../numeric';
 import type { SelectFunction, UnaryFunction } from './functions';
 import { power, powInt } from './power';
 import { type Operand, type Step, type StepSet, scaled } from './steps';
@@ -186,7 +187,7 @@ function powerConstantStep(t: Float64Array, A: Operand, c: number, o: number, mu
   }
   const k1 = c;
   const k2 = c * (c - 1);
-  const pow = multiplied ? powInt : Math.pow;
+  const pow = multiplied ? powInt : detPow;
   return () => {
     run();
     const u = t[a];
@@ -208,7 +209,7 @@ function powerStep(t: Float64Array, A: Operand, B: Operand, o: number): Step {
     runB();
     const av = t[a], bv = t[b], bx = t[b + 1], by = t[b + 2];
     const v = power(av, bv);
-    const l = Math.log(av);
+    const l = log(av);
     const lx = t[a + 1] / av, ly = t[a + 2] / av;
     const lxx = t[a + 3] / av - lx * lx, lxy = t[a + 4] / av - lx * ly, lyy = t[a + 5] / av - ly * ly;
     const px = scaled(l, bx) + bv * lx;

@@ -1,7 +1,9 @@
 // a^b, the one definition shared by the interpreter, the compiled closures and the derivatives,
 // so that all three agree to the last bit. Small integer exponents are repeated
-// multiplications: faster than Math.pow, exact in sign for negative bases, and what the GLSL
-// printer emits too.
+// multiplications: faster than pow, exact in sign for negative bases, and what the GLSL
+// printer emits too. Other exponents use detMath's pow (src/numeric), not Math.pow, whose last
+// bit differs between JS engines.
+import { pow } from '../../numeric';
 
 /** Exponents up to this size (in absolute value) are done by multiplication. */
 export const MAX_MULTIPLIED_EXPONENT = 16;
@@ -25,5 +27,5 @@ export function isSmallInteger(n: number): boolean {
 }
 
 export function power(b: number, e: number): number {
-  return isSmallInteger(e) ? powInt(b, e) : Math.pow(b, e);
+  return isSmallInteger(e) ? powInt(b, e) : pow(b, e);
 }
