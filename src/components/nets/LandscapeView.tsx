@@ -2,7 +2,7 @@
 // projected onto the plane, and the projection error in words: a projection can put weights that
 // are far apart next to each other, so the view says how far off the plane the path really is.
 import { contours, geoPath, interpolateViridis } from 'd3';
-import { useMemo } from 'react';
+import { useId, useMemo } from 'react';
 import type { LandscapeSlice } from '../../nets/slice';
 
 export interface LandscapeViewProps {
@@ -31,6 +31,7 @@ export function sliceLevels(loss: Float64Array, count = LEVELS): number[] {
 
 export function LandscapeView({ slice, labels, colors, width = 360, height = 360 }: LandscapeViewProps) {
   const { n, span, loss, paths } = slice;
+  const clipId = `landscape-clip-${useId().replace(/:/g, '')}`;
   const sx = (a: number) => ((a + span[0]) / (2 * span[0])) * width;
   const sy = (b: number) => height - ((b + span[1]) / (2 * span[1])) * height;
 
@@ -71,7 +72,7 @@ export function LandscapeView({ slice, labels, colors, width = 360, height = 360
         style={{ border: '1px solid #ccc' }}
       >
         <defs>
-          <clipPath id="landscape-clip">
+          <clipPath id={clipId}>
             <rect width={width} height={height} />
           </clipPath>
         </defs>
@@ -81,7 +82,7 @@ export function LandscapeView({ slice, labels, colors, width = 360, height = 360
             <path key={k} d={b.d} fill={b.color} stroke="none" />
           ))}
         </g>
-        <g clipPath="url(#landscape-clip)">
+        <g clipPath={`url(#${clipId})`}>
           {lines.map((l) => (
             <g key={l.run} data-testid={`landscape-path-${l.run}`}>
               <path d={l.d} fill="none" stroke={colors[l.run] ?? '#000'} strokeWidth={1.8} />

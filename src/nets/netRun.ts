@@ -1,0 +1,232 @@
+// One optimizer run on a network, advanced a few steps at a time. The same semantics as a surface
+// run (experiment-v1.md, "Semantics of one run"; src/optim/surfaceRun.ts), with weights for x:
+// 1. at w_t record the full-batch training objective L(w_t) (mean logistic loss + Omega), the
+//    norm of its full-batch gradient, and the same objective on the held-out split;
+// 2. stop with gradTol if the FULL-BATCH ||grad L(w_t)|| <= gradTol (a minibatch gradient is
+//    never 0, and only the full one says whether w_t is stationary: the honest verdict), with
+//    maxSteps if t = maxSteps;
+// 3. the step's gradient: the full one when batchSize is 0 (or covers the split), otherwise the
+//    gradient on the next minibatch (+ Omega's); then gradNoise, then clipping;
+// 4. the optimizer's step with the scheduled learning rate (second-order methods get the dense
+//    Hessian on the step's batch);
+// 5. diverged if a weight or L(w_t+1) or its gradient is not finite, or a weight leaves
+//    [-WEIGHT_BOUND, WEIGHT_BOUND]; the run then keeps its last finite weights.
+// At the stop, Lanczos on Hessian-vector products gives lambda_min and lambda_max of the
+// full-batch objective's Hessian, hence the kind (verdict.ts).
+import type { Run, RunStop } from '../experiment/types';
+import { addGaussianNoise, clipByNorm, l2norm } from '../optim/gradient';
+import type { Rng } from '../optim/rng';
+import { scheduledLr } from '../optim/schedule';
+import type { OptimizerDef, OptimizerInstance, StepContext } from '../optim/types';
+import { fmtNum } from '../optim/verdict';
+import { lanczosExtremes } from './lanczos';
+import { MinibatchOrder } from './minibatch';
+import type { NetObjective } from './objective';
+import { Snapshots } from './snapshots';
+import { netStream } from './streams';
+import { classifyExtremes, networkVerdict } from './verdict';
+
+/** As the surfaces' DIVERGENCE_BOUND: absolute, so the view never changes a run's numbers. */
+export const WEIGHT_BOUND = 1e6;
+
+/**
+ * Work allowed to the stop verdict, in multiply-adds (one Hessian-vector product costs about
+ * 3 x samples x weights): 100 Lanczos products for networks up to ~10^7 samples x weights, fewer
+ * (at least 20) beyond, so the largest network allowed (4 x 64 units, 4,000 training points)
+ * spends seconds, not a minute, on its verdict. An unconverged estimate is said in the verdict.
+ */
+const LANCZOS_WORK = 4e9;
+
+/** Steps x_start .. x_(start+n-1) of one run, recorded by one advance(). */
+export interface NetworkChunk {
+  run: number;
+  start: number;
+  /** Training objective L(w_t): mean logistic loss + Omega, full batch. */
+  f: Float64Array;
+  /** ||grad L(w_t)||, full batch. */
+  gradNorm: Float64Array;
+  /** The same objective (mean logistic loss + Omega) on the held-out split. */
+  heldOutLoss: Float64Array;
+  /** Fraction of the training split classified right. */
+  accuracy: Float64Array;
+  heldOutAccuracy: Float64Array;
+  /** Steps whose update added a perturbation (pgd). */
+  perturbations: number[];
+  stop?: RunStop;
+}
+
+export interface NetRunConfig {
+  index: number;
+  run: Run;
+  objective: NetObjective;
+  def: OptimizerDef;
+  params: Record<string, number | boolean | number[]>;
+  init: Float64Array;
+  maxSteps: number;
+  gradTol: number;
+  /** 0 = full batch. */
+  batchSize: number;
+  seed: number;
+  /** The run's own stream (optimizer noise, gradNoise). */
+  rng: Rng;
+}
+
+export class NetRun {
+  readonly index: number;
+  readonly w: Float64Array;
+  readonly snapshots: Snapshots;
+  private readonly g: Float64Array;
+  private readonly gs: Float64Array;
+  private readonly prev: Float64Array;
+  private readonly opt: OptimizerInstance;
+  private readonly ctx: StepContext;
+  private readonly baseLr: number;
+  private readonly order: MinibatchOrder | null;
+  private t = 0;
+  private fx = NaN;
+  private held = { loss: NaN, accuracy: NaN };
+  private acc = NaN;
+  private stopped: RunStop | null = null;
+
+  constructor(private readonly cfg: NetRunConfig) {
+    const dim = cfg.objective.dim;
+    this.index = cfg.index;
+    this.w = cfg.init.slice();
+    this.g = new Float64Array(dim);
+    this.gs = new Float64Array(dim);
+    this.prev = new Float64Array(dim);
+    this.opt = cfg.def.create(cfg.params, dim);
+    this.baseLr = cfg.params.lr as number;
+    this.ctx = { lr: this.baseLr, rng: cfg.rng, hessian: cfg.def.needsHessian ? new Float64Array(dim * dim) : undefined };
+    const n = cfg.objective.train.count;
+    this.order = cfg.batchSize > 0 && cfg.batchSize < n ? new MinibatchOrder(n, cfg.batchSize, netStream(cfg.seed, 'minibatch')) : null;
+    this.snapshots = new Snapshots(dim);
+    this.snapshots.offer(0, this.w);
+    this.evaluateHere();
+  }
+
+  get done(): boolean {
+    return this.stopped !== null;
+  }
+
+  get stop(): RunStop | null {
+    return this.stopped;
+  }
+
+  /** Index of the current point w_t (the number of steps taken). */
+  get step(): number {
+    return this.t;
+  }
+
+  private evaluateHere(): boolean {
+    const e = this.cfg.objective.lossGrad(this.w, this.g);
+    if (!Number.isFinite(e.loss) || !this.g.every(Number.isFinite)) return false;
+    this.fx = e.loss;
+    this.acc = e.accuracy;
+    this.held = this.cfg.objective.evaluate(this.w, this.cfg.objective.heldOut);
+    return true;
+  }
+
+  advance(steps: number): NetworkChunk {
+    const { gradTol, maxSteps, run, objective } = this.cfg;
+    const cap = this.done ? 0 : steps;
+    const out = { f: new Float64Array(cap), gn: new Float64Array(cap), ho: new Float64Array(cap), acc: new Float64Array(cap), hacc: new Float64Array(cap) };
+    const perturbations: number[] = [];
+    const start = this.t;
+    const w = this.w;
+    let n = 0;
+    let stop: RunStop | undefined;
+    while (n < cap) {
+      const norm = l2norm(this.g);
+      out.f[n] = this.fx;
+      out.gn[n] = norm;
+      out.ho[n] = this.held.loss;
+      out.acc[n] = this.acc;
+      out.hacc[n] = this.held.accuracy;
+      n++;
+      if (!Number.isFinite(this.fx) || !Number.isFinite(norm)) {
+        stop = this.finish('diverged', 'the loss or its gradient is not finite at the initial weights');
+        break;
+      }
+      if (norm <= gradTol) {
+        stop = this.finish('gradTol');
+        break;
+      }
+      if (this.t >= maxSteps) {
+        stop = this.finish('maxSteps');
+        break;
+      }
+      const batch = this.order ? this.order.next() : null;
+      if (batch) objective.lossGrad(w, this.gs, batch, batch.length);
+      else this.gs.set(this.g);
+      if (run.gradNoise) addGaussianNoise(this.gs, run.gradNoise, this.cfg.rng);
+      if (run.clip !== undefined) clipByNorm(this.gs, run.clip);
+      this.ctx.lr = scheduledLr(this.baseLr, run.schedule, this.t);
+      if (this.ctx.hessian) objective.denseHessian(w, this.ctx.hessian, batch, batch ? batch.length : undefined);
+      this.prev.set(w);
+      if (this.opt.step(w, this.gs, this.ctx)) perturbations.push(this.t);
+      const bad = this.outOfBounds();
+      if (bad || !this.evaluateHere()) {
+        const what = bad ?? 'the loss or its gradient is not finite there';
+        w.set(this.prev);
+        this.evaluateHere();
+        stop = this.finish('diverged', this.divergenceMessage(what));
+        break;
+      }
+      this.t++;
+      this.snapshots.offer(this.t, w);
+    }
+    const cut = (a: Float64Array) => (n === cap ? a : a.slice(0, n));
+    return {
+      run: this.index,
+      start,
+      f: cut(out.f),
+      gradNorm: cut(out.gn),
+      heldOutLoss: cut(out.ho),
+      accuracy: cut(out.acc),
+      heldOutAccuracy: cut(out.hacc),
+      perturbations,
+      stop,
+    };
+  }
+
+  private outOfBounds(): string | null {
+    for (let i = 0; i < this.w.length; i++) {
+      const v = this.w[i];
+      if (!Number.isFinite(v)) return 'the step produced a non-finite weight';
+      if (Math.abs(v) > WEIGHT_BOUND) return `weight ${i} went to ${fmtNum(v)}, beyond the bound |w| <= ${fmtNum(WEIGHT_BOUND)}`;
+    }
+    return null;
+  }
+
+  /** lambda_min and lambda_max of the full-batch Hessian at w (Lanczos, seeded start vector). */
+  private extremes(w: Float64Array): { eig: [number, number]; converged: boolean; iterations: number } | null {
+    const obj = this.cfg.objective;
+    const maxIter = Math.max(20, Math.min(100, Math.floor(LANCZOS_WORK / (3 * obj.train.count * obj.dim))));
+    const e = lanczosExtremes((v, out) => obj.hvp(w, v, out), obj.dim, netStream(this.cfg.seed, 'lanczos'), { maxIter });
+    return Number.isFinite(e.min) && Number.isFinite(e.max) ? { eig: [e.min, e.max], converged: e.converged, iterations: e.iterations } : null;
+  }
+
+  private finish(reason: RunStop['reason'], divergence?: string): RunStop {
+    const found = this.extremes(this.w);
+    const eig = found?.eig ?? null;
+    const base = { reason, step: this.t, kind: eig ? classifyExtremes(eig[0], eig[1]) : null, hessianEigenvalues: eig };
+    let message = divergence ?? networkVerdict(base, l2norm(this.g), this.cfg.gradTol);
+    if (found && !found.converged) {
+      message += ` (Lanczos did not converge in ${found.iterations} Hessian-vector products: lambda_min may be lower and lambda_max higher)`;
+    }
+    this.stopped = { ...base, message };
+    return this.stopped;
+  }
+
+  private divergenceMessage(what: string): string {
+    let msg = `diverged at step ${this.t + 1}: ${what}; last finite weights at step ${this.t}, L = ${fmtNum(this.fx)}`;
+    // The curvature bound at the initial weights: plain GD converges locally only if lr < 2 / lambda_max.
+    const eig = this.extremes(this.cfg.init)?.eig;
+    const lmax = eig ? Math.max(Math.abs(eig[0]), Math.abs(eig[1])) : NaN;
+    if (Number.isFinite(lmax) && lmax > 0 && this.baseLr > 2 / lmax) {
+      msg += `. Hint: lr = ${fmtNum(this.baseLr)} > 2 / lambda_max = ${fmtNum(2 / lmax)} at the initial weights, where plain gradient descent cannot converge`;
+    }
+    return msg;
+  }
+}
