@@ -3,6 +3,8 @@
 import { formatErrors, parseExperiment } from './experiment/parse';
 import { readExperimentArg } from './cli/input';
 import { toCsv } from './cli/format';
+import { collectNetworkResults, createNetworkEngine } from './nets/engine';
+import { networkCsv } from './nets/csv';
 import { collectResults, createEngine } from './optim/engine';
 import { criticalPointsOf } from './cli/criticalPoints';
 
@@ -38,6 +40,13 @@ function main(argv: string[]): void {
     const found = criticalPointsOf(parsed.value);
     if (!found.ok) fail(found.message);
     process.stdout.write(JSON.stringify(found.points) + '\n');
+    return;
+  }
+  if (parsed.value.problem.kind === 'network') {
+    const built = createNetworkEngine(parsed.value);
+    if (!built.ok) fail(formatErrors(built.errors));
+    const results = collectNetworkResults(parsed.value, built.engine);
+    process.stdout.write(format === 'csv' ? networkCsv(results.map((r) => ({ ...r, length: r.f.length }))) : JSON.stringify(results) + '\n');
     return;
   }
   const built = createEngine(parsed.value);

@@ -1,8 +1,10 @@
 // The explorer's layout: controls left, plot centre, runs and verdicts right.
+import { useStore } from '../state/store';
 import { Charts } from './Charts';
 import { ContourPlot } from './ContourPlot';
 import { ErrorBanner } from './ErrorBanner';
 import { LinkNotice } from './LinkNotice';
+import { NetworkView } from './NetworkView';
 import { PlaybackControls } from './PlaybackControls';
 import { PlotToolbar } from './PlotToolbar';
 import { CriticalLegend, Readout } from './Readout';
@@ -13,6 +15,7 @@ import { StopPanel } from './StopPanel';
 import { SurfacePicker } from './SurfacePicker';
 
 export function App() {
+  const mode = useStore((s) => s.mode);
   return (
     <div className="app">
       <header>
@@ -29,16 +32,24 @@ export function App() {
           <StopPanel />
           <RunsPanel />
         </section>
-        <section className="plot-area" aria-label="Plot">
-          <PlotToolbar />
-          <ContourPlot />
-          <CriticalLegend />
-          <Readout />
-        </section>
-        <section className="side" aria-label="Runs">
-          <RunSummary />
-          <Charts />
-        </section>
+        {mode === 'network' ? (
+          <section className="network-area" aria-label="Network">
+            <NetworkView />
+          </section>
+        ) : (
+          <>
+            <section className="plot-area" aria-label="Plot">
+              <PlotToolbar />
+              <ContourPlot />
+              <CriticalLegend />
+              <Readout />
+            </section>
+            <section className="side" aria-label="Runs">
+              <RunSummary />
+              <Charts />
+            </section>
+          </>
+        )}
       </main>
     </div>
   );

@@ -43,7 +43,8 @@ export function PlaybackControls() {
   const status = useStore((s) => s.status);
   const speed = useStore((s) => s.speed);
   const scrubStep = useStore((s) => s.scrubStep);
-  const maxStep = useStore((s) => Math.max(0, ...s.traces.map((t) => t.length - 1)));
+  const maxStep = useStore((s) => Math.max(0, ...(s.mode === 'network' ? s.netTraces : s.traces).map((t) => t.length - 1)));
+  const isSurface = useStore((s) => s.mode === 'surface');
   const playing = status === 'playing';
   return (
     <div className="playback" role="group" aria-label="Playback" title={SHORTCUTS}>
@@ -67,6 +68,7 @@ export function PlaybackControls() {
         </select>
       </label>
       <span className="status" data-testid="status">{status}</span>
+      {isSurface && (
       <label className="scrubber">
         <span>step {scrubStep ?? maxStep} / {maxStep}</span>
         <input
@@ -82,6 +84,7 @@ export function PlaybackControls() {
           }}
         />
       </label>
+      )}
       <span className="shortcut-hint" title={SHORTCUTS} aria-label={SHORTCUTS}>⌨</span>
     </div>
   );

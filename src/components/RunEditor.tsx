@@ -20,8 +20,9 @@ export function RunEditor({ index }: { index: number }) {
   const run = useStore((s) => s.experiment.runs[index]);
   const count = useStore((s) => s.experiment.runs.length);
   const surfaceStart = useStore((s) => s.surface?.start) ?? ORIGIN;
-  const label = useStore((s) => s.traces[index]?.label ?? `Run ${index + 1}`);
+  const label = useStore((s) => (s.mode === 'network' ? s.netTraces : s.traces)[index]?.label ?? `Run ${index + 1}`);
   const runLabel = `Run ${index + 1}`;
+  const isSurface = useStore((s) => s.experiment.problem.kind === 'surface');
   const params = resolveParams(run.optimizer, run.params);
   const start = run.start ?? surfaceStart;
   return (
@@ -53,15 +54,19 @@ export function RunEditor({ index }: { index: number }) {
       {Object.entries(OPTIMIZER_SPECS[run.optimizer].params).map(([name, spec]) => (
         <ParamControl key={name} name={name} spec={spec} value={params[name]} runLabel={runLabel} onChange={(v) => editRun(index, (r) => void ((r.params ??= {})[name] = v))} />
       ))}
+      {isSurface && (
       <div className="param">
         <span className="param-name">start</span>
         <NumberField label={`${runLabel} start x`} value={start[0]} min={LIMITS.coordinate.min} max={LIMITS.coordinate.max} onCommit={(v) => editRun(index, (r) => void (r.start = [v, start[1]]))} width="5em" />
         <NumberField label={`${runLabel} start y`} value={start[1]} min={LIMITS.coordinate.min} max={LIMITS.coordinate.max} onCommit={(v) => editRun(index, (r) => void (r.start = [start[0], v]))} width="5em" />
       </div>
+      )}
+      {isSurface && (
       <div className="param" title="sigma of Gaussian noise added to each gradient (a model of SGD's noise)">
         <span className="param-name">grad noise</span>
         <NumberField label={`${runLabel} gradient noise`} value={run.gradNoise ?? 0} min={LIMITS.gradNoise.min} max={LIMITS.gradNoise.max} onCommit={(v) => editRun(index, (r) => void (v === 0 ? delete r.gradNoise : (r.gradNoise = v)))} />
       </div>
+      )}
       <div className="param" title="clip the gradient to this L2 norm (empty: no clipping)">
         <span className="param-name">clip</span>
         <input

@@ -2,6 +2,7 @@
 // (export and import), the trajectories as CSV, the plot as PNG or SVG with its legend.
 import { useRef, useState } from 'react';
 import { exportExperimentJson, importExperimentJson } from '../experiment/link';
+import { networkCsv } from '../nets/csv';
 import { trajectoryCsv } from '../optim/csv';
 import { startExperiment } from '../state/controller';
 import { useStore } from '../state/store';
@@ -14,6 +15,12 @@ function toast(message: string): void {
   setTimeout(() => useStore.getState().toast === message && useStore.setState({ toast: null }), 2500);
 }
 
+function exportCsv(): void {
+  const s = useStore.getState();
+  const csv = s.mode === 'network' ? networkCsv(s.netTraces) : trajectoryCsv(s.traces);
+  download(s.mode === 'network' ? 'training.csv' : 'trajectories.csv', csv, 'text/csv');
+}
+
 function currentStep(): number {
   const s = useStore.getState();
   return s.scrubStep ?? Math.max(0, ...s.traces.map((t) => t.length - 1));
@@ -23,6 +30,7 @@ export function ShareMenu() {
   const fileRef = useRef<HTMLInputElement>(null);
   const [lastLink, setLastLink] = useState<string | null>(null);
   const message = useStore((s) => s.toast);
+  const isNetwork = useStore((s) => s.mode === 'network');
 
   const copyLink = async (atStep?: number) => {
     const url = shareUrl(useStore.getState().experiment, atStep);
@@ -57,10 +65,11 @@ export function ShareMenu() {
           toast(`Imported ${file.name}`);
         }}
       />
-      <button type="button" onClick={() => download('trajectories.csv', trajectoryCsv(useStore.getState().traces), 'text/csv')}>Export CSV</button>
-      <button type="button" onClick={() => download('plot.svg', plotSvg(plotContainer(), plotLegend()), 'image/svg+xml')}>Export SVG</button>
+      <button type="button" onClick={exportCsv}>Export CSV</button>
+      <button type="button" disabled={isNetwork} onClick={() => download('plot.svg', plotSvg(plotContainer(), plotLegend()), 'image/svg+xml')}>Export SVG</button>
       <button
         type="button"
+        disabled={isNetwork}
         onClick={async () => {
           try {
             download('plot.png', await svgToPng(plotSvg(plotContainer(), plotLegend())));

@@ -2,14 +2,27 @@
 // The expression is checked while typing; an error shows inline with its column, and the last
 // valid surface stays on screen.
 import { useEffect, useState } from 'react';
-import { SURFACE_IDS, type SurfaceId } from '../experiment/types';
+import { SURFACE_IDS, type Experiment, type SurfaceId } from '../experiment/types';
 import { CATALOGUE } from '../surfaces/catalogue';
 import { EXAMPLE_EXPRESSIONS } from '../surfaces/expr';
 import { resolveSurface } from '../surfaces/resolve';
 import { editExperiment } from '../state/edit';
 import { useStore } from '../state/store';
+import { NetworkProblemEditor } from './NetworkProblemEditor';
 
 const CUSTOM = '__custom__';
+const NETWORK = '__network__';
+
+/** Where a network race starts: a small tanh network on moons, Adam against SGD with momentum. */
+function defaultNetworkRace(e: Experiment): void {
+  e.problem = { kind: 'network', dataset: 'moons', samples: 300, noise: 0.15, hidden: [8, 8], activation: 'tanh', batchSize: 0 };
+  e.runs = [
+    { optimizer: 'adam', params: { lr: 0.02 } },
+    { optimizer: 'sgd', params: { lr: 0.2, momentum: 0.9 } },
+  ];
+  e.stop = { maxSteps: 1000, gradTol: 1e-4 };
+  delete e.view;
+}
 
 export function SurfacePicker() {
   const problem = useStore((s) => s.experiment.problem);
@@ -17,8 +30,9 @@ export function SurfacePicker() {
   const isCustom = problem.kind === 'surface' && 'expr' in problem;
   const [expr, setExpr] = useState(isCustom ? problem.expr : 'x^2 - y^2 + 0.1*sin(3*x)');
   const [exprError, setExprError] = useState<{ message: string; column?: number } | null>(null);
-  const [mode, setMode] = useState<string>(isCustom ? CUSTOM : problem.kind === 'surface' && 'id' in problem ? problem.id : 'rosenbrock');
+  const [mode, setMode] = useState<string>(problem.kind === 'network' ? NETWORK : isCustom ? CUSTOM : 'id' in problem ? problem.id : 'rosenbrock');
   useEffect(() => {
+    if (problem.kind === 'network') setMode(NETWORK);
     if (problem.kind === 'surface') setMode('expr' in problem ? CUSTOM : problem.id);
     if (problem.kind === 'surface' && 'expr' in problem) setExpr(problem.expr);
   }, [problem]);
@@ -26,8 +40,10 @@ export function SurfacePicker() {
   const choose = (value: string) => {
     setMode(value);
     if (value === CUSTOM) applyExpr(expr);
+    else if (value === NETWORK) editExperiment(defaultNetworkRace);
     else
       editExperiment((e) => {
+        if (e.problem.kind === 'network') e.runs = [{ optimizer: 'sgd', params: { lr: 0.01 } }];
         e.problem = { kind: 'surface', id: value as SurfaceId };
         delete e.view;
         for (const r of e.runs) delete r.start;
@@ -42,6 +58,7 @@ export function SurfacePicker() {
     }
     setExprError(null);
     editExperiment((e) => {
+      if (e.problem.kind === 'network') e.runs = [{ optimizer: 'sgd', params: { lr: 0.01 } }];
       e.problem = { kind: 'surface', expr: text };
       for (const r of e.runs) delete r.start;
     });
@@ -49,7 +66,7 @@ export function SurfacePicker() {
 
   return (
     <div className="surface-picker">
-      <h2>Surface</h2>
+      <h2>Problem</h2>
       <select aria-label="Surface" value={mode} onChange={(e) => choose(e.target.value)}>
         {SURFACE_IDS.filter((id) => CATALOGUE[id]).map((id) => (
           <option key={id} value={id}>
@@ -57,7 +74,9 @@ export function SurfacePicker() {
           </option>
         ))}
         <option value={CUSTOM}>Custom expression…</option>
+        <option value={NETWORK}>Neural network (2D classification)…</option>
       </select>
+      {mode === NETWORK && <NetworkProblemEditor />}
       {mode === CUSTOM && (
         <div className="expr-box">
           <input
@@ -91,7 +110,7 @@ export function SurfacePicker() {
           )}
         </div>
       )}
-      {surface && (
+      {surface && mode !== NETWORK && (
         <div className="surface-info">
           <code>{surface.formula}</code>
           <p>{surface.teaches}</p>

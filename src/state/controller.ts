@@ -1,17 +1,14 @@
 // Actions: everything that talks to the worker. The store holds state; this module changes it.
 import type { Experiment, ViewWindow as Window2 } from '../experiment/types';
-import { createEngineWorker, proxy } from '../workers/client';
-import type { RunChunk } from '../optim/engine';
+import { appendNetChunk, emptyNetTrace } from '../components/nets/netTraces';
+import { proxy, type AnyChunk } from '../workers/client';
+import { engine } from './engineWorker';
+import { refreshDecision } from './network';
 import { useStore } from './store';
 import { appendToTrace, emptyTrace } from './traces';
 
 const GRID_SIZE = 160;
 
-let worker: ReturnType<typeof createEngineWorker> | null = null;
-function engine() {
-  worker ??= createEngineWorker();
-  return worker;
-}
 
 /** Each start gets a generation number, so chunks of a superseded run are ignored. */
 let generation = 0;
@@ -21,20 +18,24 @@ let frameRequested = false;
 function publishTraces(): void {
   frameRequested = false;
   useStore.setState((s) => ({ revision: s.revision + 1 }));
+  if (useStore.getState().mode === 'network') void refreshDecision();
 }
 
 /** Chunks that arrive before start() has answered (the worker sends x_0 at once) wait here. */
-let early: { chunks: RunChunk[]; finished: boolean }[] = [];
+let early: { chunks: AnyChunk[]; finished: boolean }[] = [];
 let tracesReady = false;
 
-function onChunks(gen: number, chunks: RunChunk[], finished: boolean): void {
+function onChunks(gen: number, chunks: AnyChunk[], finished: boolean): void {
   if (gen !== generation) return;
   if (!tracesReady) {
     early.push({ chunks, finished });
     return;
   }
   const s = useStore.getState();
-  for (const c of chunks) appendToTrace(s.traces[c.run], c);
+  for (const c of chunks) {
+    if ('xy' in c) appendToTrace(s.traces[c.run], c);
+    else appendNetChunk(s.netTraces[c.run], c);
+  }
   if (finished) useStore.setState({ status: 'finished' });
   if (!frameRequested) {
     frameRequested = true;
@@ -49,7 +50,7 @@ export async function startExperiment(exp: Experiment, opts: { paused?: boolean 
   early = [];
   const paused = opts.paused ?? false;
   useStore.setState({ experiment: exp, error: null });
-  const res = await engine().start(exp, proxy((chunks: RunChunk[], finished: boolean) => onChunks(gen, chunks, finished)), {
+  const res = await engine().start(exp, proxy((chunks: AnyChunk[], finished: boolean) => onChunks(gen, chunks, finished)), {
     stepsPerTick: useStore.getState().speed,
     paused,
   });
@@ -59,18 +60,36 @@ export async function startExperiment(exp: Experiment, opts: { paused?: boolean 
     return;
   }
   const prev = useStore.getState();
-  const view = exp.view ?? res.surface.view;
-  useStore.setState({
-    surface: res.surface,
-    view,
-    traces: res.labels.map((label, i) => emptyTrace(label, i)),
-    revision: prev.revision + 1,
-    status: paused ? 'paused' : 'playing',
-  });
+  const status = paused ? 'paused' : 'playing';
+  if (res.kind === 'network') {
+    useStore.setState({
+      mode: 'network',
+      surface: null,
+      traces: [],
+      netTraces: res.labels.map((label, i) => emptyNetTrace(label, i)),
+      netInfo: res.info,
+      decision: null,
+      slice: null,
+      selectedRun: Math.min(prev.selectedRun, res.labels.length - 1),
+      revision: prev.revision + 1,
+      status,
+    });
+  } else {
+    useStore.setState({
+      mode: 'surface',
+      surface: res.surface,
+      view: exp.view ?? res.surface.view,
+      traces: res.labels.map((label, i) => emptyTrace(label, i)),
+      netTraces: [],
+      netInfo: null,
+      revision: prev.revision + 1,
+      status,
+    });
+  }
   tracesReady = true;
   for (const e of early) onChunks(gen, e.chunks, e.finished);
   early = [];
-  requestGrid(exp, view);
+  if (res.kind === 'surface') requestGrid(exp, exp.view ?? res.surface.view);
 }
 
 // Contour grids and critical points follow the problem and the visible window. Requests made

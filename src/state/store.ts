@@ -4,7 +4,9 @@ import { create } from 'zustand';
 import { defaultExperiment } from '../experiment/defaults';
 import type { LinkProblem } from '../experiment/link';
 import type { Experiment } from '../experiment/types';
-import type { CriticalPoint, Probe, SurfaceInfo } from '../workers/client';
+import type { NetTrace } from '../components/nets/netTraces';
+import type { LandscapeSlice } from '../nets/slice';
+import type { CriticalPoint, DecisionGrid, NetworkInfo, Probe, SurfaceInfo } from '../workers/client';
 import type { RunTrace } from './traces';
 
 export type PlaybackStatus = 'idle' | 'playing' | 'paused' | 'finished';
@@ -18,8 +20,18 @@ export interface ContourGrid {
 
 export interface AppState {
   experiment: Experiment;
+  /** What the running problem is: a 2D surface or a small network. */
+  mode: 'surface' | 'network';
   surface: SurfaceInfo | null;
   traces: RunTrace[];
+  /** Network runs' streamed series (mode 'network'). */
+  netTraces: NetTrace[];
+  netInfo: NetworkInfo | null;
+  /** The decision function of the selected network run, on a grid. */
+  decision: DecisionGrid | null;
+  slice: LandscapeSlice | null;
+  sliceBusy: boolean;
+  selectedRun: number;
   /** Bumped whenever a trace grows, so views that draw traces re-render. */
   revision: number;
   status: PlaybackStatus;
@@ -52,6 +64,13 @@ export interface AppState {
 
 export const useStore = create<AppState>(() => ({
   experiment: defaultExperiment(),
+  mode: 'surface',
+  netTraces: [],
+  netInfo: null,
+  decision: null,
+  slice: null,
+  sliceBusy: false,
+  selectedRun: 0,
   surface: null,
   traces: [],
   revision: 0,

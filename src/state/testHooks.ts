@@ -14,7 +14,18 @@ export interface TraceSnapshot {
 }
 
 function results(): TraceSnapshot[] {
-  return useStore.getState().traces.map((t) => ({
+  const s = useStore.getState();
+  if (s.mode === 'network') {
+    return s.netTraces.map((t) => ({
+      label: t.label,
+      points: [],
+      f: Array.from(t.f.subarray(0, t.length)),
+      gradNorm: Array.from(t.gradNorm.subarray(0, t.length)),
+      stop: t.stop,
+      perturbations: [...t.perturbations],
+    }));
+  }
+  return s.traces.map((t) => ({
     label: t.label,
     points: Array.from({ length: t.length }, (_, i) => [t.xy[2 * i], t.xy[2 * i + 1]] as [number, number]),
     f: Array.from(t.f.subarray(0, t.length)),

@@ -3,13 +3,16 @@
 import * as Comlink from 'comlink';
 import { formatErrors, type FieldError } from '../experiment/parse';
 import type { Experiment } from '../experiment/types';
-import { createEngine, type RunChunk } from '../optim/engine';
+import { createNetworkEngine, type NetworkEngine } from '../nets/engine';
+import type { LandscapeSlice, SliceOptions } from '../nets/slice';
+import { createEngine } from '../optim/engine';
 import { eigenSym2 } from '../surfaces/classify';
 import { searchCriticalPoints, type CriticalPoint } from '../surfaces/critical';
 import type { Window2 } from '../surfaces/types';
 import { sampleGrid } from './grid';
 import { objectiveOf } from './objectiveCache';
-import { chunkBuffers, Session } from './session';
+import { netDecisionGrid, netInfo, netLandscape, type DecisionGrid, type NetworkInfo, type SliceBackend } from './netApi';
+import { type AnyChunk, chunkBuffers, Session } from './session';
 
 export interface SurfaceInfo {
   name: string;
@@ -21,10 +24,11 @@ export interface SurfaceInfo {
 }
 
 export type StartResult =
-  | { ok: true; labels: string[]; surface: SurfaceInfo; starts: [number, number][] }
+  | { ok: true; kind: 'surface'; labels: string[]; surface: SurfaceInfo; starts: [number, number][] }
+  | { ok: true; kind: 'network'; labels: string[]; info: NetworkInfo }
   | { ok: false; errors: FieldError[]; message: string };
 
-export type ChunkListener = (chunks: RunChunk[], finished: boolean) => void;
+export type ChunkListener = (chunks: AnyChunk[], finished: boolean) => void;
 
 export interface Probe {
   x: number;
@@ -35,24 +39,39 @@ export interface Probe {
 }
 
 let session: Session | null = null;
+/** The running network engine, for the decision grid and the landscape slice. */
+let network: NetworkEngine | null = null;
+
+function streamTo(listener: ChunkListener) {
+  return (chunks: AnyChunk[], finished: boolean) => listener(Comlink.transfer(chunks, chunkBuffers(chunks)) as AnyChunk[], finished);
+}
+
+function startNetwork(exp: Experiment, listener: ChunkListener, opts: { stepsPerTick: number; paused: boolean }): StartResult {
+  const built = createNetworkEngine(exp);
+  if (!built.ok) return { ok: false, errors: built.errors, message: formatErrors(built.errors) };
+  network = built.engine;
+  // One step at a time inside a tick: a large network's step takes a good part of the budget.
+  session = new Session(network, streamTo(listener), opts.stepsPerTick, 1);
+  session.begin(opts.paused);
+  return { ok: true, kind: 'network', labels: network.labels, info: netInfo(network) };
+}
 
 export const api = {
   /** Starts (or restarts) an experiment; chunks stream to `listener`. Paused when `paused`. */
   start(exp: Experiment, listener: ChunkListener, opts: { stepsPerTick: number; paused: boolean }): StartResult {
     session?.pause();
     session = null;
+    network = null;
+    if (exp.problem.kind === 'network') return startNetwork(exp, listener, opts);
     const built = createEngine(exp);
     if (!built.ok) return { ok: false, errors: built.errors, message: formatErrors(built.errors) };
     const { engine } = built;
     const s = engine.surface;
-    session = new Session(
-      engine,
-      (chunks, finished) => listener(Comlink.transfer(chunks, chunkBuffers(chunks)) as RunChunk[], finished),
-      opts.stepsPerTick,
-    );
+    session = new Session(engine, streamTo(listener), opts.stepsPerTick);
     session.begin(opts.paused);
     return {
       ok: true,
+      kind: 'surface',
       labels: engine.labels,
       surface: { name: s.name, formula: s.formula, teaches: s.teaches, view: s.view, start: s.start, globalMin: s.globalMin },
       starts: exp.runs.map((r) => r.start ?? s.start),
@@ -73,6 +92,15 @@ export const api = {
   cancel(): void {
     session?.pause();
     session = null;
+  },
+  /** p(class 1) of a network run's current weights on an n x n grid (the decision boundary). */
+  netDecisionGrid(run: number, n = 96): DecisionGrid | null {
+    return network && run < network.labels.length ? netDecisionGrid(network, run, n) : null;
+  },
+  /** The loss-landscape slice around a network run's current weights. */
+  async netLandscape(run: number, opts: SliceOptions & { backend?: SliceBackend }): Promise<LandscapeSlice | { error: string }> {
+    if (!network || run >= network.labels.length) return { error: 'no network is running' };
+    return netLandscape(network, run, opts);
   },
   /** f of the experiment's objective on an nx x ny grid over `view` (for contours). */
   grid(exp: Experiment, view: Window2, nx: number, ny: number): Float64Array | { error: string } {

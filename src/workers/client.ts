@@ -3,6 +3,8 @@ import * as Comlink from 'comlink';
 import type { WorkerApi } from './api';
 
 export type { ChunkListener, Probe, StartResult, SurfaceInfo } from './api';
+export type { AnyChunk } from './session';
+export type { DecisionGrid, NetworkInfo } from './netApi';
 export type { CriticalPoint } from '../surfaces/critical';
 
 export function createEngineWorker(): Comlink.Remote<WorkerApi> {

@@ -1,27 +1,39 @@
-// The worker's playback session: one engine, advanced on a timer while playing, by hand while
-// paused. Every tick's chunks go out in one message with their buffers transferred.
-import type { Experiment } from '../experiment/types';
-import type { Engine, RunChunk } from '../optim/engine';
+// The worker's playback session: one engine (surface or network), advanced on a timer while
+// playing, by hand while paused. Every tick's chunks go out in one message with their buffers
+// transferred. A tick does at most `stepsPerTick` steps and stops early when its time budget is
+// spent, so a slow engine (a large network) never blocks the worker for long.
+import type { RunChunk } from '../optim/engine';
+import type { NetworkChunk } from '../nets/engine';
 
-export type ChunkSink = (chunks: RunChunk[], finished: boolean) => void;
+export type AnyChunk = RunChunk | NetworkChunk;
+
+export interface SteppableEngine {
+  readonly done: boolean;
+  advance(steps: number): AnyChunk[];
+}
+
+export type ChunkSink = (chunks: AnyChunk[], finished: boolean) => void;
 
 const TICK_MS = 16;
+const TICK_BUDGET_MS = 30;
 
 export class Session {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private stepsPerTick: number;
 
   constructor(
-    private readonly engine: Engine,
+    private readonly engine: SteppableEngine,
     private readonly sink: ChunkSink,
     stepsPerTick: number,
+    /** Steps per advance() call inside a tick: 1 for slow engines, so the budget can bite. */
+    private readonly granularity = Infinity,
   ) {
     this.stepsPerTick = stepsPerTick;
   }
 
   /** Sends x_0 of every run at once, so that each later step(k) shows exactly k more steps. */
   begin(paused: boolean): void {
-    this.emit(1);
+    this.emit(1, Infinity);
     if (!paused) this.play();
   }
 
@@ -33,7 +45,7 @@ export class Session {
     if (this.timer !== null || this.engine.done) return;
     const tick = () => {
       this.timer = null;
-      this.emit(this.stepsPerTick);
+      this.emit(this.stepsPerTick, TICK_BUDGET_MS);
       if (!this.engine.done) this.timer = setTimeout(tick, TICK_MS);
     };
     this.timer = setTimeout(tick, 0);
@@ -44,24 +56,35 @@ export class Session {
     this.timer = null;
   }
 
+  /** Exactly `steps` more steps (fewer only where runs stop), however long they take. */
   step(steps: number): void {
     this.pause();
-    this.emit(steps);
+    this.emit(steps, Infinity);
   }
 
   setSpeed(stepsPerTick: number): void {
     this.stepsPerTick = stepsPerTick;
   }
 
-  private emit(steps: number): void {
+  private emit(steps: number, budgetMs: number): void {
     if (this.engine.done) return;
-    const chunks = this.engine.advance(steps);
+    const deadline = performance.now() + budgetMs;
+    const chunks: AnyChunk[] = [];
+    let left = steps;
+    while (left > 0 && !this.engine.done) {
+      const n = Math.min(left, this.granularity);
+      chunks.push(...this.engine.advance(n));
+      left -= n;
+      if (performance.now() > deadline) break;
+    }
     this.sink(chunks, this.engine.done);
   }
 }
 
-export function chunkBuffers(chunks: RunChunk[]): ArrayBuffer[] {
-  return chunks.flatMap((c) => [c.xy.buffer, c.f.buffer, c.gradNorm.buffer] as ArrayBuffer[]);
+export function chunkBuffers(chunks: AnyChunk[]): ArrayBuffer[] {
+  return chunks.flatMap((c) =>
+    'xy' in c
+      ? ([c.xy.buffer, c.f.buffer, c.gradNorm.buffer] as ArrayBuffer[])
+      : ([c.f.buffer, c.gradNorm.buffer, c.heldOutLoss.buffer, c.accuracy.buffer, c.heldOutAccuracy.buffer] as ArrayBuffer[]),
+  );
 }
-
-export type { Experiment };

@@ -1,0 +1,20 @@
+// The basin and sweep maps' settings: a zustand store of their own, beside the app's. The URL
+// codec carries them (BatchSettings is plain JSON); load untrusted values through
+// setBatchSettings, which sanitizes them.
+import { create } from 'zustand';
+import { type BasinSettings, type BatchSettings, defaultBatchSettings, sanitizeBatchSettings, type SweepSettings } from '../gpu/batchSettings';
+
+export const useBatchStore = create<BatchSettings>(() => defaultBatchSettings());
+
+export function setBasinSettings(basins: BasinSettings): void {
+  useBatchStore.setState({ basins });
+}
+
+export function setSweepSettings(sweep: SweepSettings): void {
+  useBatchStore.setState({ sweep });
+}
+
+/** From a decoded link or a file: every field checked, anything invalid takes its default. */
+export function setBatchSettings(untrusted: unknown): void {
+  useBatchStore.setState(sanitizeBatchSettings(untrusted), true);
+}
