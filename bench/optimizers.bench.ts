@@ -14,6 +14,9 @@ import { cubicStep, cubicWork } from '../src/optim/optimizers/cubic';
 import { lerp } from '../src/optim/optimizers/lerp';
 import { addUniformBall } from '../src/optim/optimizers/pgd';
 import { type Rng, runStream } from '../src/optim/rng';
+// The hand-written loops use the same deterministic pow as the engine (src/numeric): the
+// comparison is of the abstraction's cost, not of Math.pow against a portable pow.
+import { pow } from '../src/numeric';
 
 const STEPS = 200_000;
 const REPS = 11;
@@ -93,8 +96,8 @@ function handUpdate(id: OptimizerId, params: Record<string, ParamValue>): Update
     case 'adamw':
       return (x, g, _h, lr) => {
         t++;
-        const stepSize = lr / (1 - b1 ** t);
-        const bc2 = Math.sqrt(1 - b2 ** t);
+        const stepSize = lr / (1 - pow(b1, t));
+        const bc2 = Math.sqrt(1 - pow(b2, t));
         const decay = 1 - lr * n('weightDecay');
         for (let i = 0; i < 2; i++) {
           if (id === 'adamw') x[i] *= decay;
@@ -106,7 +109,7 @@ function handUpdate(id: OptimizerId, params: Record<string, ParamValue>): Update
     case 'adamax':
       return (x, g, _h, lr) => {
         t++;
-        const clr = lr / (1 - b1 ** t);
+        const clr = lr / (1 - pow(b1, t));
         for (let i = 0; i < 2; i++) {
           m[i] = lerp(m[i], g[i], 1 - b1);
           u[i] = Math.max(u[i] * b2, Math.abs(g[i]) + eps);
@@ -117,9 +120,9 @@ function handUpdate(id: OptimizerId, params: Record<string, ParamValue>): Update
       return (x, g, _h, lr) => {
         t++;
         const psi = n('momentumDecay');
-        const bc2 = 1 - b2 ** t;
-        const mu = b1 * (1 - 0.5 * 0.96 ** (t * psi));
-        const muNext = b1 * (1 - 0.5 * 0.96 ** ((t + 1) * psi));
+        const bc2 = 1 - pow(b2, t);
+        const mu = b1 * (1 - 0.5 * pow(0.96, t * psi));
+        const muNext = b1 * (1 - 0.5 * pow(0.96, (t + 1) * psi));
         muProduct *= mu;
         const c1 = (-lr * (1 - mu)) / (1 - muProduct);
         const c2 = (-lr * muNext) / (1 - muProduct * muNext);
@@ -134,10 +137,10 @@ function handUpdate(id: OptimizerId, params: Record<string, ParamValue>): Update
     case 'radam':
       return (x, g, _h, lr) => {
         t++;
-        const bc1 = 1 - b1 ** t;
-        const bc2 = 1 - b2 ** t;
+        const bc1 = 1 - pow(b1, t);
+        const bc2 = 1 - pow(b2, t);
         const rhoInf = 2 / (1 - b2) - 1;
-        const rho = rhoInf - (2 * t * b2 ** t) / bc2;
+        const rho = rhoInf - (2 * t * pow(b2, t)) / bc2;
         const rect = rho > 5 ? Math.sqrt(((rho - 4) * (rho - 2) * rhoInf) / ((rhoInf - 4) * (rhoInf - 2) * rho)) : 0;
         for (let i = 0; i < 2; i++) {
           m[i] = lerp(m[i], g[i], 1 - b1);
@@ -196,7 +199,7 @@ function handRun(id: OptimizerId, params: Record<string, ParamValue>): [number, 
   const x = Float64Array.from(START);
   const g = new Float64Array(2);
   const h = new Float64Array(4);
-  let f = (1 - x[0]) ** 2 + 100 * (x[1] - x[0] * x[0]) ** 2;
+  let f = (1 - x[0]) * (1 - x[0]) + 100 * (x[1] - x[0] * x[0]) * (x[1] - x[0] * x[0]);
   g[0] = -2 * (1 - x[0]) - 400 * x[0] * (x[1] - x[0] * x[0]);
   g[1] = 200 * (x[1] - x[0] * x[0]);
   for (let t = 0; ; t++) {
@@ -210,7 +213,7 @@ function handRun(id: OptimizerId, params: Record<string, ParamValue>): [number, 
     h[1] = h[2] = -400 * x[0];
     h[3] = 200;
     update(x, g, h, lr, rng);
-    f = (1 - x[0]) ** 2 + 100 * (x[1] - x[0] * x[0]) ** 2;
+    f = (1 - x[0]) * (1 - x[0]) + 100 * (x[1] - x[0] * x[0]) * (x[1] - x[0] * x[0]);
     if (!Number.isFinite(f) || !(Math.abs(x[0]) <= BOUND && Math.abs(x[1]) <= BOUND)) throw new Error(`${id} diverged`);
     const r = x[1] - x[0] * x[0];
     g[0] = -2 * (1 - x[0]) - 400 * x[0] * r;
