@@ -54,24 +54,24 @@ export const DEFAULT_DEGENERATE_TOL = 1e-6;
 
 export function findCriticalPoints(
   surface: Surface,
-  window: Window2,
+  area: Window2,
   options?: CriticalSearchOptions,
 ): CriticalPoint[] {
-  return searchCriticalPoints(surface, window, options).points;
+  return searchCriticalPoints(surface, area, options).points;
 }
 
 export function searchCriticalPoints(
   surface: Surface,
-  window: Window2,
+  area: Window2,
   options: CriticalSearchOptions = {},
 ): CriticalSearchResult {
-  checkWindow(window);
+  checkWindow(area);
   const maxPoints = options.maxPoints ?? DEFAULT_MAX_POINTS;
-  const probe = probeSurface(surface, window);
+  const probe = probeSurface(surface, area);
   const seedsPerAxis = options.seedsPerAxis ?? seedsPerAxisFor(probe);
-  const diagonal = Math.hypot(window.x[1] - window.x[0], window.y[1] - window.y[0]);
+  const diagonal = Math.hypot(area.x[1] - area.x[0], area.y[1] - area.y[0]);
   // The larger of the two grid steps (the grid has as many seeds on both axes).
-  const spacing = Math.max(window.x[1] - window.x[0], window.y[1] - window.y[0]) / (seedsPerAxis - 1);
+  const spacing = Math.max(area.x[1] - area.x[0], area.y[1] - area.y[0]) / (seedsPerAxis - 1);
   const solver = new NewtonSolver(surface, {
     maxIterations: options.maxIterations ?? DEFAULT_MAX_ITERATIONS,
     stepTol: STEP_TOL * diagonal,
@@ -92,7 +92,7 @@ export function searchCriticalPoints(
    * where ||g|| stayed large, a cusp. (Roots get their cusp test once per merged point, below.)
    */
   const judge = (x: number, y: number, gradNorm: number): Candidate | null => {
-    if (!insideWindow(window, x, y, border) || !Number.isFinite(surface.f(x, y))) return null;
+    if (!insideWindow(area, x, y, border) || !Number.isFinite(surface.f(x, y))) return null;
     if (gradNorm <= gradTol) return { x, y, gradNorm, cusp: null };
     const cusp = classifyCusp(surface, x, y, cuspRing);
     return cusp ? { x, y, gradNorm, cusp } : null;
@@ -130,15 +130,15 @@ export function searchCriticalPoints(
     const residual = Math.hypot(g[0], g[1]);
     const judged = judgeOrFollowCrease(box.x, box.y, residual, box.size);
     if (judged) return judged;
-    const located = box.size <= WINDING_BOX * diagonal && insideWindow(window, box.x, box.y, border);
+    const located = box.size <= WINDING_BOX * diagonal && insideWindow(area, box.x, box.y, border);
     if (!located || !Number.isFinite(surface.f(box.x, box.y))) return null;
     return { x: box.x, y: box.y, gradNorm: residual, cusp: null };
   };
 
   seeds: for (let j = 0; j < seedsPerAxis; j++) {
-    const y0 = lerp(window.y, j / (seedsPerAxis - 1));
+    const y0 = lerp(area.y, j / (seedsPerAxis - 1));
     for (let i = 0; i < seedsPerAxis; i++) {
-      const end = solver.solve(lerp(window.x, i / (seedsPerAxis - 1)), y0);
+      const end = solver.solve(lerp(area.x, i / (seedsPerAxis - 1)), y0);
       const candidate = end.status === 'abandoned' ? null : judgeOrFollowCrease(end.x, end.y, end.gradNorm, cuspRing);
       if (!candidate) continue;
       merger.add(candidate);
@@ -150,7 +150,7 @@ export function searchCriticalPoints(
   }
 
   if (!truncated) {
-    const grid = { window, n: seedsPerAxis };
+    const grid = { area, n: seedsPerAxis };
     const known = merger.points();
     for (const box of locateMissing(surface, grid, known, STEP_TOL * diagonal, mergeRadius / 2)) {
       const candidate = judgeWindingBox(box);

@@ -20,7 +20,7 @@ const SPLITS = [0.4683, 0.6109, 0.3371];
 const MAX_LEVELS = 80;
 
 export interface AuditGrid {
-  window: Window2;
+  area: Window2;
   /** Points per axis (the seed grid): (n - 1)^2 cells. */
   n: number;
 }
@@ -54,19 +54,19 @@ export function locateMissing(
   tol: number,
   indexRadius: number,
 ): WindingBox[] {
-  const { window, n } = grid;
+  const { area, n } = grid;
   const field = new GradientField(surface);
-  const hx = (window.x[1] - window.x[0]) / (n - 1);
-  const hy = (window.y[1] - window.y[0]) / (n - 1);
-  const xAt = (i: number) => window.x[0] + hx * i;
-  const yAt = (j: number) => window.y[0] + hy * j;
+  const hx = (area.x[1] - area.x[0]) / (n - 1);
+  const hy = (area.y[1] - area.y[0]) / (n - 1);
+  const xAt = (i: number) => area.x[0] + hx * i;
+  const yAt = (j: number) => area.y[0] + hy * j;
 
   // Known points by cell; a cell with a point of unreadable index cannot be audited.
   const byCell = new Map<number, IndexedPoint[]>();
   const unreadable = new Set<number>();
   for (const p of known) {
-    const i = Math.floor((p.x - window.x[0]) / hx);
-    const j = Math.floor((p.y - window.y[0]) / hy);
+    const i = Math.floor((p.x - area.x[0]) / hx);
+    const j = Math.floor((p.y - area.y[0]) / hy);
     if (i < 0 || j < 0 || i > n - 2 || j > n - 2) continue;
     const r = indexRadius;
     const index = field.winding(p.x - r, p.y - r, p.x + r, p.y + r);

@@ -19,10 +19,10 @@ export interface SurfaceProbe {
 const START_RESOLUTION = 64;
 const MAX_RESOLUTION = 512;
 
-export function probeSurface(surface: Surface, window: Window2): SurfaceProbe {
+export function probeSurface(surface: Surface, area: Window2): SurfaceProbe {
   let resolution = START_RESOLUTION;
   for (;;) {
-    const probe = probeAt(surface, window, resolution);
+    const probe = probeAt(surface, area, resolution);
     // A line that changes sign on more than a quarter of its samples may alias faster
     // oscillations: look again at twice the resolution.
     if (probe.maxSignChanges <= resolution / 4 || resolution >= MAX_RESOLUTION) return probe;
@@ -30,7 +30,7 @@ export function probeSurface(surface: Surface, window: Window2): SurfaceProbe {
   }
 }
 
-function probeAt(surface: Surface, window: Window2, n: number): SurfaceProbe {
+function probeAt(surface: Surface, area: Window2, n: number): SurfaceProbe {
   const gx = new Float64Array(n * n);
   const gy = new Float64Array(n * n);
   const gradNorms: number[] = [];
@@ -38,9 +38,9 @@ function probeAt(surface: Surface, window: Window2, n: number): SurfaceProbe {
   const g = new Float64Array(2);
   const h = new Float64Array(3);
   for (let j = 0; j < n; j++) {
-    const y = lerp(window.y, j / (n - 1));
+    const y = lerp(area.y, j / (n - 1));
     for (let i = 0; i < n; i++) {
-      const x = lerp(window.x, i / (n - 1));
+      const x = lerp(area.x, i / (n - 1));
       surface.grad(x, y, g);
       surface.hessian(x, y, h);
       gx[j * n + i] = g[0];
