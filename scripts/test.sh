@@ -15,3 +15,5 @@ echo "== build"
 npx vite build --logLevel warn
 echo "== end-to-end tests"
 npx playwright test
+echo "== batched engine agreement in Chromium (WebGL2 through SwiftShader vs the scalar engine)"
+npx playwright test -c bench/browser/playwright.bench.config.ts agreement.spec.ts

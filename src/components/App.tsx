@@ -1,5 +1,6 @@
 // The explorer's layout: controls left, plot centre, runs and verdicts right.
 import { useStore } from '../state/store';
+import { BatchSection } from './BatchSection';
 import { Charts } from './Charts';
 import { ContourPlot } from './ContourPlot';
 import { ErrorBanner } from './ErrorBanner';
@@ -51,6 +52,7 @@ export function App() {
           </>
         )}
       </main>
+      {mode === 'surface' && <BatchSection />}
     </div>
   );
 }

@@ -38,6 +38,26 @@ export function rowSeed(seed: number, row: number): number {
   return (h ^ (h >>> 16)) >>> 0;
 }
 
+/**
+ * Math.hypot(gx, gy) <= tol, decided exactly as the scalar engine decides it, but without
+ * Math.hypot (a quarter of the loop's time in V8) unless sqrt(gx^2 + gy^2), which is within two
+ * ulps of hypot, lies within rounding of tol or gx^2 + gy^2 is out of range.
+ */
+export function normAtMost(gx: number, gy: number, tol: number): boolean {
+  const s = gx * gx + gy * gy;
+  if (s > 1e-300 && s < 1e300) {
+    const q = Math.sqrt(s);
+    if (Math.abs(q - tol) > 1e-12 * q) return q <= tol;
+  }
+  return Math.hypot(gx, gy) <= tol;
+}
+
+/** Number.isFinite(Math.hypot(gx, gy)), calling hypot only for components near overflow. */
+function finiteNorm(gx: number, gy: number): boolean {
+  if (!Number.isFinite(gx) || !Number.isFinite(gy)) return false;
+  return (Math.abs(gx) < 1e300 && Math.abs(gy) < 1e300) || Number.isFinite(Math.hypot(gx, gy));
+}
+
 function optimizerDef(job: BatchJob): OptimizerDef {
   const def = OPTIMIZERS[job.optimizer];
   if (!def) throw new Error(`optimizer "${job.optimizer}" is not implemented yet`);
@@ -131,9 +151,10 @@ export class RowBatch {
         gs[2 * i] = 0;
         gs[2 * i + 1] = 0;
         if (!this.running(i)) continue;
-        const norm = Math.hypot(g[2 * i], g[2 * i + 1]);
-        if (!Number.isFinite(fx[i]) || !Number.isFinite(norm)) this.finish(i, REASON.diverged);
-        else if (norm <= gradTol) this.finish(i, REASON.gradTol);
+        const gx = g[2 * i];
+        const gy = g[2 * i + 1];
+        if (!Number.isFinite(fx[i]) || !finiteNorm(gx, gy)) this.finish(i, REASON.diverged);
+        else if (normAtMost(gx, gy, gradTol)) this.finish(i, REASON.gradTol);
         else if (this.t >= maxSteps) this.finish(i, REASON.maxSteps);
         else {
           let a = g[2 * i];

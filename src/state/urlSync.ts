@@ -4,6 +4,8 @@
 // so a slider drag never floods the history.
 import { decodeExperiment, encodeExperiment, type LinkProblem } from '../experiment/link';
 import type { Experiment } from '../experiment/types';
+import { decodeBatchSettings, encodeBatchSettings, MAPS_KEY } from '../gpu/batchLink';
+import { useBatchStore } from './batchStore';
 import { startExperiment, step } from './controller';
 import { useStore } from './store';
 
@@ -12,9 +14,25 @@ const WRITE_DELAY_MS = 300;
 /** The hash this page wrote last (or loaded): a hashchange to it is our own echo. */
 let lastHash = '';
 
-export function shareUrl(exp: Experiment, atStep?: number): string {
+/** The experiment's hash plus the map settings' field when they are not the defaults. */
+function fullHash(exp: Experiment, atStep?: number): string {
   const hash = encodeExperiment(exp, atStep === undefined ? undefined : { atStep });
-  return `${location.origin}${location.pathname}#${hash}`;
+  const maps = encodeBatchSettings(useBatchStore.getState());
+  return maps === null ? hash : `${hash}&${MAPS_KEY}=${maps}`;
+}
+
+export function shareUrl(exp: Experiment, atStep?: number): string {
+  return `${location.origin}${location.pathname}#${fullHash(exp, atStep)}`;
+}
+
+/** Splits the maps' field off the link; the rest is the experiment's. */
+function splitMaps(raw: string): { experimentHash: string; maps: string | null } {
+  const fields = raw.split('&');
+  const i = fields.findIndex((f) => f.startsWith(`${MAPS_KEY}=`));
+  if (i < 0) return { experimentHash: raw, maps: null };
+  const maps = fields[i].slice(MAPS_KEY.length + 1);
+  fields.splice(i, 1);
+  return { experimentHash: fields.join('&'), maps };
 }
 
 async function loadHash(hash: string): Promise<void> {
@@ -24,8 +42,15 @@ async function loadHash(hash: string): Promise<void> {
     await startExperiment(useStore.getState().experiment);
     return;
   }
-  const { experiment, problems, atStep } = decodeExperiment(raw);
-  useStore.setState({ linkProblems: problems.length ? problems : null, scrubStep: null });
+  const { experimentHash, maps } = splitMaps(raw);
+  const { experiment, problems, atStep } = decodeExperiment(experimentHash);
+  const all = [...problems];
+  if (maps !== null) {
+    const decoded = decodeBatchSettings(maps);
+    useBatchStore.setState(decoded.settings, true);
+    if (decoded.problem) all.push({ field: MAPS_KEY, message: decoded.problem });
+  }
+  useStore.setState({ linkProblems: all.length ? all : null, scrubStep: null });
   if (atStep !== undefined && atStep > 0) {
     await startExperiment(experiment, { paused: true });
     step(atStep);
@@ -38,16 +63,19 @@ async function loadHash(hash: string): Promise<void> {
 export async function startUrlSync(): Promise<void> {
   await loadHash(location.hash);
   let timer: ReturnType<typeof setTimeout> | null = null;
-  useStore.subscribe((s, prev) => {
-    if (s.experiment === prev.experiment) return;
+  const scheduleWrite = () => {
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => {
-      const hash = encodeExperiment(useStore.getState().experiment);
+      const hash = fullHash(useStore.getState().experiment);
       if (hash === lastHash) return;
       lastHash = hash;
       history.replaceState(history.state, '', `#${hash}`);
     }, WRITE_DELAY_MS);
+  };
+  useStore.subscribe((s, prev) => {
+    if (s.experiment !== prev.experiment) scheduleWrite();
   });
+  useBatchStore.subscribe(scheduleWrite);
   window.addEventListener('hashchange', () => {
     if (location.hash.replace(/^#/, '') !== lastHash) void loadHash(location.hash);
   });

@@ -26,6 +26,8 @@ export interface BasinMapProps {
   onSettingsChange: (settings: BasinSettings) => void;
   /** A pixel was clicked: start run `run` at (x, y), the pixel's start. */
   onPickStart: (x: number, y: number, run: number) => void;
+  /** The surface's default start, marked when the run has no start of its own. */
+  defaultStart?: [number, number];
   /** Side of the map in CSS pixels. */
   size?: number;
 }
@@ -34,7 +36,7 @@ const RESOLUTIONS = [64, 128, 256, 512].filter((r) => r >= BATCH_LIMITS.basinRes
 const fmt = format('.4~g');
 const REASON_TEXT = ['running', 'reached eps', 'used all steps', 'diverged'];
 
-export function BasinMap({ experiment, view, settings, onSettingsChange, onPickStart, size = 320 }: BasinMapProps) {
+export function BasinMap({ experiment, view, settings, onSettingsChange, onPickStart, defaultStart, size = 320 }: BasinMapProps) {
   const built = useMemo(() => buildBasinJob(experiment, settings, view), [experiment, settings, view]);
   const { state, result, run, cancel } = useBatchRun((job) =>
     job.grid.kind === 'basins' ? batchClient().criticalPoints(job, job.grid.view) : Promise.resolve([] as CriticalPoint[]),
@@ -62,7 +64,8 @@ export function BasinMap({ experiment, view, settings, onSettingsChange, onPickS
   drawn?.points.forEach((p, c) => {
     if (drawn.classes.counts[c] > 0) marks.push({ x: p.x, y: p.y, kind: 'point', fill: cssOf(drawn.colors[c]), title: `${p.kind} (${fmt(p.x)}, ${fmt(p.y)})` });
   });
-  if (runOpt?.start) marks.push({ x: runOpt.start[0], y: runOpt.start[1], kind: 'run', title: `run ${settings.run + 1} starts here` });
+  const runStart = runOpt?.start ?? defaultStart;
+  if (runStart) marks.push({ x: runStart[0], y: runStart[1], kind: 'run', title: `run ${settings.run + 1} starts here` });
 
   return (
     <div className="batch-panel" data-testid="basin-map">
@@ -128,7 +131,7 @@ function Readout({ result, drawn, i, j }: { result: Result; drawn: Drawn; i: num
   const c = drawn.classes.classOf[k];
   const where = c >= 0 ? `${drawn.points[c].kind} at (${fmt(drawn.points[c].x)}, ${fmt(drawn.points[c].y)})` : c === CLASS.diverged ? 'diverged' : c === CLASS.elsewhere ? 'eps-stationary away from every critical point' : 'not converged';
   return (
-    <span data-class={c}>
+    <span data-class={c} data-start={`${sx},${sy}`} data-target={c >= 0 ? `${drawn.points[c].x},${drawn.points[c].y}` : ''}>
       start ({fmt(sx)}, {fmt(sy)}) → {where}; {REASON_TEXT[o.reason[k]]} after {o.steps[k]} steps
       {o.reason[k] !== REASON.diverged ? `, ends at (${fmt(o.endX[k])}, ${fmt(o.endY[k])})` : ''}
     </span>

@@ -174,7 +174,7 @@ function Readout({ result, i, j }: { result: Result; i: number; j: number }) {
   const [vx, vy] = sweepValues(result.job, i, j);
   const o = result.outcome;
   return (
-    <span>
+    <span data-values={`${vx},${vy}`}>
       {g.x.param} = {fmt(vx)}, {g.y.param} = {fmt(vy)}: {REASON_TEXT[o.reason[k]]} after {o.steps[k]} steps
       {o.reason[k] !== REASON.diverged ? `, f = ${fmt(o.f[k])} at (${fmt(o.endX[k])}, ${fmt(o.endY[k])})` : ''}
     </span>

@@ -18,24 +18,29 @@ function rgb(css: string): Rgb {
 
 export const cssOf = ([r, g, b]: Rgb): string => `rgb(${r}, ${g}, ${b})`;
 
+const SADDLES = ['#6a3d9a', '#9e6ebd', '#3f007d', '#b7a0d8', '#54278f'];
+const MAXIMA = ['#a50f15', '#de2d26', '#67000d', '#fb6a4a'];
+const DEGENERATE = ['#8c510a', '#bf812d', '#543005'];
+
 /**
  * One colour per critical point that ends some run: minima take the categorical palette in the
- * order of the search (by f), saddles a dark violet, maxima a dark red, degenerate points brown,
- * so a basin map of Newton's method (attracted to every kind) still reads at a glance.
+ * order of the search (by f), saddles shades of violet, maxima shades of red, degenerate points
+ * browns, so a basin map of Newton's method (attracted to every kind) still reads at a glance.
  */
 export function pointColors(points: readonly CriticalPoint[], counts: readonly number[]): Rgb[] {
-  let minima = 0;
+  const used = { minimum: 0, saddle: 0, maximum: 0, degenerate: 0 };
   return points.map((p, i) => {
     if (counts[i] === 0) return [0, 0, 0];
+    const k = used[p.kind]++;
     switch (p.kind) {
       case 'minimum':
-        return rgb(schemeTableau10[minima++ % schemeTableau10.length]);
+        return rgb(schemeTableau10[k % schemeTableau10.length]);
       case 'saddle':
-        return [106, 61, 154];
+        return rgb(SADDLES[k % SADDLES.length]);
       case 'maximum':
-        return [165, 15, 21];
+        return rgb(MAXIMA[k % MAXIMA.length]);
       default:
-        return [140, 81, 10];
+        return rgb(DEGENERATE[k % DEGENERATE.length]);
     }
   });
 }

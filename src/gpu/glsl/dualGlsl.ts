@@ -32,6 +32,9 @@ float spPowReal(float a, float b) {
   return spPowc(a, b);
 }
 vec3 dPowi(vec3 a, int n) { return dChain(a, spPowi(a.x, n), n == 0 ? 0.0 : float(n) * spPowi(a.x, n - 1)); }
+// Squares and cubes (most of a typical expression) without spPowi's loop.
+vec3 dSquare(vec3 a) { return dChain(a, a.x * a.x, 2.0 * a.x); }
+vec3 dCube(vec3 a) { float s = a.x * a.x; return dChain(a, s * a.x, 3.0 * s); }
 vec3 dPowc(vec3 a, float c) { return dChain(a, spPowc(a.x, c), c * spPowc(a.x, c - 1.0)); }
 vec3 dPow(vec3 a, vec3 b) {
   float v = spPowReal(a.x, b.x);
@@ -93,6 +96,8 @@ function instruction(op: DualOp): string {
     case 'max':
       return `dMax(${t(op.a)}, ${t(op.b)})`;
     case 'powi':
+      if (op.n === 2) return `dSquare(${t(op.a)})`;
+      if (op.n === 3) return `dCube(${t(op.a)})`;
       return `dPowi(${t(op.a)}, ${op.n})`;
     case 'powc':
       return `dPowc(${t(op.a)}, ${glslFloat(op.c)})`;

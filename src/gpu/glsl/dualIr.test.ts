@@ -64,11 +64,11 @@ describe('dualProgram', () => {
       [
         'vec3 spObjective(vec2 p) {',
         '  vec3 t0 = vec3(p.x, 1.0, 0.0);',
-        '  vec3 t1 = dPowi(t0, 2);',
+        '  vec3 t1 = dSquare(t0);',
         '  vec3 t2 = vec3(p.y, 0.0, 1.0);',
         '  vec3 t3 = t1 + t2;',
         '  vec3 t4 = vec3(t3.x + (-11.0), t3.yz);',
-        '  vec3 t5 = dPowi(t4, 2);',
+        '  vec3 t5 = dSquare(t4);',
         '  return t5;',
         '}',
         '',

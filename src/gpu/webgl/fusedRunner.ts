@@ -37,8 +37,30 @@ export interface FusedRunOptions {
 /** Yields to the worker's event loop, so a cancel message can arrive between draws. */
 const yieldToEvents = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
+/** Linked programs kept per shader text: recomputing a map with the same settings skips the compile. */
+const PROGRAM_CACHE_SIZE = 8;
+
 export class FusedRunner {
+  private readonly programs = new Map<string, WebGLProgram>();
+
   private constructor(readonly gl: WebGL2RenderingContext, readonly renderer: string) {}
+
+  private program(fragment: string): WebGLProgram {
+    const cached = this.programs.get(fragment);
+    if (cached) {
+      this.programs.delete(fragment); // re-inserted below: most recently used last
+      this.programs.set(fragment, cached);
+      return cached;
+    }
+    const program = linkProgram(this.gl, VERTEX_SHADER, fragment);
+    this.programs.set(fragment, program);
+    if (this.programs.size > PROGRAM_CACHE_SIZE) {
+      const [oldest, p] = this.programs.entries().next().value!;
+      this.programs.delete(oldest);
+      this.gl.deleteProgram(p);
+    }
+    return program;
+  }
 
   /** A WebGL2 context on `canvas` that can render to float textures, or null. */
   static create(canvas: OffscreenCanvas | HTMLCanvasElement): FusedRunner | null {
@@ -64,7 +86,7 @@ export class FusedRunner {
   async run(job: BatchJob, home: Window2, opts: FusedRunOptions = {}): Promise<BatchOutcome> {
     const gl = this.gl;
     const { nx, ny } = job.grid;
-    const program = linkProgram(gl, VERTEX_SHADER, stepFragmentShader(job, home));
+    const program = this.program(stepFragmentShader(job, home));
     const made: { textures: WebGLTexture[]; framebuffers: WebGLFramebuffer[] } = { textures: [], framebuffers: [] };
     try {
       const init = initialState(job);
@@ -139,7 +161,7 @@ export class FusedRunner {
         current = 1 - current;
         t0 += steps;
         if (opts.stepsPerDraw === undefined) {
-          const target = opts.drawMs ?? 40;
+          const target = opts.drawMs ?? 60;
           k = Math.max(1, Math.min(MAX_STEPS_PER_DRAW, Math.round((steps * target) / Math.max(elapsed, 0.5))));
         }
         if (performance.now() - lastCount > 250 || t0 >= total) {
@@ -157,7 +179,6 @@ export class FusedRunner {
         gl.bindFramebuffer(gl.FRAMEBUFFER, null);
         made.framebuffers.forEach((fb) => gl.deleteFramebuffer(fb));
         made.textures.forEach((t) => gl.deleteTexture(t));
-        gl.deleteProgram(program);
       }
     }
   }
