@@ -6,19 +6,26 @@ import { NetworkPanel } from './nets/NetworkPanel';
 import { useElementWidth } from './useElementWidth';
 
 export function NetworkView() {
-  const s = useStore((st) => st);
+  const traces = useStore((s) => s.netTraces);
+  const revision = useStore((s) => s.revision);
+  const gradTol = useStore((s) => s.experiment.stop.gradTol);
+  const info = useStore((s) => s.netInfo);
+  const decision = useStore((s) => s.decision);
+  const slice = useStore((s) => s.slice);
+  const sliceBusy = useStore((s) => s.sliceBusy);
+  const selectedRun = useStore((s) => s.selectedRun);
   const { ref, width } = useElementWidth<HTMLDivElement>(900);
   return (
     <div ref={ref}>
       <NetworkPanel
-        traces={s.netTraces}
-        revision={s.revision}
-        gradTol={s.experiment.stop.gradTol}
-        info={s.netInfo}
-        decision={s.decision}
-        slice={s.slice}
-        sliceBusy={s.sliceBusy}
-        selectedRun={s.selectedRun}
+        traces={traces}
+        revision={revision}
+        gradTol={gradTol}
+        info={info}
+        decision={decision}
+        slice={slice}
+        sliceBusy={sliceBusy}
+        selectedRun={selectedRun}
         onSelectRun={selectRun}
         onRequestSlice={(req) => void requestSlice(req)}
         width={width}
