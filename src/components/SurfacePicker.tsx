@@ -51,6 +51,8 @@ export function SurfacePicker() {
   };
 
   const applyExpr = (text: string) => {
+    const current = useStore.getState().experiment.problem;
+    if (current.kind === 'surface' && 'expr' in current && current.expr === text) return;
     const res = resolveSurface({ kind: 'surface', expr: text });
     if (!res.ok) {
       setExprError(res);
