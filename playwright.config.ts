@@ -17,7 +17,7 @@ export const webglLaunch = {
   args: ['--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist', '--no-sandbox'],
 };
 
-const PORT = 4173;
+const PORT = 4319;
 
 export default defineConfig({
   testDir: 'e2e',
