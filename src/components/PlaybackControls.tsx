@@ -19,7 +19,7 @@ function useShortcuts(): void {
       const s = useStore.getState();
       if (e.key === ' ') {
         e.preventDefault();
-        if (s.status === 'playing') pause();
+        if (s.status === 'playing') void pause();
         else play();
       } else if (e.key === 'ArrowRight') {
         e.preventDefault();
@@ -27,7 +27,7 @@ function useShortcuts(): void {
       } else if (e.key === 'ArrowLeft') {
         e.preventDefault();
         const last = Math.max(0, ...s.traces.map((t) => t.length - 1));
-        pause();
+        void pause();
         useStore.setState({ scrubStep: Math.max(0, (s.scrubStep ?? last) - (e.shiftKey ? 10 : 1)) });
       } else if (e.key === 'r' || e.key === 'R') {
         reset();
@@ -79,7 +79,7 @@ export function PlaybackControls() {
           value={scrubStep ?? maxStep}
           onChange={(e) => {
             const v = Number(e.target.value);
-            if (useStore.getState().status === 'playing') pause();
+            if (useStore.getState().status === 'playing') void pause();
             useStore.setState({ scrubStep: v >= maxStep ? null : v, hoverStep: v });
           }}
         />

@@ -16,21 +16,36 @@ let generation = 0;
 // Chunks are appended as they arrive, but views re-render at most once per animation frame.
 let frameRequested = false;
 function publishTraces(): void {
+  if (!frameRequested) return;
   frameRequested = false;
   useStore.setState((s) => ({ revision: s.revision + 1 }));
   if (useStore.getState().mode === 'network') void refreshDecision();
 }
 
 /** Chunks that arrive before start() has answered (the worker sends x_0 at once) wait here. */
-let early: { chunks: AnyChunk[]; finished: boolean }[] = [];
+let early: { chunks: AnyChunk[]; finished: boolean; seq: number }[] = [];
 let tracesReady = false;
 
-function onChunks(gen: number, chunks: AnyChunk[], finished: boolean): void {
+// Pausing is a round trip: the worker answers with the number of its last message, and the page
+// shows 'paused' once that message is in (chunks and replies travel on different ports, so a
+// chunk sent just before the pause can arrive after the reply).
+let received = 0;
+let pausedAt: number | null = null;
+
+function settlePause(): void {
+  if (pausedAt === null || received < pausedAt) return;
+  pausedAt = null;
+  flushTraces();
+  if (useStore.getState().status !== 'finished') useStore.setState({ status: 'paused' });
+}
+
+function onChunks(gen: number, chunks: AnyChunk[], finished: boolean, seq: number): void {
   if (gen !== generation) return;
   if (!tracesReady) {
-    early.push({ chunks, finished });
+    early.push({ chunks, finished, seq });
     return;
   }
+  received = Math.max(received, seq);
   const s = useStore.getState();
   for (const c of chunks) {
     if ('xy' in c) appendToTrace(s.traces[c.run], c);
@@ -41,6 +56,12 @@ function onChunks(gen: number, chunks: AnyChunk[], finished: boolean): void {
     frameRequested = true;
     requestAnimationFrame(publishTraces);
   }
+  settlePause();
+}
+
+/** Publishes appended chunks now rather than at the next frame. */
+function flushTraces(): void {
+  if (frameRequested) publishTraces();
 }
 
 /** Starts the experiment from step 0 (paused or playing). */
@@ -48,9 +69,11 @@ export async function startExperiment(exp: Experiment, opts: { paused?: boolean 
   const gen = ++generation;
   tracesReady = false;
   early = [];
+  received = 0;
+  pausedAt = null;
   const paused = opts.paused ?? false;
   useStore.setState({ experiment: exp, error: null });
-  const res = await engine().start(exp, proxy((chunks: AnyChunk[], finished: boolean) => onChunks(gen, chunks, finished)), {
+  const res = await engine().start(exp, proxy((chunks: AnyChunk[], finished: boolean, seq: number) => onChunks(gen, chunks, finished, seq)), {
     stepsPerTick: useStore.getState().speed,
     paused,
   });
@@ -87,7 +110,7 @@ export async function startExperiment(exp: Experiment, opts: { paused?: boolean 
     });
   }
   tracesReady = true;
-  for (const e of early) onChunks(gen, e.chunks, e.finished);
+  for (const e of early) onChunks(gen, e.chunks, e.finished, e.seq);
   early = [];
   if (res.kind === 'surface') requestGrid(exp, exp.view ?? res.surface.view);
 }
@@ -166,21 +189,31 @@ export async function probeAt(x: number, y: number): Promise<void> {
 export function play(): void {
   const s = useStore.getState();
   if (s.status === 'finished') return;
-  useStore.setState({ status: 'playing' });
+  pausedAt = null;
+  useStore.setState({ status: 'playing', scrubStep: null });
   void engine().resume();
 }
 
-export function pause(): void {
+/** Stops the stream; the status reads 'paused' once every point sent before the pause is in. */
+export async function pause(): Promise<void> {
   if (useStore.getState().status !== 'playing') return;
-  useStore.setState({ status: 'paused' });
-  void engine().pause();
+  const gen = generation;
+  const last = await engine().pause();
+  if (gen !== generation) return;
+  pausedAt = last;
+  settlePause();
 }
 
 export function step(steps = 1): void {
   const s = useStore.getState();
   if (s.status === 'finished') return;
-  useStore.setState({ status: 'paused' });
-  void engine().step(steps);
+  void (async () => {
+    const gen = generation;
+    const last = await engine().step(steps);
+    if (gen !== generation) return;
+    pausedAt = last;
+    settlePause();
+  })();
 }
 
 export function reset(): void {

@@ -28,7 +28,7 @@ export type StartResult =
   | { ok: true; kind: 'network'; labels: string[]; info: NetworkInfo }
   | { ok: false; errors: FieldError[]; message: string };
 
-export type ChunkListener = (chunks: AnyChunk[], finished: boolean) => void;
+export type ChunkListener = (chunks: AnyChunk[], finished: boolean, seq: number) => void;
 
 export interface Probe {
   x: number;
@@ -43,7 +43,7 @@ let session: Session | null = null;
 let network: NetworkEngine | null = null;
 
 function streamTo(listener: ChunkListener) {
-  return (chunks: AnyChunk[], finished: boolean) => listener(Comlink.transfer(chunks, chunkBuffers(chunks)) as AnyChunk[], finished);
+  return (chunks: AnyChunk[], finished: boolean, seq: number) => listener(Comlink.transfer(chunks, chunkBuffers(chunks)) as AnyChunk[], finished, seq);
 }
 
 function startNetwork(exp: Experiment, listener: ChunkListener, opts: { stepsPerTick: number; paused: boolean }): StartResult {
@@ -77,14 +77,15 @@ export const api = {
       starts: exp.runs.map((r) => r.start ?? s.start),
     };
   },
-  pause(): void {
-    session?.pause();
+  /** Stops playback; returns the number of the last message sent (see Session.pause). */
+  pause(): number {
+    return session?.pause() ?? 0;
   },
   resume(): void {
     session?.play();
   },
-  step(steps = 1): void {
-    session?.step(steps);
+  step(steps = 1): number {
+    return session?.step(steps) ?? 0;
   },
   setSpeed(stepsPerTick: number): void {
     session?.setSpeed(stepsPerTick);

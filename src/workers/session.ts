@@ -12,7 +12,8 @@ export interface SteppableEngine {
   advance(steps: number): AnyChunk[];
 }
 
-export type ChunkSink = (chunks: AnyChunk[], finished: boolean) => void;
+/** `seq` numbers the messages of a session, so the page can tell when it has all of them. */
+export type ChunkSink = (chunks: AnyChunk[], finished: boolean, seq: number) => void;
 
 const TICK_MS = 16;
 const TICK_BUDGET_MS = 30;
@@ -20,6 +21,8 @@ const TICK_BUDGET_MS = 30;
 export class Session {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private stepsPerTick: number;
+  /** Messages sent so far. */
+  private seq = 0;
 
   constructor(
     private readonly engine: SteppableEngine,
@@ -51,15 +54,18 @@ export class Session {
     this.timer = setTimeout(tick, 0);
   }
 
-  pause(): void {
+  /** Stops the timer; returns how many messages were sent, the last of which the page must see. */
+  pause(): number {
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;
+    return this.seq;
   }
 
   /** Exactly `steps` more steps (fewer only where runs stop), however long they take. */
-  step(steps: number): void {
+  step(steps: number): number {
     this.pause();
     this.emit(steps, Infinity);
+    return this.seq;
   }
 
   setSpeed(stepsPerTick: number): void {
@@ -77,7 +83,7 @@ export class Session {
       left -= n;
       if (performance.now() > deadline) break;
     }
-    this.sink(chunks, this.engine.done);
+    this.sink(chunks, this.engine.done, ++this.seq);
   }
 }
 
