@@ -13,6 +13,7 @@ describe('map settings in the share link', () => {
     s.sweep.x = { param: 'lr', min: 0.001, max: 0.5, scale: 'log' };
     s.sweep.y = { param: 'gradNoise', min: 0, max: 2, scale: 'linear' };
     s.sweep.color = 'finalF';
+    s.compare = { resolution: 64, run: 1 };
     const text = encodeBatchSettings(s)!;
     expect(decodeBatchSettings(text)).toEqual({ settings: s, problem: null });
   });

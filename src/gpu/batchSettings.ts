@@ -40,6 +40,8 @@ export interface SweepSettings {
 
 export interface BatchSettings {
   basins: BasinSettings;
+  /** A second basin map beside the first, for another run (two optimizers side by side), or null. */
+  compare: BasinSettings | null;
   sweep: SweepSettings;
 }
 
@@ -52,6 +54,7 @@ export const BATCH_LIMITS = {
 
 export const DEFAULT_BATCH_SETTINGS: Readonly<BatchSettings> = {
   basins: { resolution: 128, run: 0 },
+  compare: null,
   sweep: {
     resolution: 32,
     run: 0,
@@ -133,15 +136,17 @@ function sanitizeAxis(v: unknown, fallback: SweepAxis): SweepAxis {
 export function sanitizeBatchSettings(v: unknown): BatchSettings {
   const d = defaultBatchSettings();
   if (typeof v !== 'object' || v === null) return d;
-  const s = v as { basins?: Record<string, unknown>; sweep?: Record<string, unknown> };
+  const s = v as { basins?: Record<string, unknown>; compare?: Record<string, unknown> | null; sweep?: Record<string, unknown> };
   const b = s.basins ?? {};
   const w = s.sweep ?? {};
   const { basinResolution: br, sweepResolution: sr } = BATCH_LIMITS;
+  const basins = (x: Record<string, unknown>, fallback: BasinSettings): BasinSettings => ({
+    resolution: clampInt(x.resolution, br.min, br.max, fallback.resolution),
+    run: clampInt(x.run, 0, 7, fallback.run),
+  });
   return {
-    basins: {
-      resolution: clampInt(b.resolution, br.min, br.max, d.basins.resolution),
-      run: clampInt(b.run, 0, 7, d.basins.run),
-    },
+    basins: basins(b, d.basins),
+    compare: typeof s.compare === 'object' && s.compare !== null ? basins(s.compare, { resolution: d.basins.resolution, run: 1 }) : null,
     sweep: {
       resolution: clampInt(w.resolution, sr.min, sr.max, d.sweep.resolution),
       run: clampInt(w.run, 0, 7, d.sweep.run),

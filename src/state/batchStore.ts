@@ -10,6 +10,10 @@ export function setBasinSettings(basins: BasinSettings): void {
   useBatchStore.setState({ basins });
 }
 
+export function setCompareSettings(compare: BasinSettings | null): void {
+  useBatchStore.setState({ compare });
+}
+
 export function setSweepSettings(sweep: SweepSettings): void {
   useBatchStore.setState({ sweep });
 }
