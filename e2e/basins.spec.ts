@@ -130,3 +130,13 @@ test('the sweep map: a click on a cell gives the run that setting', async ({ pag
   await expect.poll(async () => Number(await page.getByRole('textbox', { name: 'Run 1 lr', exact: true }).inputValue())).toBeCloseTo(values[0], 10);
   await expect.poll(async () => Number(await page.getByRole('textbox', { name: 'Run 1 momentum', exact: true }).inputValue())).toBeCloseTo(values[1], 10);
 });
+
+test('two runs\' basin maps side by side', async ({ page }) => {
+  await page.goto('/#v=1&surface=himmelblau&r0=sgd,lr:0.01&r1=adam,lr:0.1&steps=1000&tol=0.0001&seed=0');
+  await page.getByRole('button', { name: 'Compare with another run' }).click();
+  await expect(page.getByTestId('basin-map')).toHaveCount(2);
+  await expect(page.getByTestId('compare-map')).toBeVisible();
+  await expect.poll(() => page.evaluate(() => location.hash)).toContain('maps=');
+  await page.getByRole('button', { name: 'Close comparison' }).click();
+  await expect(page.getByTestId('basin-map')).toHaveCount(1);
+});

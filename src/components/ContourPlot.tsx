@@ -9,12 +9,12 @@ import { ContourLayer } from './ContourLayer';
 import { CriticalPointsLayer } from './CriticalPointsLayer';
 import { nearestStep } from './nearestStep';
 import { TrajectoryLayer } from './TrajectoryLayer';
-import { PLOT_MARGIN, usePlotScales } from './usePlotScales';
+import { PLOT_MARGIN, PLOT_SIZE, usePlotScales } from './usePlotScales';
 import { panView, roundView, zoomView } from './viewMath';
 
 const FALLBACK_VIEW = { x: [-2, 2] as [number, number], y: [-2, 2] as [number, number] };
 
-export function ContourPlot({ size = 600 }: { size?: number }) {
+export function ContourPlot({ size = PLOT_SIZE }: { size?: number }) {
   const grid = useStore((s) => s.grid);
   const traces = useStore((s) => s.traces);
   const revision = useStore((s) => s.revision);

@@ -2,6 +2,7 @@
 import type { Experiment, ViewWindow as Window2 } from '../experiment/types';
 import { appendNetChunk, emptyNetTrace } from '../components/nets/netTraces';
 import { proxy, type AnyChunk } from '../workers/client';
+import { PLOT_INNER } from '../components/usePlotScales';
 import { engine } from './engineWorker';
 import { refreshDecision } from './network';
 import { useStore } from './store';
@@ -149,16 +150,18 @@ async function drainGrid(): Promise<void> {
 }
 
 async function loadGrid(exp: Experiment, view: Window2): Promise<void> {
-  const values = await engine().grid(exp, view, GRID_SIZE, GRID_SIZE);
-  if ('error' in values) {
-    useStore.setState({ error: values.error });
+  const dpr = window.devicePixelRatio || 1;
+  const image = await engine().contours(exp, view, GRID_SIZE, PLOT_INNER.width * dpr, PLOT_INNER.height * dpr);
+  if ('error' in image) {
+    useStore.setState({ error: image.error });
     return;
   }
-  useStore.setState({ grid: { view, nx: GRID_SIZE, ny: GRID_SIZE, values } });
+  const grid = { view, bitmap: image.bitmap, levels: image.levels };
+  useStore.setState({ grid });
   if (pendingGrid) return; // still zooming: skip the critical points of an intermediate window
   const found = await engine().criticalPoints(exp, view);
   if ('error' in found) return;
-  if (useStore.getState().grid?.values === values) useStore.setState({ criticalPoints: found.points, criticalTruncated: found.truncated });
+  if (useStore.getState().grid === grid) useStore.setState({ criticalPoints: found.points, criticalTruncated: found.truncated });
 }
 
 /** Shows another window of the surface (zoom, pan, reset); the runs go on untouched. */

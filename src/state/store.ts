@@ -12,10 +12,11 @@ import type { RunTrace } from './traces';
 export type PlaybackStatus = 'idle' | 'playing' | 'paused' | 'finished';
 
 export interface ContourGrid {
+  /** The window the contour picture covers. */
   view: { x: [number, number]; y: [number, number] };
-  nx: number;
-  ny: number;
-  values: Float64Array;
+  /** The contours, rasterized by the worker at the plot's size in device pixels. */
+  bitmap: ImageBitmap;
+  levels: number;
 }
 
 export interface AppState {

@@ -9,6 +9,7 @@ import { createEngine } from '../optim/engine';
 import { eigenSym2 } from '../surfaces/classify';
 import { searchCriticalPoints, type CriticalPoint } from '../surfaces/critical';
 import type { Window2 } from '../surfaces/types';
+import { type ContourImage, renderContourImage } from './contourImage';
 import { sampleGrid } from './grid';
 import { objectiveOf } from './objectiveCache';
 import { netDecisionGrid, netInfo, netLandscape, type DecisionGrid, type NetworkInfo, type SliceBackend } from './netApi';
@@ -103,12 +104,12 @@ export const api = {
     if (!network || run >= network.labels.length) return { error: 'no network is running' };
     return netLandscape(network, run, opts);
   },
-  /** f of the experiment's objective on an nx x ny grid over `view` (for contours). */
-  grid(exp: Experiment, view: Window2, nx: number, ny: number): Float64Array | { error: string } {
+  /** The contours of the objective over `view`, sampled on n x n, drawn on width x height pixels. */
+  contours(exp: Experiment, view: Window2, n: number, width: number, height: number): ContourImage | { error: string } {
     const r = objectiveOf(exp);
     if (!r.ok) return { error: r.message };
-    const values = sampleGrid(r.objective, view, nx, ny);
-    return Comlink.transfer(values, [values.buffer]);
+    const image = renderContourImage(sampleGrid(r.objective, view, n, n), n, n, view, width, height);
+    return Comlink.transfer(image, [image.bitmap]);
   },
   /** Every critical point of the objective inside `view`, classified (never on the main thread). */
   criticalPoints(exp: Experiment, view: Window2): { points: CriticalPoint[]; truncated: boolean; ms: number } | { error: string } {
