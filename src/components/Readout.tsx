@@ -49,7 +49,7 @@ export function CriticalLegend() {
         <svg width={30} height={10} aria-hidden><line x1={2} y1={5} x2={28} y2={5} stroke="#b30000" strokeWidth={2} /></svg>descent
       </span>
       <span className="legend-item">
-        <svg width={30} height={10} aria-hidden><line x1={2} y1={5} x2={28} y2={5} stroke="#1b1b1b" strokeDasharray="3 2" /></svg>ascent
+        <svg width={30} height={10} aria-hidden><line x1={2} y1={5} x2={28} y2={5} stroke="currentColor" strokeDasharray="3 2" /></svg>ascent
       </span>
     </div>
   );
