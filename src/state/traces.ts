@@ -3,6 +3,16 @@
 import type { RunStop } from '../experiment/types';
 import type { RunChunk } from '../optim/engine';
 
+/** a itself when it holds `need` values, else a copy in a buffer doubled until it does. */
+export function grow(a: Float64Array, need: number): Float64Array {
+  if (need <= a.length) return a;
+  let size = a.length;
+  while (size < need) size *= 2;
+  const b = new Float64Array(size);
+  b.set(a);
+  return b;
+}
+
 export interface RunTrace {
   label: string;
   color: string;
@@ -28,15 +38,6 @@ export function emptyTrace(label: string, index: number): RunTrace {
     perturbations: [],
     stop: null,
   };
-}
-
-function grow(a: Float64Array, need: number): Float64Array {
-  if (need <= a.length) return a;
-  let size = a.length;
-  while (size < need) size *= 2;
-  const b = new Float64Array(size);
-  b.set(a);
-  return b;
 }
 
 /** Appends in place; returns the same trace object (callers bump a revision counter). */

@@ -3,6 +3,7 @@
 // NetTrace per run and bumps a revision counter; the charts read [0, length).
 import type { RunStop } from '../../experiment/types';
 import type { NetworkChunk } from '../../nets/engine';
+import { grow } from '../../state/traces';
 
 export interface NetTrace {
   label: string;
@@ -23,15 +24,6 @@ export const NET_COLORS = ['#e6550d', '#3182bd', '#31a354', '#756bb1', '#d6616b'
 export function emptyNetTrace(label: string, index: number, color = NET_COLORS[index % NET_COLORS.length]): NetTrace {
   const a = () => new Float64Array(128);
   return { label, color, length: 0, f: a(), gradNorm: a(), heldOutLoss: a(), accuracy: a(), heldOutAccuracy: a(), perturbations: [], stop: null };
-}
-
-function grow(a: Float64Array, need: number): Float64Array {
-  if (need <= a.length) return a;
-  let size = a.length;
-  while (size < need) size *= 2;
-  const b = new Float64Array(size);
-  b.set(a);
-  return b;
 }
 
 const SERIES = ['f', 'gradNorm', 'heldOutLoss', 'accuracy', 'heldOutAccuracy'] as const;
