@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { Experiment } from '../../src/experiment/types';
 import { NetworkPanel, type SliceRequest } from '../../src/components/nets/NetworkPanel';
-import { appendNetChunk, emptyNetTrace, type NetTrace } from '../../src/components/nets/netTraces';
+import { appendNetChunk, emptyNetTrace, type NetTrace } from '../../src/state/netTraces';
 import { predictGrid } from '../../src/nets/decision';
 import { createNetworkEngine } from '../../src/nets/engine';
 import { type LandscapeSlice, landscapeSlice } from '../../src/nets/slice';

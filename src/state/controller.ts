@@ -1,6 +1,6 @@
 // Actions: everything that talks to the worker. The store holds state; this module changes it.
 import type { Experiment, ViewWindow as Window2 } from '../experiment/types';
-import { appendNetChunk, emptyNetTrace } from '../components/nets/netTraces';
+import { appendNetChunk, emptyNetTrace } from './netTraces';
 import { proxy, type AnyChunk } from '../workers/client';
 import { PLOT_INNER } from '../components/usePlotScales';
 import { engine } from './engineWorker';

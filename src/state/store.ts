@@ -4,7 +4,7 @@ import { create } from 'zustand';
 import { defaultExperiment } from '../experiment/defaults';
 import type { LinkProblem } from '../experiment/link';
 import type { Experiment } from '../experiment/types';
-import type { NetTrace } from '../components/nets/netTraces';
+import type { NetTrace } from './netTraces';
 import type { LandscapeSlice } from '../nets/slice';
 import type { CriticalPoint, DecisionGrid, NetworkInfo, Probe, SurfaceInfo } from '../workers/client';
 import type { RunTrace } from './traces';

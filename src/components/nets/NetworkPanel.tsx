@@ -9,7 +9,7 @@ import type { DecisionGrid, NetworkInfo } from '../../workers/netApi';
 import { DecisionBoundary } from './DecisionBoundary';
 import { LandscapeView } from './LandscapeView';
 import { type ChartSeries, NetLineChart } from './NetLineChart';
-import type { NetTrace } from './netTraces';
+import type { NetTrace } from '../../state/netTraces';
 
 export interface SliceRequest {
   run: number;

@@ -1,9 +1,9 @@
 // Growable per-run buffers of a network run's streamed series (the network twin of the store's
 // RunTrace): appending a chunk copies it once into doubling Float64Arrays. The store keeps one
 // NetTrace per run and bumps a revision counter; the charts read [0, length).
-import type { RunStop } from '../../experiment/types';
-import type { NetworkChunk } from '../../nets/engine';
-import { grow } from '../../state/traces';
+import type { RunStop } from '../experiment/types';
+import type { NetworkChunk } from '../nets/engine';
+import { grow } from './traces';
 
 export interface NetTrace {
   label: string;
