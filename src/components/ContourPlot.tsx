@@ -2,7 +2,7 @@
 // scales. A click sets run 1's start point and restarts; moving the pointer shows the values
 // under it and the nearest step of a path (linked with the charts).
 import { useEffect, useRef, type PointerEvent } from 'react';
-import { probeAt, setStart, setView } from '../state/controller';
+import { probeAt, probeEnter, probeLeave, setStart, setView } from '../state/controller';
 import { useStore } from '../state/store';
 import { Axes } from './Axes';
 import { ContourLayer } from './ContourLayer';
@@ -65,6 +65,7 @@ export function ContourPlot({ size = PLOT_SIZE }: { size?: number }) {
       d.py = py;
       return;
     }
+    probeEnter();
     void probeAt(x, y);
     useStore.setState({ hoverStep: nearestStep(traces, scales, px, py) });
   };
@@ -99,7 +100,7 @@ export function ContourPlot({ size = PLOT_SIZE }: { size?: number }) {
             onPointerDown={onPointerDown}
             onPointerMove={onPointerMove}
             onPointerUp={onPointerUp}
-            onPointerLeave={() => useStore.setState({ probe: null, hoverStep: null })}
+            onPointerLeave={probeLeave}
           />
           {criticalPoints && <CriticalPointsLayer points={criticalPoints} scales={scales} />}
           <g pointerEvents="none">

@@ -9,7 +9,8 @@ export interface NumberFieldProps {
   min?: number;
   max?: number;
   integer?: boolean;
-  onCommit: (v: number) => void;
+  /** Applies the value; false when the experiment refused it (the field then shows the old value). */
+  onCommit: (v: number) => boolean | void;
   width?: string;
 }
 
@@ -33,7 +34,7 @@ export function NumberField({ label, value, min, max, integer, onCommit, width =
   const commit = () => {
     const problem = validateNumber(text, { min, max, integer });
     setError(problem);
-    if (!problem && Number(text) !== value) onCommit(Number(text));
+    if (!problem && Number(text) !== value && onCommit(Number(text)) === false) setText(String(value));
   };
   return (
     <span className="number-field">

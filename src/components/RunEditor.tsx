@@ -1,5 +1,6 @@
 // Every setting of one run: optimizer, its parameters, start, gradient noise, clipping,
 // schedule and label. Each change restarts the race from step 0.
+import { useEffect, useState } from 'react';
 import { LIMITS } from '../experiment/limits';
 import { OPTIMIZER_SPECS, resolveParams } from '../experiment/optimizerParams';
 import { OPTIMIZER_IDS, type OptimizerId, type Run } from '../experiment/types';
@@ -12,8 +13,8 @@ import { ScheduleEditor } from './ScheduleEditor';
 
 const ORIGIN: [number, number] = [0, 0];
 
-function editRun(index: number, recipe: (run: Run) => void): void {
-  editExperiment((e) => recipe(e.runs[index]));
+function editRun(index: number, recipe: (run: Run) => void): boolean {
+  return editExperiment((e) => recipe(e.runs[index]));
 }
 
 export function RunEditor({ index }: { index: number }) {
@@ -82,13 +83,7 @@ export function RunEditor({ index }: { index: number }) {
       <ScheduleEditor value={run.schedule} runLabel={runLabel} onChange={(s) => editRun(index, (r) => void (s ? (r.schedule = s) : delete r.schedule))} />
       <div className="param">
         <span className="param-name">label</span>
-        <input
-          aria-label={`${runLabel} label`}
-          defaultValue={run.label ?? ''}
-          placeholder={label}
-          maxLength={LIMITS.labelLength.max}
-          onBlur={(e) => editRun(index, (r) => void (e.target.value.trim() ? (r.label = e.target.value.trim()) : delete r.label))}
-        />
+        <LabelField run={run} index={index} runLabel={runLabel} placeholder={label} />
       </div>
       <div className="run-actions">
         <button type="button" aria-label={`Duplicate ${runLabel}`} disabled={count >= LIMITS.runs.max} onClick={() => editExperiment((e) => void e.runs.splice(index + 1, 0, structuredClone(run)))}>
@@ -99,5 +94,27 @@ export function RunEditor({ index }: { index: number }) {
         </button>
       </div>
     </fieldset>
+  );
+}
+
+/** The run's label: edited locally, committed on blur or Enter only when it changed. */
+function LabelField({ run, index, runLabel, placeholder }: { run: Run; index: number; runLabel: string; placeholder: string }) {
+  const [text, setText] = useState(run.label ?? '');
+  useEffect(() => setText(run.label ?? ''), [run.label]);
+  const commit = () => {
+    const next = text.trim();
+    if (next === (run.label ?? '')) return;
+    editRun(index, (r) => void (next ? (r.label = next) : delete r.label));
+  };
+  return (
+    <input
+      aria-label={`${runLabel} label`}
+      value={text}
+      placeholder={placeholder}
+      maxLength={LIMITS.labelLength.max}
+      onChange={(e) => setText(e.target.value)}
+      onBlur={commit}
+      onKeyDown={(e) => e.key === 'Enter' && commit()}
+    />
   );
 }

@@ -23,7 +23,8 @@ function exportCsv(): void {
 
 function currentStep(): number {
   const s = useStore.getState();
-  return s.scrubStep ?? Math.max(0, ...s.traces.map((t) => t.length - 1));
+  const traces = s.mode === 'network' ? s.netTraces : s.traces;
+  return s.scrubStep ?? Math.max(0, ...traces.map((t) => t.length - 1));
 }
 
 export function ShareMenu() {

@@ -26,8 +26,15 @@ export function panView(v: ViewWindow, dx: number, dy: number): ViewWindow {
   return { x: clampInterval([v.x[0] + dx, v.x[1] + dx]), y: clampInterval([v.y[0] + dy, v.y[1] + dy]) };
 }
 
-/** Rounds a window's ends to 6 significant digits, so links stay short. */
+/**
+ * Rounds a window's ends to 6 significant digits, so links stay short; an axis whose rounded
+ * ends would lose most of its span (deep zoom far from the origin) keeps its exact ends.
+ */
 export function roundView(v: ViewWindow): ViewWindow {
   const r = (n: number) => Number(n.toPrecision(6));
-  return { x: [r(v.x[0]), r(v.x[1])], y: [r(v.y[0]), r(v.y[1])] };
+  const axis = ([a, b]: [number, number]): [number, number] => {
+    const [ra, rb] = [r(a), r(b)];
+    return rb - ra >= 0.5 * (b - a) ? [ra, rb] : [a, b];
+  };
+  return { x: axis(v.x), y: axis(v.y) };
 }

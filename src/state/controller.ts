@@ -1,4 +1,6 @@
 // Actions: everything that talks to the worker. The store holds state; this module changes it.
+import { LIMITS } from '../experiment/limits';
+import { formatErrors, parseExperiment } from '../experiment/parse';
 import type { Experiment, ViewWindow as Window2 } from '../experiment/types';
 import { appendNetChunk, emptyNetTrace } from './netTraces';
 import { proxy, type AnyChunk } from '../workers/client';
@@ -65,23 +67,23 @@ function flushTraces(): void {
   if (frameRequested) publishTraces();
 }
 
-/** Starts the experiment from step 0 (paused or playing). */
-export async function startExperiment(exp: Experiment, opts: { paused?: boolean } = {}): Promise<void> {
+/** Starts the experiment from step 0 (paused or playing); false when a later start superseded it. */
+export async function startExperiment(exp: Experiment, opts: { paused?: boolean } = {}): Promise<boolean> {
   const gen = ++generation;
   tracesReady = false;
   early = [];
   received = 0;
   pausedAt = null;
   const paused = opts.paused ?? false;
-  useStore.setState({ experiment: exp, error: null });
+  useStore.setState({ experiment: exp, error: null, scrubStep: null, hoverStep: null });
   const res = await engine().start(exp, proxy((chunks: AnyChunk[], finished: boolean, seq: number) => onChunks(gen, chunks, finished, seq)), {
     stepsPerTick: useStore.getState().speed,
     paused,
   });
-  if (gen !== generation) return;
+  if (gen !== generation) return false;
   if (!res.ok) {
     useStore.setState({ error: res.message, status: 'idle' });
-    return;
+    return true;
   }
   const prev = useStore.getState();
   const status = paused ? 'paused' : 'playing';
@@ -114,6 +116,7 @@ export async function startExperiment(exp: Experiment, opts: { paused?: boolean 
   for (const e of early) onChunks(gen, e.chunks, e.finished, e.seq);
   early = [];
   if (res.kind === 'surface') requestGrid(exp, exp.view ?? res.surface.view);
+  return true;
 }
 
 // Contour grids and critical points follow the problem and the visible window. Requests made
@@ -144,6 +147,9 @@ async function drainGrid(): Promise<void> {
       pendingGrid = null;
       await loadGrid(exp, view);
     }
+  } catch (err) {
+    gridKey = ''; // let the next request try again
+    useStore.setState({ error: `could not draw the contours: ${(err as Error).message}` });
   } finally {
     gridBusy = false;
   }
@@ -157,7 +163,9 @@ async function loadGrid(exp: Experiment, view: Window2): Promise<void> {
     return;
   }
   const grid = { view, bitmap: image.bitmap, levels: image.levels };
+  const old = useStore.getState().grid;
   useStore.setState({ grid });
+  old?.bitmap.close();
   if (pendingGrid) return; // still zooming: skip the critical points of an intermediate window
   const found = await engine().criticalPoints(exp, view);
   if ('error' in found) return;
@@ -166,6 +174,7 @@ async function loadGrid(exp: Experiment, view: Window2): Promise<void> {
 
 /** Shows another window of the surface (zoom, pan, reset); the runs go on untouched. */
 export function setView(view: Window2 | null): void {
+  if (view && !(view.x[1] - view.x[0] >= LIMITS.viewSpan.min && view.y[1] - view.y[0] >= LIMITS.viewSpan.min)) return;
   const s = useStore.getState();
   const experiment = { ...s.experiment };
   if (view) experiment.view = view;
@@ -176,17 +185,35 @@ export function setView(view: Window2 | null): void {
   requestGrid(experiment, shown);
 }
 
+// Values under the pointer: one request in flight; the latest position is asked for when it
+// returns, and a reply that arrives after the pointer left is dropped.
 let probing = false;
-/** Values under the pointer; at most one request in flight, the rest are dropped. */
+let wanted: { x: number; y: number } | null = null;
+
 export async function probeAt(x: number, y: number): Promise<void> {
+  wanted = { x, y };
   if (probing) return;
   probing = true;
   try {
-    const probe = await engine().probe(useStore.getState().experiment, x, y);
-    useStore.setState({ probe });
+    while (wanted) {
+      const at = wanted;
+      wanted = null;
+      const probe = await engine().probe(useStore.getState().experiment, at.x, at.y);
+      if (!pointerGone) useStore.setState({ probe });
+    }
   } finally {
     probing = false;
   }
+}
+
+let pointerGone = false;
+export function probeEnter(): void {
+  pointerGone = false;
+}
+export function probeLeave(): void {
+  pointerGone = true;
+  wanted = null;
+  useStore.setState({ probe: null, hoverStep: null });
 }
 
 export function play(): void {
@@ -231,6 +258,13 @@ export function setSpeed(speed: number): void {
 /** Moves run `index`'s start (a click on the plot) and restarts, playing. */
 export function setStart(x: number, y: number, index = 0): void {
   const exp = structuredClone(useStore.getState().experiment);
+  // A stale map may name a run that was removed since: nothing to start then.
+  if (!exp.runs[index]) return;
   exp.runs[index] = { ...exp.runs[index], start: [x, y] };
-  void startExperiment(exp);
+  const parsed = parseExperiment(exp);
+  if (!parsed.ok) {
+    useStore.setState({ error: formatErrors(parsed.errors) });
+    return;
+  }
+  void startExperiment(parsed.value);
 }

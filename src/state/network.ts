@@ -17,8 +17,10 @@ export async function refreshDecision(): Promise<void> {
   try {
     do {
       decisionAgain = false;
+      const asked = useStore.getState().experiment;
       const grid = await engine().netDecisionGrid(useStore.getState().selectedRun);
-      if (useStore.getState().mode === 'network') useStore.setState({ decision: grid });
+      // Dropped when the experiment was restarted meanwhile: the grid is of the old network.
+      if (useStore.getState().mode === 'network' && useStore.getState().experiment === asked) useStore.setState({ decision: grid });
     } while (decisionAgain);
   } finally {
     decisionBusy = false;
@@ -32,8 +34,10 @@ export function selectRun(run: number): void {
 
 export async function requestSlice(req: SliceRequest): Promise<void> {
   useStore.setState({ sliceBusy: true });
+  const asked = useStore.getState().experiment;
   try {
     const slice = await engine().netLandscape(req.run, { directions: req.directions, n: req.n });
+    if (useStore.getState().experiment !== asked || useStore.getState().selectedRun !== req.run) return;
     if ('error' in slice) useStore.setState({ error: slice.error });
     else useStore.setState({ slice });
   } finally {

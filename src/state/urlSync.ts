@@ -52,8 +52,7 @@ async function loadHash(hash: string): Promise<void> {
   }
   useStore.setState({ linkProblems: all.length ? all : null, scrubStep: null });
   if (atStep !== undefined && atStep > 0) {
-    await startExperiment(experiment, { paused: true });
-    step(atStep);
+    if (await startExperiment(experiment, { paused: true })) step(atStep);
   } else {
     await startExperiment(experiment);
   }
