@@ -25,7 +25,7 @@ export function BatchSection() {
       <BasinMap experiment={experiment} view={view} defaultStart={surfaceStart} settings={settings.basins} onSettingsChange={setBasinSettings} onPickStart={(x, y, run) => setStart(x, y, run)} />
       {settings.compare ? (
         <div className="compare-map" data-testid="compare-map">
-          <BasinMap experiment={experiment} view={view} defaultStart={surfaceStart} settings={settings.compare} onSettingsChange={setCompareSettings} onPickStart={(x, y, run) => setStart(x, y, run)} />
+          <BasinMap experiment={experiment} view={view} defaultStart={surfaceStart} settings={settings.compare} title="Compared basin map" onSettingsChange={setCompareSettings} onPickStart={(x, y, run) => setStart(x, y, run)} />
           <button type="button" onClick={() => setCompareSettings(null)}>Close comparison</button>
         </div>
       ) : (

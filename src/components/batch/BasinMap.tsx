@@ -15,6 +15,7 @@ import { batchClient } from '../../workers/batchClient';
 import { BatchStatus } from './BatchStatus';
 import { MapCanvas, type MapMark } from './MapCanvas';
 import { basinPixels, cssOf, DIVERGED_RGB, ELSEWHERE_RGB, NOT_CONVERGED_RGB, pointColors } from './mapColors';
+import { RunSelect } from './RunSelect';
 import { useBatchRun } from './useBatchRun';
 import './batch.css';
 
@@ -30,13 +31,15 @@ export interface BasinMapProps {
   defaultStart?: [number, number];
   /** Side of the map in CSS pixels. */
   size?: number;
+  /** Names the map's controls; a compared second map needs its own. */
+  title?: string;
 }
 
 const RESOLUTIONS = [64, 128, 256, 512].filter((r) => r >= BATCH_LIMITS.basinResolution.min && r <= BATCH_LIMITS.basinResolution.max);
 const fmt = format('.4~g');
 const REASON_TEXT = ['running', 'reached eps', 'used all steps', 'diverged'];
 
-export function BasinMap({ experiment, view, settings, onSettingsChange, onPickStart, defaultStart, size = 320 }: BasinMapProps) {
+export function BasinMap({ experiment, view, settings, onSettingsChange, onPickStart, defaultStart, size = 320, title = 'Basin map' }: BasinMapProps) {
   const built = useMemo(() => buildBasinJob(experiment, settings, view), [experiment, settings, view]);
   const { state, result, run, cancel } = useBatchRun((job) =>
     job.grid.kind === 'basins' ? batchClient().criticalPoints(job, job.grid.view) : Promise.resolve([] as CriticalPoint[]),
@@ -71,17 +74,10 @@ export function BasinMap({ experiment, view, settings, onSettingsChange, onPickS
     <div className="batch-panel" data-testid="basin-map">
       <h2>Basins of attraction</h2>
       <div className="batch-controls">
-        {experiment.runs.length > 1 ? (
-          <label>
-            run
-            <select aria-label="Basin map run" value={settings.run} onChange={(e) => onSettingsChange({ ...settings, run: Number(e.target.value) })}>
-              {experiment.runs.map((r, k) => <option key={k} value={k}>{k + 1}: {r.label ?? r.optimizer}</option>)}
-            </select>
-          </label>
-        ) : null}
+        <RunSelect label={`${title} run`} runs={experiment.runs} value={settings.run} onChange={(run) => onSettingsChange({ ...settings, run })} />
         <label>
           starts
-          <select aria-label="Basin map resolution" value={settings.resolution} onChange={(e) => onSettingsChange({ ...settings, resolution: Number(e.target.value) })}>
+          <select aria-label={`${title} resolution`} value={settings.resolution} onChange={(e) => onSettingsChange({ ...settings, resolution: Number(e.target.value) })}>
             {RESOLUTIONS.map((r) => <option key={r} value={r}>{r} x {r}</option>)}
           </select>
         </label>

@@ -11,6 +11,7 @@ import { BatchStatus } from './BatchStatus';
 import { MapCanvas, type MapAxis } from './MapCanvas';
 import { cssOf, DIVERGED_RGB, NOT_CONVERGED_RGB, sweepPixels, sweepScale, viridis } from './mapColors';
 import { SweepAxisEditor } from './SweepAxisEditor';
+import { RunSelect } from './RunSelect';
 import { useBatchRun } from './useBatchRun';
 import './batch.css';
 
@@ -107,14 +108,7 @@ export function SweepMap({ experiment, start, settings, onSettingsChange, onPick
     <div className="batch-panel" data-testid="sweep-map">
       <h2>Hyperparameter sweep</h2>
       <div className="batch-controls">
-        {experiment.runs.length > 1 ? (
-          <label>
-            run
-            <select aria-label="Sweep run" value={settings.run} onChange={(e) => onSettingsChange({ ...settings, run: Number(e.target.value) })}>
-              {experiment.runs.map((r, k) => <option key={k} value={k}>{k + 1}: {r.label ?? r.optimizer}</option>)}
-            </select>
-          </label>
-        ) : null}
+        <RunSelect label={'Sweep run'} runs={experiment.runs} value={settings.run} onChange={(run) => onSettingsChange({ ...settings, run })} />
         <label>
           cells
           <select aria-label="Sweep resolution" value={settings.resolution} onChange={(e) => onSettingsChange({ ...settings, resolution: Number(e.target.value) })}>
