@@ -1,11 +1,11 @@
 // The fused WebGL engine (float32 GLSL) against the JS batched engine, which the unit tests
-// prove bit-identical to the scalar engine (src/gpu/jsBatch.test.ts). Runs in Chromium on
+// prove bit-identical to the scalar engine (src/batch/jsBatch.test.ts). Runs in Chromium on
 // SwiftShader. Paths: the points after 10, 50 and 200 steps agree within float32 tolerance for
 // every start. Maps: the same starts end in the same class for >= 99.9% of pixels. Also the
 // fallback on a lost WebGL context, and cancellation.
 import { expect, type Page, test } from '@playwright/test';
 import type { Experiment, OptimizerId, ParamValue, Run } from '../../src/experiment/types';
-import type { SweepAxis } from '../../src/gpu/batchSettings';
+import type { SweepAxis } from '../../src/batch/batchSettings';
 import type { Harness, PlainOutcome } from './harness/harnessApi';
 
 type Win = Window & { __batchHarness: Harness };

@@ -9,7 +9,7 @@
 import { expect, type Page, test } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
 import type { Experiment } from '../../src/experiment/types';
-import type { BatchJob } from '../../src/gpu/batchJob';
+import type { BatchJob } from '../../src/batch/batchJob';
 import type { Harness, PlainOutcome } from './harness/harnessApi';
 
 type Win = Window & { __batchHarness: Harness };

@@ -2,7 +2,7 @@
 // codec carries them (BatchSettings is plain JSON); load untrusted values through
 // setBatchSettings, which sanitizes them.
 import { create } from 'zustand';
-import { type BasinSettings, type BatchSettings, defaultBatchSettings, sanitizeBatchSettings, type SweepSettings } from '../gpu/batchSettings';
+import { type BasinSettings, type BatchSettings, defaultBatchSettings, sanitizeBatchSettings, type SweepSettings } from '../batch/batchSettings';
 
 export const useBatchStore = create<BatchSettings>(() => defaultBatchSettings());
 

@@ -4,7 +4,7 @@
 // so a slider drag never floods the history.
 import { decodeExperiment, encodeExperiment, type LinkProblem } from '../experiment/link';
 import type { Experiment } from '../experiment/types';
-import { decodeBatchSettings, encodeBatchSettings, MAPS_KEY } from '../gpu/batchLink';
+import { decodeBatchSettings, encodeBatchSettings, MAPS_KEY } from '../batch/batchLink';
 import { useBatchStore } from './batchStore';
 import { startExperiment, step } from './controller';
 import { useStore } from './store';

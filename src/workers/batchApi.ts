@@ -7,13 +7,13 @@
 import * as Comlink from 'comlink';
 import type { CriticalPoint } from '../surfaces/critical';
 import { findCriticalPoints } from '../surfaces/critical';
-import type { BatchJob } from '../gpu/batchJob';
-import { jobObjective, objectiveAsSurface } from '../gpu/batchObjective';
-import { glslSupports } from '../gpu/glsl/stepShader';
-import { JsBatchRunner } from '../gpu/jsBatch';
-import { outcomeBuffers, type RowsOutcome } from '../gpu/outcome';
-import { GlContextLost } from '../gpu/webgl/glResources';
-import { FusedRunner } from '../gpu/webgl/fusedRunner';
+import type { BatchJob } from '../batch/batchJob';
+import { jobObjective, objectiveAsSurface } from '../batch/batchObjective';
+import { glslSupports } from '../batch/glsl/stepShader';
+import { JsBatchRunner } from '../batch/jsBatch';
+import { outcomeBuffers, type RowsOutcome } from '../batch/outcome';
+import { GlContextLost } from '../batch/webgl/glResources';
+import { FusedRunner } from '../batch/webgl/fusedRunner';
 
 export interface GpuInfo {
   /** WebGL2 with float render targets in this worker. */

@@ -3,14 +3,14 @@
 // (choosePath: a measured probe), reports it, and falls back to JS, with a notice, when WebGL is
 // missing, cannot run the optimizer, fails, or loses its context mid-run.
 import * as Comlink from 'comlink';
-import type { BatchJob } from '../gpu/batchJob';
-import { probeJob, pickFaster, type PathChoice } from '../gpu/pathChoice';
-import { allocateGrid, type BatchOutcome, mergeRows, rowsForWorker } from '../gpu/outcome';
+import type { BatchJob } from '../batch/batchJob';
+import { probeJob, pickFaster, type PathChoice } from '../batch/pathChoice';
+import { allocateGrid, type BatchOutcome, mergeRows, rowsForWorker } from '../batch/outcome';
 import type { CriticalPoint } from '../surfaces/critical';
 import type { BatchApi, GpuInfo } from './batchApi';
 
 export type { GpuInfo } from './batchApi';
-export type { PathChoice } from '../gpu/pathChoice';
+export type { PathChoice } from '../batch/pathChoice';
 
 export type BatchPath = 'webgl' | 'js';
 

@@ -1,11 +1,11 @@
 // What the Playwright specs call in the page: the engines behind BatchClient, with typed arrays
 // turned into plain arrays so they cross page.evaluate.
 import type { Experiment } from '../../../src/experiment/types';
-import { type BatchJob, buildBasinJob, buildSweepJob } from '../../../src/gpu/batchJob';
-import type { SweepSettings } from '../../../src/gpu/batchSettings';
+import { type BatchJob, buildBasinJob, buildSweepJob } from '../../../src/batch/batchJob';
+import type { SweepSettings } from '../../../src/batch/batchSettings';
 import type { Window2 } from '../../../src/surfaces/types';
-import { classifyEnds, captureRadius } from '../../../src/gpu/classifyBasins';
-import type { BatchOutcome } from '../../../src/gpu/outcome';
+import { classifyEnds, captureRadius } from '../../../src/batch/classifyBasins';
+import type { BatchOutcome } from '../../../src/batch/outcome';
 import { BatchClient, type BatchPath } from '../../../src/workers/batchClient';
 import * as Comlink from 'comlink';
 import type { TfjsBackend } from './tfjsOpByOp';

@@ -1,16 +1,16 @@
 // Candidates (c) and (e) of the benchmark: the batched run written op by op in tfjs, on the
 // webgl backend or the cpu backend, in a worker. The objective's gradient comes from the same
-// dual-number program as the fused shader (src/gpu/glsl/dualIr.ts), interpreted with tensors;
+// dual-number program as the fused shader (src/batch/glsl/dualIr.ts), interpreted with tensors;
 // the update is Adam (the benchmark's optimizer), x and y stacked so each op updates both.
 // No stop or divergence masks: the benchmark job has gradTol = 0 and does not diverge, so every
 // engine does the same 500 steps; the masks would only add ops here.
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-webgl';
-import type { BatchJob } from '../../../src/gpu/batchJob';
-import { pixelStart } from '../../../src/gpu/batchJob';
-import { dualProgram, type DualProgram } from '../../../src/gpu/glsl/dualIr';
-import { jobExpression } from '../../../src/gpu/glsl/stepShader';
+import type { BatchJob } from '../../../src/batch/batchJob';
+import { pixelStart } from '../../../src/batch/batchJob';
+import { dualProgram, type DualProgram } from '../../../src/batch/glsl/dualIr';
+import { jobExpression } from '../../../src/batch/glsl/stepShader';
 import { parseExpression } from '../../../src/surfaces/expr/parse';
 
 export type TfjsBackend = 'webgl' | 'cpu';

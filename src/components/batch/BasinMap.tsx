@@ -5,10 +5,10 @@
 import { format, scaleLinear } from 'd3';
 import { useMemo, useState } from 'react';
 import type { Experiment } from '../../experiment/types';
-import { type BasinSettings, BATCH_LIMITS } from '../../gpu/batchSettings';
-import { buildBasinJob, pixelStart } from '../../gpu/batchJob';
-import { captureRadius, CLASS, classifyEnds } from '../../gpu/classifyBasins';
-import { REASON } from '../../gpu/outcome';
+import { type BasinSettings, BATCH_LIMITS } from '../../batch/batchSettings';
+import { buildBasinJob, pixelStart } from '../../batch/batchJob';
+import { captureRadius, CLASS, classifyEnds } from '../../batch/classifyBasins';
+import { REASON } from '../../batch/outcome';
 import type { CriticalPoint } from '../../surfaces/critical';
 import type { Window2 } from '../../surfaces/types';
 import { batchClient } from '../../workers/batchClient';

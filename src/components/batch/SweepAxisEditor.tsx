@@ -3,7 +3,7 @@
 // is marked and the last valid axis stays in force.
 import { useEffect, useState } from 'react';
 import type { OptimizerId } from '../../experiment/types';
-import { type AxisScale, axisRangeError, defaultScale, type SweepAxis, sweepableParams } from '../../gpu/batchSettings';
+import { type AxisScale, axisRangeError, defaultScale, type SweepAxis, sweepableParams } from '../../batch/batchSettings';
 
 export interface SweepAxisEditorProps {
   name: 'x' | 'y';

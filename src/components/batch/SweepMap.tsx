@@ -4,9 +4,9 @@
 import { format, scaleLinear, scaleLog, type ScaleContinuousNumeric } from 'd3';
 import { useMemo, useState } from 'react';
 import type { Experiment, ParamValue } from '../../experiment/types';
-import { type AxisScale, BATCH_LIMITS, type SweepAxis, type SweepSettings } from '../../gpu/batchSettings';
-import { buildSweepJob, sweepValues } from '../../gpu/batchJob';
-import { REASON } from '../../gpu/outcome';
+import { type AxisScale, BATCH_LIMITS, type SweepAxis, type SweepSettings } from '../../batch/batchSettings';
+import { buildSweepJob, sweepValues } from '../../batch/batchJob';
+import { REASON } from '../../batch/outcome';
 import { BatchStatus } from './BatchStatus';
 import { MapCanvas, type MapAxis } from './MapCanvas';
 import { cssOf, DIVERGED_RGB, NOT_CONVERGED_RGB, sweepPixels, sweepScale, viridis } from './mapColors';

@@ -2,8 +2,8 @@
 // their legends, so that a swatch and the pixels it names always match.
 import { color as d3color, interpolateViridis, schemeTableau10 } from 'd3';
 import type { CriticalPoint } from '../../surfaces/critical';
-import { CLASS, type BasinClasses } from '../../gpu/classifyBasins';
-import { type BatchOutcome, REASON } from '../../gpu/outcome';
+import { CLASS, type BasinClasses } from '../../batch/classifyBasins';
+import { type BatchOutcome, REASON } from '../../batch/outcome';
 
 export type Rgb = [number, number, number];
 

@@ -1,8 +1,8 @@
 // Runs one batched job at a time on the shared worker pool: progress, cancel, the path report,
 // and whether the result on screen still matches the inputs (stale after an edit).
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { BatchJob } from '../../gpu/batchJob';
-import type { BatchOutcome } from '../../gpu/outcome';
+import type { BatchJob } from '../../batch/batchJob';
+import type { BatchOutcome } from '../../batch/outcome';
 import { batchClient, type PathReport } from '../../workers/batchClient';
 
 export type BatchRunState =
