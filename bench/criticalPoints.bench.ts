@@ -6,9 +6,9 @@
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { SURFACE_IDS, type SurfaceId } from '../src/experiment/types';
-import { CATALOGUE } from '../src/surfaces/catalogue';
+import { CATALOGUE, CATALOGUE_EXPRESSIONS } from '../src/surfaces/catalogue';
 import { searchCriticalPoints } from '../src/surfaces/critical';
-import { CATALOGUE_EXPRESSIONS, compileSurface } from '../src/surfaces/expr';
+import { compileSurface } from '../src/surfaces/expr';
 import type { Surface } from '../src/surfaces/types';
 
 const REPETITIONS = 15;

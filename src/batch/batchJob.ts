@@ -5,12 +5,11 @@
 // Pixel (i, j) is column i from the left and row j from the TOP, so row-major results are an
 // image as is; index = j * nx + i.
 import { resolveParams } from '../experiment/optimizerParams';
-import type { Experiment, OptimizerId, ParamValue, Schedule, SurfaceProblem } from '../experiment/types';
-import type { Window2 } from '../surfaces/types';
+import type { Experiment, OptimizerId, ParamValue, Schedule, SurfaceProblem, ViewWindow } from '../experiment/types';
 import { axisRangeError, axisValue, type BasinSettings, type SweepAxis, type SweepSettings, sweepableParams } from './batchSettings';
 
 export type BatchGrid =
-  | { kind: 'basins'; view: Window2; nx: number; ny: number }
+  | { kind: 'basins'; view: ViewWindow; nx: number; ny: number }
   | { kind: 'sweep'; start: [number, number]; x: SweepAxis; y: SweepAxis; nx: number; ny: number };
 
 export interface BatchJob {
@@ -55,7 +54,7 @@ function baseJob(exp: Experiment, runIndex: number): { ok: true; job: Omit<Batch
   };
 }
 
-export function buildBasinJob(exp: Experiment, settings: BasinSettings, view: Window2): JobResult {
+export function buildBasinJob(exp: Experiment, settings: BasinSettings, view: ViewWindow): JobResult {
   const base = baseJob(exp, settings.run);
   if (!base.ok) return base;
   const n = settings.resolution;

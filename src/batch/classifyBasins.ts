@@ -4,6 +4,7 @@
 // Runs that diverged, ended far from every known point after maxSteps, or stopped on
 // ||grad|| <= eps far from every known point (a plateau: eps-stationary is not critical) get
 // classes of their own.
+import type { ViewWindow } from '../experiment/types';
 import type { BatchOutcome } from './outcome';
 import { REASON } from './outcome';
 
@@ -25,7 +26,7 @@ export interface BasinClasses {
 }
 
 /** The default capture radius: 1% of the view's diagonal. */
-export function captureRadius(view: { x: [number, number]; y: [number, number] }): number {
+export function captureRadius(view: ViewWindow): number {
   return 0.01 * Math.hypot(view.x[1] - view.x[0], view.y[1] - view.y[0]);
 }
 

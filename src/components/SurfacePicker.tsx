@@ -72,7 +72,7 @@ export function SurfacePicker() {
       <select aria-label="Surface" value={mode} onChange={(e) => choose(e.target.value)}>
         {SURFACE_IDS.filter((id) => CATALOGUE[id]).map((id) => (
           <option key={id} value={id}>
-            {CATALOGUE[id]!.name} — {CATALOGUE[id]!.formula}
+            {CATALOGUE[id]!.name} — {CATALOGUE[id]!.expression}
           </option>
         ))}
         <option value={CUSTOM}>Custom expression…</option>

@@ -1,6 +1,7 @@
 // The one pair of d3 scales shared by every layer of the plot: data <-> pixels.
 import { scaleLinear, type ScaleLinear } from 'd3';
 import { useMemo } from 'react';
+import type { ViewWindow } from '../experiment/types';
 
 export interface PlotScales {
   x: ScaleLinear<number, number>;
@@ -17,7 +18,7 @@ export const PLOT_INNER = {
   height: PLOT_SIZE - PLOT_MARGIN.top - PLOT_MARGIN.bottom,
 };
 
-export function usePlotScales(view: { x: [number, number]; y: [number, number] }, size: number): PlotScales {
+export function usePlotScales(view: ViewWindow, size: number): PlotScales {
   return useMemo(() => {
     const width = size - PLOT_MARGIN.left - PLOT_MARGIN.right;
     const height = size - PLOT_MARGIN.top - PLOT_MARGIN.bottom;

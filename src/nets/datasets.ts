@@ -4,7 +4,7 @@
 // the held-out split. Everything comes from the dataset stream (streams.ts) in a fixed order,
 // and sin / cos are the deterministic ones of src/numeric, so the points are the same bits in
 // Node and in every browser.
-import type { DatasetId, NetworkProblem } from '../experiment/types';
+import type { DatasetId, NetworkProblem, ViewWindow } from '../experiment/types';
 import { cos, sin } from '../numeric';
 import type { Rng } from '../optim/rng';
 import { netStream } from './streams';
@@ -20,7 +20,7 @@ export interface NetworkData {
   train: PointSet;
   heldOut: PointSet;
   /** A square window around the origin that holds every point, for the decision-boundary view. */
-  view: { x: [number, number]; y: [number, number] };
+  view: ViewWindow;
 }
 
 export const HELD_OUT_FRACTION = 0.2;

@@ -1,18 +1,14 @@
 // The network's decision function on a regular grid, for the decision-boundary heat map.
 // Row-major with y from view.y[0] up, as the surfaces' sampleGrid: value[j * nx + i] is
 // p(class 1) = sigmoid(logit) at (x_i, y_j), x_i = x0 + (x1 - x0) i / (nx - 1).
+import type { ViewWindow } from '../experiment/types';
 import type { PointSet } from './datasets';
 import { forward, type Mlp, mlpWork, sigmoid } from './mlp';
-
-export interface GridView {
-  x: [number, number];
-  y: [number, number];
-}
 
 export const MAX_DECISION_GRID = 256;
 const BLOCK = 1024;
 
-export function predictGrid(net: Mlp, weights: Float64Array, view: GridView, nx: number, ny = nx): Float64Array {
+export function predictGrid(net: Mlp, weights: Float64Array, view: ViewWindow, nx: number, ny = nx): Float64Array {
   if (!(Number.isInteger(nx) && Number.isInteger(ny) && nx >= 2 && ny >= 2 && nx <= MAX_DECISION_GRID && ny <= MAX_DECISION_GRID)) {
     throw new RangeError(`grid size must be an integer in 2..${MAX_DECISION_GRID} (got ${nx} x ${ny})`);
   }

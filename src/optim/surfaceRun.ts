@@ -1,9 +1,8 @@
 // One run on a 2D surface, advanced a few steps at a time (experiment-v1.md, "Semantics of one
 // run"). Pure and deterministic: the same inputs give bit-identical numbers in Node and browsers.
-import type { Run, RunStop } from '../experiment/types';
+import type { Run, RunStop, ViewWindow } from '../experiment/types';
 import { classifyEigenvalues, eigenSym2 } from '../surfaces/classify';
 import type { Objective2 } from '../surfaces/objective';
-import type { Window2 } from '../surfaces/types';
 import { addGaussianNoise, clipByNorm } from './gradient';
 import type { Rng } from './rng';
 import { LrSchedule } from './schedule';
@@ -43,7 +42,7 @@ export interface DivergenceBox {
   r: number;
 }
 
-export function divergenceBox(home: Window2, start: readonly [number, number]): DivergenceBox {
+export function divergenceBox(home: ViewWindow, start: readonly [number, number]): DivergenceBox {
   const { x, y } = home;
   const cx = (x[0] + x[1]) / 2;
   const cy = (y[0] + y[1]) / 2;
@@ -59,7 +58,7 @@ export interface SurfaceRunConfig {
   params: Record<string, number | boolean | number[]>;
   start: [number, number];
   /** The surface's default window: the divergence box is centred on it. */
-  home: Window2;
+  home: ViewWindow;
   maxSteps: number;
   gradTol: number;
   rng: Rng;

@@ -1,7 +1,7 @@
 // Actions: everything that talks to the worker. The store holds state; this module changes it.
 import { LIMITS } from '../experiment/limits';
 import { formatErrors, parseExperiment } from '../experiment/parse';
-import type { Experiment, ViewWindow as Window2 } from '../experiment/types';
+import type { Experiment, ViewWindow } from '../experiment/types';
 import { appendNetChunk, emptyNetTrace } from './netTraces';
 import { proxy, type AnyChunk } from '../workers/client';
 import { PLOT_INNER } from '../components/usePlotScales';
@@ -123,10 +123,10 @@ export async function startExperiment(exp: Experiment, opts: { paused?: boolean 
 // while one is computing collapse into the latest (zooming sends many).
 let gridKey = '';
 let gridBusy = false;
-let pendingGrid: { exp: Experiment; view: Window2 } | null = null;
+let pendingGrid: { exp: Experiment; view: ViewWindow } | null = null;
 let problemKey = '';
 
-function requestGrid(exp: Experiment, view: Window2): void {
+function requestGrid(exp: Experiment, view: ViewWindow): void {
   const key = JSON.stringify([exp.problem, view]);
   if (key === gridKey) return;
   const pk = JSON.stringify(exp.problem);
@@ -155,7 +155,7 @@ async function drainGrid(): Promise<void> {
   }
 }
 
-async function loadGrid(exp: Experiment, view: Window2): Promise<void> {
+async function loadGrid(exp: Experiment, view: ViewWindow): Promise<void> {
   const dpr = window.devicePixelRatio || 1;
   const image = await engine().contours(exp, view, GRID_SIZE, PLOT_INNER.width * dpr, PLOT_INNER.height * dpr);
   if ('error' in image) {
@@ -173,7 +173,7 @@ async function loadGrid(exp: Experiment, view: Window2): Promise<void> {
 }
 
 /** Shows another window of the surface (zoom, pan, reset); the runs go on untouched. */
-export function setView(view: Window2 | null): void {
+export function setView(view: ViewWindow | null): void {
   if (view && !(view.x[1] - view.x[0] >= LIMITS.viewSpan.min && view.y[1] - view.y[0] >= LIMITS.viewSpan.min)) return;
   const s = useStore.getState();
   const experiment = { ...s.experiment };

@@ -3,7 +3,7 @@
 import { create } from 'zustand';
 import { defaultExperiment } from '../experiment/defaults';
 import type { LinkProblem } from '../experiment/link';
-import type { Experiment } from '../experiment/types';
+import type { Experiment, ViewWindow } from '../experiment/types';
 import type { NetTrace } from './netTraces';
 import type { LandscapeSlice } from '../nets/slice';
 import type { CriticalPoint, DecisionGrid, NetworkInfo, Probe, SurfaceInfo } from '../workers/client';
@@ -13,7 +13,7 @@ export type PlaybackStatus = 'idle' | 'playing' | 'paused' | 'finished';
 
 export interface ContourGrid {
   /** The window the contour picture covers. */
-  view: { x: [number, number]; y: [number, number] };
+  view: ViewWindow;
   /** The contours, rasterized by the worker at the plot's size in device pixels. */
   bitmap: ImageBitmap;
   levels: number;

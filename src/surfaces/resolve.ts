@@ -13,7 +13,8 @@ export function resolveSurface(problem: SurfaceProblem): SurfaceResult {
     if (!compiled.ok) return { ok: false, message: `expression: ${compiled.message}`, column: compiled.column };
     return compiled;
   }
-  const surface = CATALOGUE[problem.id];
-  if (!surface) return { ok: false, message: `surface "${problem.id}" is not implemented yet` };
-  return { ok: true, surface };
+  // The catalogue covers every SurfaceId (its type checks that); this guards a caller that
+  // skipped validation, and keeps names such as "constructor" out of the prototype chain.
+  if (!Object.hasOwn(CATALOGUE, problem.id)) return { ok: false, message: `surface: unknown id "${problem.id}"` };
+  return { ok: true, surface: CATALOGUE[problem.id] };
 }

@@ -1,21 +1,22 @@
-// A 2D test surface: value, gradient and Hessian in closed form, in float64.
+// A 2D test surface: its expression, and value, gradient and Hessian as float64 functions.
 // Gradient and Hessian write into caller-owned arrays so the engine's hot loop allocates nothing.
-
-export interface Window2 {
-  x: [number, number];
-  y: [number, number];
-}
+import type { ViewWindow } from '../experiment/types';
 
 export interface Surface {
   /** Catalogue id, or 'custom' for a typed expression. */
   id: string;
   name: string;
-  /** The formula as plain text, for display. */
-  formula: string;
+  /**
+   * The surface in the expression syntax of ./expr (parseExpression): its single definition.
+   * The formula shown in the UI is this text, and the GPU program is generated from it. A
+   * catalogue surface's f, grad and hessian are closed forms of it (the fast path), which
+   * closedForms.test.ts proves equal to the expression's own derivatives.
+   */
+  expression: string;
   /** One sentence on what this surface teaches. */
   teaches: string;
-  /** Default view window (the domain of critical-points.json for catalogue surfaces). */
-  view: Window2;
+  /** Default view window (for a catalogue surface, the domain of its critical-point fixture). */
+  view: ViewWindow;
   /** Default start of a run. */
   start: [number, number];
   /** Global minimum value where known (for the f - f* chart). */

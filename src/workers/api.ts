@@ -2,13 +2,12 @@
 // page and the worker cannot drift apart (comlink, as squoosh does).
 import * as Comlink from 'comlink';
 import { formatErrors, type FieldError } from '../experiment/parse';
-import type { Experiment } from '../experiment/types';
+import type { Experiment, ViewWindow } from '../experiment/types';
 import { createNetworkEngine, type NetworkEngine } from '../nets/engine';
 import type { LandscapeSlice, SliceOptions } from '../nets/slice';
 import { createEngine } from '../optim/engine';
 import { eigenSym2 } from '../surfaces/classify';
 import { searchCriticalPoints, type CriticalPoint } from '../surfaces/critical';
-import type { Window2 } from '../surfaces/types';
 import { type ContourImage, renderContourImage } from './contourImage';
 import { sampleGrid } from './grid';
 import { objectiveOf } from './objectiveCache';
@@ -17,9 +16,10 @@ import { type AnyChunk, chunkBuffers, Session } from './session';
 
 export interface SurfaceInfo {
   name: string;
+  /** The surface's expression (Surface.expression), shown as its formula. */
   formula: string;
   teaches: string;
-  view: Window2;
+  view: ViewWindow;
   start: [number, number];
   globalMin?: number;
 }
@@ -74,7 +74,7 @@ export const api = {
       ok: true,
       kind: 'surface',
       labels: engine.labels,
-      surface: { name: s.name, formula: s.formula, teaches: s.teaches, view: s.view, start: s.start, globalMin: s.globalMin },
+      surface: { name: s.name, formula: s.expression, teaches: s.teaches, view: s.view, start: s.start, globalMin: s.globalMin },
       starts: exp.runs.map((r) => r.start ?? s.start),
     };
   },
@@ -105,14 +105,14 @@ export const api = {
     return netLandscape(network, run, opts);
   },
   /** The contours of the objective over `view`, sampled on n x n, drawn on width x height pixels. */
-  contours(exp: Experiment, view: Window2, n: number, width: number, height: number): ContourImage | { error: string } {
+  contours(exp: Experiment, view: ViewWindow, n: number, width: number, height: number): ContourImage | { error: string } {
     const r = objectiveOf(exp);
     if (!r.ok) return { error: r.message };
     const image = renderContourImage(sampleGrid(r.objective, view, n, n), n, n, view, width, height);
     return Comlink.transfer(image, [image.bitmap]);
   },
   /** Every critical point of the objective inside `view`, classified (never on the main thread). */
-  criticalPoints(exp: Experiment, view: Window2): { points: CriticalPoint[]; truncated: boolean; ms: number } | { error: string } {
+  criticalPoints(exp: Experiment, view: ViewWindow): { points: CriticalPoint[]; truncated: boolean; ms: number } | { error: string } {
     const r = objectiveOf(exp);
     if (!r.ok) return { error: r.message };
     const t0 = performance.now();

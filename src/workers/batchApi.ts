@@ -5,6 +5,7 @@
 // Long runs yield to the event loop between chunks, so cancel() is heard within ~50 ms, and
 // results cross back as transferables.
 import * as Comlink from 'comlink';
+import type { ViewWindow } from '../experiment/types';
 import type { CriticalPoint } from '../surfaces/critical';
 import { findCriticalPoints } from '../surfaces/critical';
 import type { BatchJob } from '../batch/batchJob';
@@ -114,7 +115,7 @@ export const batchApi = {
   },
 
   /** The critical points that name the basins: those of the regularized objective in `window`. */
-  criticalPoints(job: BatchJob, window: { x: [number, number]; y: [number, number] }): CriticalPoint[] {
+  criticalPoints(job: BatchJob, window: ViewWindow): CriticalPoint[] {
     return findCriticalPoints(objectiveAsSurface(jobObjective(job)), window);
   },
 };

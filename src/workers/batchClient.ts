@@ -3,6 +3,7 @@
 // (choosePath: a measured probe), reports it, and falls back to JS, with a notice, when WebGL is
 // missing, cannot run the optimizer, fails, or loses its context mid-run.
 import * as Comlink from 'comlink';
+import type { ViewWindow } from '../experiment/types';
 import type { BatchJob } from '../batch/batchJob';
 import { probeJob, pickFaster, type PathChoice } from '../batch/pathChoice';
 import { allocateGrid, type BatchOutcome, mergeRows, rowsForWorker } from '../batch/outcome';
@@ -142,7 +143,7 @@ export class BatchClient {
     return { outcome, ms: performance.now() - began };
   }
 
-  criticalPoints(job: BatchJob, window: { x: [number, number]; y: [number, number] }): Promise<CriticalPoint[]> {
+  criticalPoints(job: BatchJob, window: ViewWindow): Promise<CriticalPoint[]> {
     return this.remote(0).criticalPoints(job, window);
   }
 

@@ -2,19 +2,19 @@
 // the page as an ImageBitmap: computing and filling log-spaced contours takes tens of
 // milliseconds, which the page's main thread must not spend.
 import { geoPath, geoTransform, interpolateViridis } from 'd3';
-import type { Window2 } from '../surfaces/types';
+import type { ViewWindow } from '../experiment/types';
 import { logContours } from './contours';
 
 export interface ContourImage {
   bitmap: ImageBitmap;
   /** The window the picture covers, edge to edge. */
-  view: Window2;
+  view: ViewWindow;
   /** Number of filled levels drawn. */
   levels: number;
 }
 
 /** Draws the contours of `values` (nx x ny samples over `view`) on a width x height picture. */
-export function renderContourImage(values: Float64Array, nx: number, ny: number, view: Window2, width: number, height: number): ContourImage {
+export function renderContourImage(values: Float64Array, nx: number, ny: number, view: ViewWindow, width: number, height: number): ContourImage {
   const { polygons, levels } = logContours(values, nx, ny);
   const canvas = new OffscreenCanvas(Math.max(1, Math.round(width)), Math.max(1, Math.round(height)));
   const ctx = canvas.getContext('2d')!;

@@ -1,9 +1,9 @@
 // Sampling a surface on a regular grid for the contour plot. Row-major, y from view.y[0] up:
 // value[j * nx + i] = f(x_i, y_j). Non-finite values are kept (the plot skips them).
 import type { Objective2 } from '../surfaces/objective';
-import type { Window2 } from '../surfaces/types';
+import type { ViewWindow } from '../experiment/types';
 
-export function sampleGrid(objective: Objective2, view: Window2, nx: number, ny: number): Float64Array {
+export function sampleGrid(objective: Objective2, view: ViewWindow, nx: number, ny: number): Float64Array {
   const values = new Float64Array(nx * ny);
   const [x0, x1] = view.x;
   const [y0, y1] = view.y;

@@ -1,9 +1,8 @@
 // What the Playwright specs call in the page: the engines behind BatchClient, with typed arrays
 // turned into plain arrays so they cross page.evaluate.
-import type { Experiment } from '../../../src/experiment/types';
+import type { Experiment, ViewWindow } from '../../../src/experiment/types';
 import { type BatchJob, buildBasinJob, buildSweepJob } from '../../../src/batch/batchJob';
 import type { SweepSettings } from '../../../src/batch/batchSettings';
-import type { Window2 } from '../../../src/surfaces/types';
 import { classifyEnds, captureRadius } from '../../../src/batch/classifyBasins';
 import type { BatchOutcome } from '../../../src/batch/outcome';
 import { BatchClient, type BatchPath } from '../../../src/workers/batchClient';
@@ -37,7 +36,7 @@ function unwrap(r: ReturnType<typeof buildBasinJob>): BatchJob {
 }
 
 const harness = {
-  basinJob: (exp: Experiment, resolution: number, view: Window2) => unwrap(buildBasinJob(exp, { resolution, run: 0 }, view)),
+  basinJob: (exp: Experiment, resolution: number, view: ViewWindow) => unwrap(buildBasinJob(exp, { resolution, run: 0 }, view)),
   sweepJob: (exp: Experiment, settings: SweepSettings, start: [number, number]) => unwrap(buildSweepJob(exp, settings, start)),
   gpu: () => client.gpu(),
   poolSize: () => client.poolSize,

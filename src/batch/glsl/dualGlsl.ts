@@ -2,7 +2,7 @@
 // (f, df/dx, df/dy): one `vec3` temporary per instruction, so shared subexpressions are
 // evaluated once and the text grows linearly with the tree. Each helper below is the GLSL
 // twin of one case of dualEval.ts (the reference the tests check).
-import { GLSL_PRELUDE, glslFloat } from '../../surfaces/expr/toGlsl';
+import { GLSL_PRELUDE, glslFloat } from '../../surfaces/expr/glsl';
 import type { DualOp, DualProgram } from './dualIr';
 
 /** Helpers the objective needs; prepend once to the shader (it includes spPowi). */

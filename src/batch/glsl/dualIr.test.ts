@@ -1,7 +1,8 @@
 // The dual-number program (the source of the GLSL objective) against the scalar engine's
 // derivative program, on every catalogue surface and the example expressions.
 import { describe, expect, it } from 'vitest';
-import { CATALOGUE_EXPRESSIONS, EXAMPLE_EXPRESSIONS } from '../../surfaces/expr/catalogueExpressions';
+import { CATALOGUE_EXPRESSIONS } from '../../surfaces/catalogue';
+import { EXAMPLE_EXPRESSIONS } from '../../surfaces/expr/exampleExpressions';
 import { compileDerivatives } from '../../surfaces/expr/compileDerivatives';
 import { compileValue } from '../../surfaces/expr/compileValue';
 import { parseExpression } from '../../surfaces/expr/parse';

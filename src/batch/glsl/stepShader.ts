@@ -11,13 +11,12 @@
 // (surfaceRun.ts: half-width max(R0, 10 |start - c|), centre c of the home window).
 import type { BatchJob } from '../batchJob';
 import { divergenceBox } from '../../optim/surfaceRun';
-import type { Window2 } from '../../surfaces/types';
 import { parseExpression } from '../../surfaces/expr/parse';
-import { CATALOGUE_EXPRESSIONS } from '../../surfaces/expr/catalogueExpressions';
-import { glslFloat } from '../../surfaces/expr/toGlsl';
+import { CATALOGUE_EXPRESSIONS } from '../../surfaces/catalogue';
+import { glslFloat } from '../../surfaces/expr/glsl';
 import { DUAL_PRELUDE, dualToGlsl } from './dualGlsl';
 import { dualProgram } from './dualIr';
-import type { ParamValue } from '../../experiment/types';
+import type { ParamValue, ViewWindow } from '../../experiment/types';
 import { COMPLEMENTED, GLSL_OPTIMIZERS, glslParamNames, OPTIMIZER_PRELUDE, optimizerGlsl } from './optimizerGlsl';
 import { constantSources, RADAM_PRELUDE, stepConstantSpecs } from './stepConstants';
 
@@ -119,7 +118,7 @@ function optimizerStep(job: BatchJob): string {
   return code;
 }
 
-export function stepFragmentShader(job: BatchJob, home: Window2): string {
+export function stepFragmentShader(job: BatchJob, home: ViewWindow): string {
   if (!glslSupports(job)) throw new Error(`optimizer "${job.optimizer}" has no GLSL update`);
   const parsed = parseExpression(jobExpression(job));
   if (!parsed.ok) throw new Error(`expression: ${parsed.message}`);

@@ -7,7 +7,7 @@
 // Raw WebGL2 rather than a tfjs custom program because tfjs programs write ONE float per texel
 // (or a 2x2-packed vec4): a start's 12 floats of state would need the whole trajectory
 // recomputed once per output float. Multiple render targets write all 12 in one pass.
-import type { Window2 } from '../../surfaces/types';
+import type { ViewWindow } from '../../experiment/types';
 import type { BatchJob } from '../batchJob';
 import { pixelSetting, pixelStart } from '../batchJob';
 import { MAX_STEPS_PER_DRAW, settingValue, stepFragmentShader, storedSweepValue, VERTEX_SHADER } from '../glsl/stepShader';
@@ -83,7 +83,7 @@ export class FusedRunner {
   }
 
   /** `home`: the surface's default window (it centres the divergence boxes). */
-  async run(job: BatchJob, home: Window2, opts: FusedRunOptions = {}): Promise<BatchOutcome> {
+  async run(job: BatchJob, home: ViewWindow, opts: FusedRunOptions = {}): Promise<BatchOutcome> {
     const gl = this.gl;
     const { nx, ny } = job.grid;
     const program = this.program(stepFragmentShader(job, home));

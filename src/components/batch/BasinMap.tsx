@@ -4,13 +4,12 @@
 // explorer through onPickStart.
 import { format, scaleLinear } from 'd3';
 import { useMemo, useState } from 'react';
-import type { Experiment } from '../../experiment/types';
+import type { Experiment, ViewWindow } from '../../experiment/types';
 import { type BasinSettings, BATCH_LIMITS } from '../../batch/batchSettings';
 import { buildBasinJob, pixelStart } from '../../batch/batchJob';
 import { captureRadius, CLASS, classifyEnds } from '../../batch/classifyBasins';
 import { REASON } from '../../batch/outcome';
 import type { CriticalPoint } from '../../surfaces/critical';
-import type { Window2 } from '../../surfaces/types';
 import { batchClient } from '../../workers/batchClient';
 import { BatchStatus } from './BatchStatus';
 import { MapCanvas, type MapMark } from './MapCanvas';
@@ -22,7 +21,7 @@ import './batch.css';
 export interface BasinMapProps {
   experiment: Experiment;
   /** The plot's window: the map covers it. */
-  view: Window2;
+  view: ViewWindow;
   settings: BasinSettings;
   onSettingsChange: (settings: BasinSettings) => void;
   /** A pixel was clicked: start run `run` at (x, y), the pixel's start. */

@@ -17,7 +17,7 @@ const S_FLOOR = 1e-150;
 export const ackley: Surface = {
   id: 'ackley',
   name: 'Ackley',
-  formula: '-20 exp(-0.2 sqrt((x^2 + y^2)/2)) - exp((cos(2 pi x) + cos(2 pi y))/2) + e + 20',
+  expression: '-20*exp(-0.2*sqrt(0.5*(x^2 + y^2))) - exp(0.5*(cos(2*pi*x) + cos(2*pi*y))) + e + 20',
   teaches: 'A funnel under a field of ripples, with a cusp at the bottom: the gradient never shrinks near the minimum, so fixed steps circle it.',
   view: { x: [-5, 5], y: [-5, 5] },
   start: [3.3, -2.6],

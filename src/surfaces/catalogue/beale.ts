@@ -7,7 +7,7 @@ const C = [1.5, 2.25, 2.625] as const;
 export const beale: Surface = {
   id: 'beale',
   name: 'Beale',
-  formula: '(1.5 - x + xy)^2 + (2.25 - x + xy^2)^2 + (2.625 - x + xy^3)^2',
+  expression: '(1.5 - x + x*y)^2 + (2.25 - x + x*y^2)^2 + (2.625 - x + x*y^3)^2',
   teaches: 'Flat plateaus and sharp ridges around a narrow valley: step sizes that suit one region overshoot in another.',
   view: { x: [-4.5, 4.5], y: [-4.5, 4.5] },
   start: [1, 1.5],

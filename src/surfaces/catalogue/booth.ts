@@ -3,7 +3,7 @@ import type { Surface } from '../types';
 export const booth: Surface = {
   id: 'booth',
   name: 'Booth',
-  formula: '(x + 2y - 7)^2 + (2x + y - 5)^2',
+  expression: '(x + 2*y - 7)^2 + (2*x + y - 5)^2',
   teaches: 'A convex quadratic bowl with condition number 9: the baseline where every method should simply work.',
   view: { x: [-10, 10], y: [-10, 10] },
   start: [-8, -6],

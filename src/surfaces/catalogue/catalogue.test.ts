@@ -1,25 +1,14 @@
 // The catalogue against two independent references: central finite differences of its own f and
 // gradient (property tests at random points of each view window), and the published critical
-// points of ../shared/design/critical-points.json (value, vanishing gradient, Hessian eigenvalues).
-import { readFileSync } from 'node:fs';
+// points of fixtures/surfaces/critical-points.json (value, vanishing gradient, Hessian eigenvalues).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SURFACE_IDS, type PointKind } from '../../experiment/types';
+import { SURFACE_IDS, type ViewWindow } from '../../experiment/types';
 import { eigenSym2 } from '../classify';
-import type { Surface, Window2 } from '../types';
+import { CRITICAL_POINT_REFERENCE } from '../criticalPoints.testdata';
+import type { Surface } from '../types';
 import { ackley } from './ackley';
 import { CATALOGUE } from './index';
-
-interface ReferencePoint {
-  x: number;
-  y: number;
-  f: number;
-  kind: PointKind;
-  hessianEigenvalues: [number, number];
-}
-const reference = JSON.parse(
-  readFileSync(new URL('../../../../shared/design/critical-points.json', import.meta.url), 'utf8'),
-) as { surfaces: Record<string, { domain: Window2; criticalPoints: ReferencePoint[] }> };
 
 /** Fourth-order central difference of a scalar function along one axis. */
 function derivative(fn: (t: number) => number, t: number, h: number): number {
@@ -46,7 +35,7 @@ function expectClose(analytic: number, numeric: number, floor: number, what: str
   }
 }
 
-const width = (w: Window2) => Math.max(w.x[1] - w.x[0], w.y[1] - w.y[0]);
+const width = (w: ViewWindow) => Math.max(w.x[1] - w.x[0], w.y[1] - w.y[0]);
 
 /** Random points of the view window, away from Ackley's cusp where nothing is differentiable. */
 function pointsOf(s: Surface) {
@@ -61,12 +50,15 @@ describe('catalogue', () => {
     for (const id of SURFACE_IDS) expect(CATALOGUE[id].id).toBe(id);
   });
 
-  describe.each(SURFACE_IDS.map((id) => [id, CATALOGUE[id]] as const))('%s', (id, s) => {
-    const ref = reference.surfaces[id];
+  it('has a critical-point fixture for every surface, and none for a surface it lacks', () => {
+    expect(Object.keys(CRITICAL_POINT_REFERENCE).sort()).toEqual([...SURFACE_IDS].sort());
+  });
 
-    it('describes itself: name, formula, a one-sentence lesson, the reference domain as view', () => {
+  describe.each(SURFACE_IDS.map((id) => [id, CATALOGUE[id]] as const))('%s', (id, s) => {
+    const ref = CRITICAL_POINT_REFERENCE[id];
+
+    it('describes itself: name, a one-sentence lesson, the reference domain as view', () => {
       expect(s.name.length).toBeGreaterThan(0);
-      expect(s.formula.length).toBeGreaterThan(0);
       expect(s.teaches).toMatch(/^[A-Z][^]*\.$/);
       expect(s.teaches).not.toMatch(/\.\s/);
       expect(s.view).toEqual(ref.domain);

@@ -3,7 +3,7 @@ import type { Surface } from '../types';
 export const doubleWell: Surface = {
   id: 'doubleWell',
   name: 'Double well',
-  formula: 'x^2/2 + (y^2 - 1)^2/4',
+  expression: 'x^2/2 + (y^2 - 1)^2/4',
   teaches: 'One saddle between two minima: gradient descent started on y = 0 never leaves that line and stops at the saddle.',
   view: { x: [-2, 2], y: [-2, 2] },
   start: [1.5, 0],

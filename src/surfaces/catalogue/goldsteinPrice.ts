@@ -54,8 +54,9 @@ function second(x: number, y: number): Factor {
 export const goldsteinPrice: Surface = {
   id: 'goldsteinPrice',
   name: 'Goldstein-Price',
-  formula:
-    '[1 + (x+y+1)^2 (19 - 14x + 3x^2 - 14y + 6xy + 3y^2)] * [30 + (2x-3y)^2 (18 - 32x + 12x^2 + 48y - 36xy + 27y^2)]',
+  expression:
+    '(1 + (x + y + 1)^2*(19 - 14*x + 3*x^2 - 14*y + 6*x*y + 3*y^2))' +
+    ' * (30 + (2*x - 3*y)^2*(18 - 32*x + 12*x^2 + 48*y - 36*x*y + 27*y^2))',
   teaches: 'Values spanning six orders of magnitude: a learning rate safe on the floor explodes on the walls.',
   view: { x: [-2, 2], y: [-2, 2] },
   start: [-0.5, 1],

@@ -3,7 +3,7 @@ import type { Surface } from '../types';
 export const himmelblau: Surface = {
   id: 'himmelblau',
   name: 'Himmelblau',
-  formula: '(x^2 + y - 11)^2 + (x + y^2 - 7)^2',
+  expression: '(x^2 + y - 11)^2 + (x + y^2 - 7)^2',
   teaches: 'Four equal minima, four saddles and a maximum: where a run ends depends on where it starts.',
   view: { x: [-5, 5], y: [-5, 5] },
   start: [0, -1],

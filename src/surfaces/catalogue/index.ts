@@ -1,6 +1,7 @@
 // The catalogue of test surfaces, keyed by the ids of experiment-v1.md. Every id has a surface,
 // which the type checks: adding an id to SURFACE_IDS without its surface fails to compile.
-import type { SurfaceId } from '../../experiment/types';
+// Each entry carries its expression (its single definition) beside its closed forms.
+import { SURFACE_IDS, type SurfaceId } from '../../experiment/types';
 import type { Surface } from '../types';
 import { ackley } from './ackley';
 import { beale } from './beale';
@@ -33,3 +34,8 @@ export const CATALOGUE: Record<SurfaceId, Surface> = {
   monkeySaddle,
   doubleWell,
 };
+
+/** Each surface's expression by id, read from its entry: for code that needs only the text (the GPU program). */
+export const CATALOGUE_EXPRESSIONS: Readonly<Record<SurfaceId, string>> = Object.fromEntries(
+  SURFACE_IDS.map((id) => [id, CATALOGUE[id].expression]),
+) as Record<SurfaceId, string>;

@@ -3,7 +3,7 @@ import type { Surface } from '../types';
 export const matyas: Surface = {
   id: 'matyas',
   name: 'Matyas',
-  formula: '0.26 (x^2 + y^2) - 0.48 xy',
+  expression: '0.26*(x^2 + y^2) - 0.48*x*y',
   teaches: 'A convex bowl with condition number 25: gradient descent zigzags across the valley and crawls along the line y = x.',
   view: { x: [-10, 10], y: [-10, 10] },
   start: [8, 3],

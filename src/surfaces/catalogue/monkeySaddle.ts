@@ -3,7 +3,7 @@ import type { Surface } from '../types';
 export const monkeySaddle: Surface = {
   id: 'monkeySaddle',
   name: 'Monkey saddle',
-  formula: 'x^3 - 3xy^2',
+  expression: 'x^3 - 3*x*y^2',
   teaches: 'A degenerate critical point: the Hessian vanishes at the origin, so the second-order test is silent and every method slows down there.',
   view: { x: [-2, 2], y: [-2, 2] },
   start: [1.5, 0.1],

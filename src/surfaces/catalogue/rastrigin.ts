@@ -8,7 +8,7 @@ const TWO_PI = 2 * Math.PI;
 export const rastrigin: Surface = {
   id: 'rastrigin',
   name: 'Rastrigin',
-  formula: '20 + x^2 - 10 cos(2 pi x) + y^2 - 10 cos(2 pi y)',
+  expression: '20 + x^2 - 10*cos(2*pi*x) + y^2 - 10*cos(2*pi*y)',
   teaches: 'A bowl covered in a regular egg-box of 441 critical points: local methods stop in the first dimple they meet.',
   view: { x: [-5.12, 5.12], y: [-5.12, 5.12] },
   start: [3.7, -2.3],

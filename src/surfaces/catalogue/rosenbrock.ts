@@ -6,7 +6,7 @@ const B = 100;
 export const rosenbrock: Surface = {
   id: 'rosenbrock',
   name: 'Rosenbrock',
-  formula: '(1 - x)^2 + 100 (y - x^2)^2',
+  expression: '(1 - x)^2 + 100*(y - x^2)^2',
   teaches: 'A long curved valley: gradient descent crawls along its floor, momentum and adaptive methods race it.',
   view: { x: [-2, 2], y: [-1, 3] },
   start: [-1.5, 1.5],

@@ -3,7 +3,7 @@ import type { Surface } from '../types';
 export const saddle: Surface = {
   id: 'saddle',
   name: 'Saddle',
-  formula: 'x^2 - y^2',
+  expression: 'x^2 - y^2',
   teaches: 'The simplest strict saddle: descent along y never ends, and Newton\'s method jumps straight onto the saddle.',
   view: { x: [-2, 2], y: [-2, 2] },
   start: [1.5, 0.05],

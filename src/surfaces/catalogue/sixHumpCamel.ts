@@ -3,7 +3,7 @@ import type { Surface } from '../types';
 export const sixHumpCamel: Surface = {
   id: 'sixHumpCamel',
   name: 'Six-hump camel',
-  formula: '(4 - 2.1x^2 + x^4/3) x^2 + xy + (-4 + 4y^2) y^2',
+  expression: '(4 - 2.1*x^2 + x^4/3)*x^2 + x*y + (-4 + 4*y^2)*y^2',
   teaches: 'Six minima, two of them global and mirror images: the symmetric start decides nothing, noise decides.',
   view: { x: [-3, 3], y: [-2, 2] },
   start: [-1.5, -1],

@@ -5,7 +5,7 @@ import type { Surface } from '../types';
 export const styblinskiTang: Surface = {
   id: 'styblinskiTang',
   name: 'Styblinski-Tang',
-  formula: '(x^4 - 16x^2 + 5x + y^4 - 16y^2 + 5y) / 2',
+  expression: '(x^4 - 16*x^2 + 5*x + y^4 - 16*y^2 + 5*y)/2',
   teaches: 'A separable landscape with four minima of different depths: the nearest minimum is rarely the deepest.',
   view: { x: [-5, 5], y: [-5, 5] },
   start: [1, 4],

@@ -3,7 +3,7 @@ import type { Surface } from '../types';
 export const threeHumpCamel: Surface = {
   id: 'threeHumpCamel',
   name: 'Three-hump camel',
-  formula: '2x^2 - 1.05x^4 + x^6/6 + xy + y^2',
+  expression: '2*x^2 - 1.05*x^4 + x^6/6 + x*y + y^2',
   teaches: 'Three minima separated by two saddles: the global one sits in the middle, and a start on a side hump stays there.',
   view: { x: [-5, 5], y: [-5, 5] },
   start: [-2.5, 2],

@@ -1,31 +1,21 @@
-// The critical-point search against ../shared/design/critical-points.json: for every catalogue
+// The critical-point search against fixtures/surfaces/critical-points.json: for every catalogue
 // surface, every listed point is found (within 1e-6, same kind) and nothing else is. Then the
 // same search on surfaces and windows the reference does not cover, to show it knows nothing of
 // the answer: sub-windows cut off-centre, rescaled surfaces, a degenerate point Newton cannot
 // reach, continua. Cusps and creases: nonsmooth.test.ts.
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SURFACE_IDS, type PointKind } from '../../experiment/types';
+import { SURFACE_IDS, type PointKind, type ViewWindow } from '../../experiment/types';
 import { CATALOGUE } from '../catalogue';
 import { classifyEigenvalues } from '../classify';
-import type { Surface, Window2 } from '../types';
+import { CRITICAL_POINT_REFERENCE, type ReferencePoint } from '../criticalPoints.testdata';
+import type { Surface } from '../types';
 import { findCriticalPoints, searchCriticalPoints, type CriticalPoint } from './index';
-
-interface ReferencePoint {
-  x: number;
-  y: number;
-  kind: PointKind;
-  hessianEigenvalues: [number, number];
-}
-const reference = JSON.parse(
-  readFileSync(new URL('../../../../shared/design/critical-points.json', import.meta.url), 'utf8'),
-) as { surfaces: Record<string, { domain: Window2; criticalPoints: ReferencePoint[]; counts: Record<string, number> }> };
 
 const near = (p: { x: number; y: number }, q: { x: number; y: number }) =>
   Math.abs(p.x - q.x) <= 1e-6 && Math.abs(p.y - q.y) <= 1e-6;
 
-const inside = (w: Window2, p: { x: number; y: number }) =>
+const inside = (w: ViewWindow, p: { x: number; y: number }) =>
   p.x >= w.x[0] && p.x <= w.x[1] && p.y >= w.y[0] && p.y <= w.y[1];
 
 /** Every expected point found exactly once with its kind, and nothing more. */
@@ -61,7 +51,7 @@ function scaled(s: Surface, c: number): Surface {
 
 describe('findCriticalPoints on the catalogue (reference: critical-points.json)', () => {
   it.each(SURFACE_IDS.map((id) => [id]))('%s: every listed point with its kind, and no other', (id) => {
-    const ref = reference.surfaces[id];
+    const ref = CRITICAL_POINT_REFERENCE[id];
     const found = findCriticalPoints(CATALOGUE[id], ref.domain);
     expectSamePoints(found, ref.criticalPoints);
     expect(countKinds(found)).toEqual(ref.counts);
@@ -110,8 +100,8 @@ describe('findCriticalPoints knows nothing of the answer', () => {
     ['sixHumpCamel', { x: [-1.4, 0.3], y: [-1.1, 1.3] }],
     ['himmelblau', { x: [-4.1, 0.7], y: [-3.9, 3.3] }],
   ] as const)('%s in the window %j: exactly the reference points inside it', (id, window) => {
-    const w = { x: [...window.x], y: [...window.y] } as Window2;
-    const expected = reference.surfaces[id].criticalPoints.filter((q) => inside(w, q));
+    const w = { x: [...window.x], y: [...window.y] } as ViewWindow;
+    const expected = CRITICAL_POINT_REFERENCE[id].criticalPoints.filter((q) => inside(w, q));
     expect(expected.length).toBeGreaterThan(0);
     expectSamePoints(findCriticalPoints(CATALOGUE[id], w), expected);
   });
@@ -120,9 +110,9 @@ describe('findCriticalPoints knows nothing of the answer', () => {
     const fraction = fc.double({ min: 0, max: 1, noNaN: true });
     fc.assert(
       fc.property(fc.constantFrom(...SURFACE_IDS), fraction, fraction, fraction, fraction, (id, a, b, c, d) => {
-        const { domain, criticalPoints } = reference.surfaces[id];
+        const { domain, criticalPoints } = CRITICAL_POINT_REFERENCE[id];
         const along = ([lo, hi]: readonly number[], t: number) => lo + t * (hi - lo);
-        const w: Window2 = {
+        const w: ViewWindow = {
           x: [along(domain.x, Math.min(a, b)), along(domain.x, Math.max(a, b))],
           y: [along(domain.y, Math.min(c, d)), along(domain.y, Math.max(c, d))],
         };
@@ -137,7 +127,7 @@ describe('findCriticalPoints knows nothing of the answer', () => {
   });
 
   it.each([1e-6, 1e6])('does not care about units: Himmelblau times %s gives the same points', (c) => {
-    const ref = reference.surfaces.himmelblau;
+    const ref = CRITICAL_POINT_REFERENCE.himmelblau;
     expectSamePoints(findCriticalPoints(scaled(CATALOGUE.himmelblau, c), ref.domain), ref.criticalPoints);
   });
 

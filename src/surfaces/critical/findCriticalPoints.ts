@@ -15,7 +15,8 @@
 //   6. classify by the Hessian's eigenvalues, or by the slopes around the point where grad f is
 //      not continuous (cusps, creases).
 import { classifyEigenvalues, eigenSym2 } from '../classify';
-import type { Surface, Window2 } from '../types';
+import type { ViewWindow } from '../../experiment/types';
+import type { Surface } from '../types';
 import { searchAlongCrease } from './crease';
 import { classifyCusp } from './cusp';
 import { locateMissing, type WindingBox } from './indexAudit';
@@ -54,7 +55,7 @@ export const DEFAULT_DEGENERATE_TOL = 1e-6;
 
 export function findCriticalPoints(
   surface: Surface,
-  area: Window2,
+  area: ViewWindow,
   options?: CriticalSearchOptions,
 ): CriticalPoint[] {
   return searchCriticalPoints(surface, area, options).points;
@@ -62,7 +63,7 @@ export function findCriticalPoints(
 
 export function searchCriticalPoints(
   surface: Surface,
-  area: Window2,
+  area: ViewWindow,
   options: CriticalSearchOptions = {},
 ): CriticalSearchResult {
   checkWindow(area);
@@ -185,11 +186,11 @@ export function searchCriticalPoints(
   return { points, seedsPerAxis, truncated };
 }
 
-function insideWindow(w: Window2, x: number, y: number, border: number): boolean {
+function insideWindow(w: ViewWindow, x: number, y: number, border: number): boolean {
   return x >= w.x[0] - border && x <= w.x[1] + border && y >= w.y[0] - border && y <= w.y[1] + border;
 }
 
-function checkWindow(w: Window2): void {
+function checkWindow(w: ViewWindow): void {
   for (const [lo, hi] of [w.x, w.y]) {
     if (!Number.isFinite(lo) || !Number.isFinite(hi) || !(lo < hi)) {
       throw new RangeError(`window [${lo}, ${hi}] must be finite with lo < hi`);

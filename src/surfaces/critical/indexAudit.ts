@@ -9,7 +9,8 @@
 // (the caller applies the same tests as to Newton's end points). Points whose indices cancel
 // (a minimum and a saddle, both unfound) stay silent, and a cell whose edge passes through a
 // point cannot be read; the dense seed grid is the first line, this is the second.
-import type { Surface, Window2 } from '../types';
+import type { ViewWindow } from '../../experiment/types';
+import type { Surface } from '../types';
 import { GradientField } from './winding';
 
 /**
@@ -20,7 +21,7 @@ const SPLITS = [0.4683, 0.6109, 0.3371];
 const MAX_LEVELS = 80;
 
 export interface AuditGrid {
-  area: Window2;
+  area: ViewWindow;
   /** Points per axis (the seed grid): (n - 1)^2 cells. */
   n: number;
 }

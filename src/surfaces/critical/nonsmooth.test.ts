@@ -23,7 +23,7 @@ function cone(sign: 1 | -1): Surface {
   return {
     id: 'custom',
     name: 'cone',
-    formula: 'sqrt(x^2 + y^2)',
+    expression: 'sqrt(x^2 + y^2)',
     teaches: 'A cusp.',
     view: { x: [-1, 1], y: [-1, 1] },
     start: [0.5, 0.5],

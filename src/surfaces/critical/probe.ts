@@ -3,7 +3,8 @@
 // behaves the same on a surface and on 1000 times that surface) and how often the gradient's
 // components change sign along a grid line (how many critical points a line may cross, which sets
 // the density of the seed grid).
-import type { Surface, Window2 } from '../types';
+import type { ViewWindow } from '../../experiment/types';
+import type { Surface } from '../types';
 
 export interface SurfaceProbe {
   /** Median of ||grad f|| over the probe grid. */
@@ -19,7 +20,7 @@ export interface SurfaceProbe {
 const START_RESOLUTION = 64;
 const MAX_RESOLUTION = 512;
 
-export function probeSurface(surface: Surface, area: Window2): SurfaceProbe {
+export function probeSurface(surface: Surface, area: ViewWindow): SurfaceProbe {
   let resolution = START_RESOLUTION;
   for (;;) {
     const probe = probeAt(surface, area, resolution);
@@ -30,7 +31,7 @@ export function probeSurface(surface: Surface, area: Window2): SurfaceProbe {
   }
 }
 
-function probeAt(surface: Surface, area: Window2, n: number): SurfaceProbe {
+function probeAt(surface: Surface, area: ViewWindow, n: number): SurfaceProbe {
   const gx = new Float64Array(n * n);
   const gy = new Float64Array(n * n);
   const gradNorms: number[] = [];

@@ -8,7 +8,7 @@ describe('compileSurface', () => {
     const r = compileSurface('  x^2 - y^2 + 0.1*sin(3*x) ');
     if (!r.ok) throw new Error(r.message);
     const s = r.surface;
-    expect(s).toMatchObject({ id: 'custom', name: 'Custom', formula: 'x^2 - y^2 + 0.1*sin(3*x)' });
+    expect(s).toMatchObject({ id: 'custom', name: 'Custom', expression: 'x^2 - y^2 + 0.1*sin(3*x)' });
     expect(s.view).toEqual(CUSTOM_VIEW);
     expect(s.start).toEqual(CUSTOM_START);
     expect(s.globalMin).toBeUndefined();

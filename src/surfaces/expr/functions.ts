@@ -20,7 +20,6 @@ export type FunctionName =
 export interface UnaryFunction {
   name: FunctionName;
   arity: 1;
-  glsl: string;
   value(u: number): number;
   derivatives(u: number, out: Float64Array): void;
 }
@@ -32,7 +31,6 @@ export interface UnaryFunction {
 export interface SelectFunction {
   name: FunctionName;
   arity: 2;
-  glsl: string;
   value(a: number, b: number): number;
   pickFirst(a: number, b: number): boolean;
 }
@@ -44,7 +42,7 @@ function unary(
   value: (u: number) => number,
   derivatives: (u: number, out: Float64Array) => void,
 ): UnaryFunction {
-  return { name, arity: 1, glsl: name, value, derivatives };
+  return { name, arity: 1, value, derivatives };
 }
 
 const SPECS: FunctionSpec[] = [
@@ -84,8 +82,8 @@ const SPECS: FunctionSpec[] = [
   }),
   // The subgradient of |u| at 0 is taken as 0, as the L1 regularizer does (experiment-v1.md).
   unary('abs', Math.abs, (u, o) => { o[0] = Math.abs(u); o[1] = Math.sign(u); o[2] = 0; }),
-  { name: 'min', arity: 2, glsl: 'min', value: Math.min, pickFirst: (a, b) => a <= b },
-  { name: 'max', arity: 2, glsl: 'max', value: Math.max, pickFirst: (a, b) => a >= b },
+  { name: 'min', arity: 2, value: Math.min, pickFirst: (a, b) => a <= b },
+  { name: 'max', arity: 2, value: Math.max, pickFirst: (a, b) => a >= b },
 ];
 
 export const FUNCTIONS: ReadonlyMap<string, FunctionSpec> = new Map(SPECS.map((s) => [s.name, s]));

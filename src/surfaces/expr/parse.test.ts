@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ParseResult } from './ast';
-import { formatExpression } from './format';
+import { formatExpression } from './format.testutil';
 import { MAX_LENGTH, MAX_NESTING, parseExpression } from './parse';
 import { arbitraryTree, withoutColumns } from './arbitraryTrees.testutil';
 

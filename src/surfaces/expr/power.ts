@@ -1,8 +1,8 @@
 // a^b, the one definition shared by the interpreter, the compiled closures and the derivatives,
 // so that all three agree to the last bit. Small integer exponents are repeated
-// multiplications: faster than pow, exact in sign for negative bases, and what the GLSL
-// printer emits too. Other exponents use detMath's pow (src/numeric), not Math.pow, whose last
-// bit differs between JS engines.
+// multiplications: faster than pow, exact in sign for negative bases, and what the GPU program
+// does too (spPowi, glsl.ts). Other exponents use detMath's pow (src/numeric), not Math.pow,
+// whose last bit differs between JS engines.
 import { pow } from '../../numeric';
 
 /** Exponents up to this size (in absolute value) are done by multiplication. */

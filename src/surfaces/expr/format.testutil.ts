@@ -1,5 +1,6 @@
-// Prints a tree back as text in the parser's own syntax, with only the parentheses that the
-// precedence rules require: parseExpression(formatExpression(t)) gives t again (columns aside).
+// Test helper for the parser's round-trip tests: prints a tree back as text in the parser's own
+// syntax, with only the parentheses that the precedence rules require:
+// parseExpression(formatExpression(t)) gives t again (columns aside).
 import type { ExprNode } from './ast';
 
 const ATOM = 100;
