@@ -6,7 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { SURFACE_IDS, type SurfaceId } from '../src/experiment/types';
-import { CATALOGUE, CATALOGUE_EXPRESSIONS } from '../src/surfaces/catalogue';
+import { CATALOGUE } from '../src/surfaces/catalogue';
 import { searchCriticalPoints } from '../src/surfaces/critical';
 import { compileSurface } from '../src/surfaces/expr';
 import type { Surface } from '../src/surfaces/types';
@@ -40,7 +40,7 @@ const machine = `${cpus().length} x ${cpus()[0]?.model ?? '?'}; load average ${l
 const rows = SURFACE_IDS.map((id) => {
   const surface = CATALOGUE[id];
   const closed = time(surface, surface.view);
-  const compiled = compileSurface(CATALOGUE_EXPRESSIONS[id]);
+  const compiled = compileSurface(surface.expression);
   if (!compiled.ok) throw new Error(`${id}: the catalogue expression does not compile`);
   const expression = time(compiled.surface, surface.view);
   const targetMs = TARGET_MS[id] ?? DEFAULT_TARGET_MS;
