@@ -10,12 +10,9 @@ import { DecisionBoundary } from './DecisionBoundary';
 import { LandscapeView } from './LandscapeView';
 import { type ChartSeries, NetLineChart } from './NetLineChart';
 import type { NetTrace } from '../../state/netTraces';
+import type { SliceRequest } from '../../state/network';
 
-export interface SliceRequest {
-  run: number;
-  directions: DirectionKind;
-  n: number;
-}
+export type { SliceRequest } from '../../state/network';
 
 export interface NetworkPanelProps {
   traces: NetTrace[];
