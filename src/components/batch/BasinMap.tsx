@@ -59,7 +59,7 @@ export function BasinMap({ experiment, view, settings, onSettingsChange, run, on
   const n = shown?.nx ?? settings.resolution;
   const axis = (label: string, domain: [number, number]) => {
     const scale = scaleLinear().domain(domain).range([0, size]);
-    return { label, scale, ticks: scale.ticks(5), format: (v: number) => fmt(v) };
+    return { label, scale, ticks: scale.ticks(5), format: fmt };
   };
   const runOpt = experiment.runs[settings.run];
   const marks: MapMark[] = [];

@@ -7,7 +7,8 @@ import type { Experiment } from '../../experiment/types';
 import type { BatchClient, BatchPath } from '../../workers/batchClient';
 import { inProcessClient } from '../../workers/inProcessBatch';
 import { computeBasinMap } from './mapJobs';
-import { cancelMap, forceMapPath, type MapId, type MapRun, useMapRuns } from './mapRuns';
+import { cancelMap, forceMapPath, type MapRun, useMapRuns } from './mapRuns';
+import { mapSnapshot } from './mapSnapshot';
 
 const pool = vi.hoisted(() => ({ client: null as BatchClient | null }));
 vi.mock('../../workers/batchClient', async (original) => ({
@@ -29,17 +30,7 @@ const view = { x: [-5, 5] as [number, number], y: [-5, 5] as [number, number] };
 const left: BasinSettings = { resolution: 16, run: 0 };
 const right: BasinSettings = { resolution: 16, run: 1 };
 
-/** What a slot shows: the job, every start's basin and steps, and the legend's counts. */
-function shown(map: MapId) {
-  const { state, result } = useMapRuns.getState()[map];
-  return {
-    status: state.status,
-    key: result?.key ?? null,
-    classOf: result?.basins ? Array.from(result.basins.classes.classOf) : null,
-    counts: result?.basins?.classes.counts ?? null,
-    steps: result ? Array.from(result.outcome.steps) : null,
-  };
-}
+const shown = mapSnapshot;
 
 beforeEach(() => {
   pool.client = inProcessClient();
