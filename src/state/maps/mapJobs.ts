@@ -22,7 +22,7 @@ export function sweepJob(experiment: Experiment, settings: SweepSettings, surfac
   return buildSweepJob(experiment, settings, sweepStart(experiment, settings, surfaceStart));
 }
 
-export function sweepStart(experiment: Experiment, settings: SweepSettings, surfaceStart: [number, number]): [number, number] {
+function sweepStart(experiment: Experiment, settings: SweepSettings, surfaceStart: [number, number]): [number, number] {
   return experiment.runs[settings.run]?.start ?? surfaceStart;
 }
 
