@@ -1,5 +1,5 @@
 // The settings of the basin map and the sweep map: a pure, JSON-friendly description that the
-// share link can carry (the lead's URL codec encodes it), with defaults and a sanitizer that
+// share link can carry (batchLink.ts encodes it), with defaults and a sanitizer that
 // clamps untrusted input (a value edited in the URL never reaches the engine unchecked).
 // Everything else a batched run needs (surface, optimizer, stop rule, seed) comes from the
 // Experiment, so the basin of a pixel and the explorer's run from that pixel agree.

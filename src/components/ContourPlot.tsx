@@ -2,7 +2,7 @@
 // scales. A click sets run 1's start point and restarts; moving the pointer shows the values
 // under it and the nearest step of a path (linked with the charts).
 import { useEffect, useRef, type PointerEvent } from 'react';
-import { probeAt, probeEnter, probeLeave, setStart, setView } from '../state/controller';
+import { probeAt, probeEnter, probeLeave, setContourRaster, setStart, setView } from '../state/controller';
 import { useStore } from '../state/store';
 import { Axes } from './Axes';
 import { ContourLayer } from './ContourLayer';
@@ -34,6 +34,12 @@ export function ContourPlot({ size = PLOT_SIZE }: { size?: number }) {
     const py = e.clientY - rect.top;
     return { px, py, x: scales.x.invert(px), y: scales.y.invert(py) };
   };
+
+  // The contours are rasterized for this plot's drawing area, in device pixels.
+  useEffect(() => {
+    const dpr = window.devicePixelRatio || 1;
+    setContourRaster(scales.width * dpr, scales.height * dpr);
+  }, [scales.width, scales.height]);
 
   // Wheel zoom needs a non-passive listener to keep the page from scrolling.
   useEffect(() => {

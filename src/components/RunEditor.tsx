@@ -6,7 +6,7 @@ import { OPTIMIZER_SPECS, resolveParams } from '../experiment/optimizerParams';
 import { OPTIMIZER_IDS, type OptimizerId, type Run } from '../experiment/types';
 import { editExperiment } from '../state/edit';
 import { useStore } from '../state/store';
-import { RUN_COLORS } from '../state/traces';
+import { runColor } from '../state/traces';
 import { NumberField } from './NumberField';
 import { ParamControl } from './ParamControl';
 import { ScheduleEditor } from './ScheduleEditor';
@@ -29,7 +29,7 @@ export function RunEditor({ index }: { index: number }) {
   return (
     <fieldset className="run-editor" aria-label={`${runLabel} settings`}>
       <legend>
-        <span className="swatch" style={{ background: RUN_COLORS[index % RUN_COLORS.length] }} aria-hidden /> {label}
+        <span className="swatch" style={{ background: runColor(index) }} aria-hidden /> {label}
       </legend>
       <div className="param">
         <span className="param-name">optimizer</span>

@@ -11,12 +11,8 @@ export interface PlotScales {
 }
 
 export const PLOT_MARGIN = { top: 12, right: 12, bottom: 34, left: 46 };
-/** The plot's side in CSS pixels, and the drawing area inside the margins. */
+/** The plot's side in CSS pixels. */
 export const PLOT_SIZE = 600;
-export const PLOT_INNER = {
-  width: PLOT_SIZE - PLOT_MARGIN.left - PLOT_MARGIN.right,
-  height: PLOT_SIZE - PLOT_MARGIN.top - PLOT_MARGIN.bottom,
-};
 
 export function usePlotScales(view: ViewWindow, size: number): PlotScales {
   return useMemo(() => {

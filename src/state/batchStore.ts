@@ -1,8 +1,7 @@
 // The basin and sweep maps' settings: a zustand store of their own, beside the app's. The URL
-// codec carries them (BatchSettings is plain JSON); load untrusted values through
-// setBatchSettings, which sanitizes them.
+// codec carries them (BatchSettings is plain JSON) and sanitizes what it decodes.
 import { create } from 'zustand';
-import { type BasinSettings, type BatchSettings, defaultBatchSettings, sanitizeBatchSettings, type SweepSettings } from '../batch/batchSettings';
+import { type BasinSettings, type BatchSettings, defaultBatchSettings, type SweepSettings } from '../batch/batchSettings';
 
 export const useBatchStore = create<BatchSettings>(() => defaultBatchSettings());
 
@@ -16,9 +15,4 @@ export function setCompareSettings(compare: BasinSettings | null): void {
 
 export function setSweepSettings(sweep: SweepSettings): void {
   useBatchStore.setState({ sweep });
-}
-
-/** From a decoded link or a file: every field checked, anything invalid takes its default. */
-export function setBatchSettings(untrusted: unknown): void {
-  useBatchStore.setState(sanitizeBatchSettings(untrusted), true);
 }

@@ -3,10 +3,11 @@
 // nothing, so the last valid experiment keeps running.
 import { formatErrors, parseExperiment } from '../experiment/parse';
 import type { Experiment } from '../experiment/types';
-import { startExperiment } from './controller';
+import { startExperiment } from './runStream';
 import { useStore } from './store';
 
-export function editExperiment(recipe: (draft: Experiment) => void): boolean {
+/** Restarts paused when the runs are paused now, unless `opts.play` asks to play. */
+export function editExperiment(recipe: (draft: Experiment) => void, opts: { play?: boolean } = {}): boolean {
   const s = useStore.getState();
   const draft = structuredClone(s.experiment);
   recipe(draft);
@@ -15,6 +16,18 @@ export function editExperiment(recipe: (draft: Experiment) => void): boolean {
     useStore.setState({ error: formatErrors(parsed.errors) });
     return false;
   }
-  void startExperiment(parsed.value, { paused: s.status === 'paused' });
+  void startExperiment(parsed.value, { paused: !opts.play && s.status === 'paused' });
   return true;
+}
+
+/** Moves run `index`'s start (a click on the plot or a map) and restarts, playing. */
+export function setStart(x: number, y: number, index = 0): void {
+  // A stale map may name a run that was removed since: nothing to start then.
+  if (!useStore.getState().experiment.runs[index]) return;
+  editExperiment(
+    (draft) => {
+      draft.runs[index] = { ...draft.runs[index], start: [x, y] };
+    },
+    { play: true },
+  );
 }

@@ -3,7 +3,7 @@
 // NetTrace per run and bumps a revision counter; the charts read [0, length).
 import type { RunStop } from '../experiment/types';
 import type { NetworkChunk } from '../nets/engine';
-import { grow } from './traces';
+import { grow, runColor } from './traces';
 
 export interface NetTrace {
   label: string;
@@ -19,9 +19,7 @@ export interface NetTrace {
   stop: RunStop | null;
 }
 
-export const NET_COLORS = ['#e6550d', '#3182bd', '#31a354', '#756bb1', '#d6616b', '#8c6d31', '#17becf', '#e377c2'];
-
-export function emptyNetTrace(label: string, index: number, color = NET_COLORS[index % NET_COLORS.length]): NetTrace {
+export function emptyNetTrace(label: string, index: number, color = runColor(index)): NetTrace {
   const a = () => new Float64Array(128);
   return { label, color, length: 0, f: a(), gradNorm: a(), heldOutLoss: a(), accuracy: a(), heldOutAccuracy: a(), perturbations: [], stop: null };
 }

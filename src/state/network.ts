@@ -1,35 +1,35 @@
 // The network views' data from the worker: the selected run's decision grid (refreshed as the
-// run trains, one request in flight at a time) and the loss-landscape slice on request.
-import type { SliceRequest } from '../components/nets/NetworkPanel';
+// run trains; the latest request wins, latest.ts) and the loss-landscape slice on request.
+import type { DirectionKind } from '../nets/directions';
 import { engine } from './engineWorker';
+import { latestWins } from './latest';
 import { useStore } from './store';
 
-let decisionBusy = false;
-let decisionAgain = false;
+/** A loss-landscape slice the network panel asks for. */
+export interface SliceRequest {
+  run: number;
+  directions: DirectionKind;
+  n: number;
+}
+
+const decisions = latestWins<void>(
+  async () => {
+    const asked = useStore.getState().experiment;
+    const grid = await engine().netDecisionGrid(useStore.getState().selectedRun);
+    // Dropped when the experiment was restarted meanwhile: the grid is of the old network.
+    if (useStore.getState().mode === 'network' && useStore.getState().experiment === asked) useStore.setState({ decision: grid.ok ? grid.value : null });
+  },
+  () => undefined, // the next chunk asks again
+);
 
 /** Asks for the selected run's decision grid; calls made while one is computing coalesce. */
-export async function refreshDecision(): Promise<void> {
-  if (decisionBusy) {
-    decisionAgain = true;
-    return;
-  }
-  decisionBusy = true;
-  try {
-    do {
-      decisionAgain = false;
-      const asked = useStore.getState().experiment;
-      const grid = await engine().netDecisionGrid(useStore.getState().selectedRun);
-      // Dropped when the experiment was restarted meanwhile: the grid is of the old network.
-      if (useStore.getState().mode === 'network' && useStore.getState().experiment === asked) useStore.setState({ decision: grid });
-    } while (decisionAgain);
-  } finally {
-    decisionBusy = false;
-  }
+export function refreshDecision(): void {
+  void decisions.request();
 }
 
 export function selectRun(run: number): void {
   useStore.setState({ selectedRun: run, slice: null });
-  void refreshDecision();
+  refreshDecision();
 }
 
 export async function requestSlice(req: SliceRequest): Promise<void> {
@@ -38,8 +38,8 @@ export async function requestSlice(req: SliceRequest): Promise<void> {
   try {
     const slice = await engine().netLandscape(req.run, { directions: req.directions, n: req.n });
     if (useStore.getState().experiment !== asked || useStore.getState().selectedRun !== req.run) return;
-    if ('error' in slice) useStore.setState({ error: slice.error });
-    else useStore.setState({ slice });
+    if (!slice.ok) useStore.setState({ error: slice.error });
+    else useStore.setState({ slice: slice.value });
   } finally {
     useStore.setState({ sliceBusy: false });
   }

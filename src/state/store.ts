@@ -1,5 +1,6 @@
 // The app's state: the Experiment being explored and the runs' streamed buffers.
-// Components select only what they draw; the worker traffic lives in controller.ts.
+// Components select only what they draw; the actions that talk to the worker are in
+// controller.ts (by concern), the maps' in maps/.
 import { create } from 'zustand';
 import { defaultExperiment } from '../experiment/defaults';
 import type { LinkProblem } from '../experiment/link';

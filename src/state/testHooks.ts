@@ -2,6 +2,8 @@
 // `window.__saddlepoint.results()` gives every run's streamed points as plain numbers.
 import { formatErrors, parseExperiment } from '../experiment/parse';
 import { setSpeed, startExperiment } from './controller';
+import { forceMapPath, type MapId } from './maps/mapRuns';
+import { mapSnapshot, type MapSnapshot } from './maps/mapSnapshot';
 import { useStore } from './store';
 
 export interface TraceSnapshot {
@@ -35,11 +37,18 @@ function results(): TraceSnapshot[] {
   }));
 }
 
+function maps(): Record<MapId, MapSnapshot> {
+  return { basins: mapSnapshot('basins'), compare: mapSnapshot('compare'), sweep: mapSnapshot('sweep') };
+}
+
 export function exposeTestHooks(): void {
   (window as unknown as { __saddlepoint: unknown }).__saddlepoint = {
     results,
     status: () => useStore.getState().status,
     experiment: () => useStore.getState().experiment,
+    maps,
+    /** Runs the maps on 'webgl' or 'js' rather than the measured choice (null: measured again). */
+    forceMapPath,
     /** Loads an experiment as a link would (validated); returns the error text or null. */
     load: (input: unknown, speed?: number): string | null => {
       const parsed = parseExperiment(input);

@@ -25,12 +25,15 @@ export interface RunTrace {
   stop: RunStop | null;
 }
 
+/** The runs' colours, by run index (paths, swatches, charts; surface and network runs alike). */
 export const RUN_COLORS = ['#e6550d', '#3182bd', '#31a354', '#756bb1', '#d6616b', '#8c6d31', '#17becf', '#e377c2'];
+
+export const runColor = (index: number): string => RUN_COLORS[index % RUN_COLORS.length];
 
 export function emptyTrace(label: string, index: number): RunTrace {
   return {
     label,
-    color: RUN_COLORS[index % RUN_COLORS.length],
+    color: runColor(index),
     xy: new Float64Array(256),
     f: new Float64Array(128),
     gradNorm: new Float64Array(128),

@@ -1,22 +1,23 @@
 // The worker's API. The page's type of it is derived from this object (`typeof api`), so the
 // page and the worker cannot drift apart (comlink, as squoosh does).
 import * as Comlink from 'comlink';
-import { formatErrors, type FieldError } from '../experiment/parse';
+import { formatErrors } from '../experiment/parse';
 import type { Experiment, ViewWindow } from '../experiment/types';
 import { createNetworkEngine, type NetworkEngine } from '../nets/engine';
 import type { LandscapeSlice, SliceOptions } from '../nets/slice';
 import { createEngine } from '../optim/engine';
 import { eigenSym2 } from '../surfaces/classify';
 import { searchCriticalPoints, type CriticalPoint } from '../surfaces/critical';
+
 import { type ContourImage, renderContourImage } from './contourImage';
 import { sampleGrid } from './grid';
 import { objectiveOf } from './objectiveCache';
-import { netDecisionGrid, netInfo, netLandscape, type DecisionGrid, type NetworkInfo, type SliceBackend } from './netApi';
+import { decisionBuffers, netDecisionGrid, netInfo, netLandscape, sliceBuffers, type DecisionGrid, type NetworkInfo, type SliceBackend } from './netApi';
+import { fail, ok, type WorkerResult } from './result';
 import { type AnyChunk, chunkBuffers, Session } from './session';
 
 export interface SurfaceInfo {
   name: string;
-  /** The surface's expression (Surface.expression), shown as its formula. */
   formula: string;
   teaches: string;
   view: ViewWindow;
@@ -24,10 +25,12 @@ export interface SurfaceInfo {
   globalMin?: number;
 }
 
-export type StartResult =
-  | { ok: true; kind: 'surface'; labels: string[]; surface: SurfaceInfo; starts: [number, number][] }
-  | { ok: true; kind: 'network'; labels: string[]; info: NetworkInfo }
-  | { ok: false; errors: FieldError[]; message: string };
+export type Started =
+  | { kind: 'surface'; labels: string[]; surface: SurfaceInfo; starts: [number, number][] }
+  | { kind: 'network'; labels: string[]; info: NetworkInfo };
+
+/** The error is the experiment's field errors, one printable line each. */
+export type StartResult = WorkerResult<Started>;
 
 export type ChunkListener = (chunks: AnyChunk[], finished: boolean, seq: number) => void;
 
@@ -39,6 +42,8 @@ export interface Probe {
   eigenvalues: [number, number];
 }
 
+const NO_NETWORK = 'no network is running';
+
 let session: Session | null = null;
 /** The running network engine, for the decision grid and the landscape slice. */
 let network: NetworkEngine | null = null;
@@ -49,12 +54,12 @@ function streamTo(listener: ChunkListener) {
 
 function startNetwork(exp: Experiment, listener: ChunkListener, opts: { stepsPerTick: number; paused: boolean }): StartResult {
   const built = createNetworkEngine(exp);
-  if (!built.ok) return { ok: false, errors: built.errors, message: formatErrors(built.errors) };
+  if (!built.ok) return fail(formatErrors(built.errors));
   network = built.engine;
   // One step at a time inside a tick: a large network's step takes a good part of the budget.
   session = new Session(network, streamTo(listener), opts.stepsPerTick, 1);
   session.begin(opts.paused);
-  return { ok: true, kind: 'network', labels: network.labels, info: netInfo(network) };
+  return ok({ kind: 'network', labels: network.labels, info: netInfo(network) });
 }
 
 export const api = {
@@ -65,18 +70,17 @@ export const api = {
     network = null;
     if (exp.problem.kind === 'network') return startNetwork(exp, listener, opts);
     const built = createEngine(exp);
-    if (!built.ok) return { ok: false, errors: built.errors, message: formatErrors(built.errors) };
+    if (!built.ok) return fail(formatErrors(built.errors));
     const { engine } = built;
     const s = engine.surface;
     session = new Session(engine, streamTo(listener), opts.stepsPerTick);
     session.begin(opts.paused);
-    return {
-      ok: true,
+    return ok({
       kind: 'surface',
       labels: engine.labels,
       surface: { name: s.name, formula: s.expression, teaches: s.teaches, view: s.view, start: s.start, globalMin: s.globalMin },
       starts: exp.runs.map((r) => r.start ?? s.start),
-    };
+    });
   },
   /** Stops playback; returns the number of the last message sent (see Session.pause). */
   pause(): number {
@@ -96,38 +100,41 @@ export const api = {
     session = null;
   },
   /** p(class 1) of a network run's current weights on an n x n grid (the decision boundary). */
-  netDecisionGrid(run: number, n = 96): DecisionGrid | null {
-    return network && run < network.labels.length ? netDecisionGrid(network, run, n) : null;
+  netDecisionGrid(run: number, n = 96): WorkerResult<DecisionGrid> {
+    if (!network || run >= network.labels.length) return fail(NO_NETWORK);
+    const grid = netDecisionGrid(network, run, n);
+    return Comlink.transfer(ok(grid), decisionBuffers(grid));
   },
   /** The loss-landscape slice around a network run's current weights. */
-  async netLandscape(run: number, opts: SliceOptions & { backend?: SliceBackend }): Promise<LandscapeSlice | { error: string }> {
-    if (!network || run >= network.labels.length) return { error: 'no network is running' };
-    return netLandscape(network, run, opts);
+  async netLandscape(run: number, opts: SliceOptions & { backend?: SliceBackend }): Promise<WorkerResult<LandscapeSlice>> {
+    if (!network || run >= network.labels.length) return fail(NO_NETWORK);
+    const slice = await netLandscape(network, run, opts);
+    return Comlink.transfer(ok(slice), sliceBuffers(slice));
   },
   /** The contours of the objective over `view`, sampled on n x n, drawn on width x height pixels. */
-  contours(exp: Experiment, view: ViewWindow, n: number, width: number, height: number): ContourImage | { error: string } {
+  contours(exp: Experiment, view: ViewWindow, n: number, width: number, height: number): WorkerResult<ContourImage> {
     const r = objectiveOf(exp);
-    if (!r.ok) return { error: r.message };
+    if (!r.ok) return fail(r.message);
     const image = renderContourImage(sampleGrid(r.objective, view, n, n), n, n, view, width, height);
-    return Comlink.transfer(image, [image.bitmap]);
+    return Comlink.transfer(ok(image), [image.bitmap]);
   },
   /** Every critical point of the objective inside `view`, classified (never on the main thread). */
-  criticalPoints(exp: Experiment, view: ViewWindow): { points: CriticalPoint[]; truncated: boolean; ms: number } | { error: string } {
+  criticalPoints(exp: Experiment, view: ViewWindow): WorkerResult<{ points: CriticalPoint[]; truncated: boolean; ms: number }> {
     const r = objectiveOf(exp);
-    if (!r.ok) return { error: r.message };
+    if (!r.ok) return fail(r.message);
     const t0 = performance.now();
     const { points, truncated } = searchCriticalPoints(r.asSurface, view);
-    return { points, truncated, ms: performance.now() - t0 };
+    return ok({ points, truncated, ms: performance.now() - t0 });
   },
   /** f, gradient and Hessian eigenvalues at one point (the plot's hover readout). */
-  probe(exp: Experiment, x: number, y: number): Probe | null {
+  probe(exp: Experiment, x: number, y: number): WorkerResult<Probe> {
     const r = objectiveOf(exp);
-    if (!r.ok) return null;
+    if (!r.ok) return fail(r.message);
     const g = new Float64Array(2);
     const h = new Float64Array(3);
     r.objective.grad(x, y, g);
     r.objective.hessian(x, y, h);
-    return { x, y, f: r.objective.f(x, y), gradNorm: Math.hypot(g[0], g[1]), eigenvalues: eigenSym2(h[0], h[1], h[2]).values };
+    return ok({ x, y, f: r.objective.f(x, y), gradNorm: Math.hypot(g[0], g[1]), eigenvalues: eigenSym2(h[0], h[1], h[2]).values });
   },
 };
 

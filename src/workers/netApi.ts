@@ -1,8 +1,7 @@
 // What the worker computes for the network views, given the session's NetworkEngine: the
 // dataset, the decision-function grid of a run's current weights, and the loss-landscape slice.
-// The lead's worker API (api.ts) holds the engine and exposes these, e.g.
-//   decisionGrid: (run, n) => netDecisionGrid(networkEngineOfSession(), run, n)
-// Large arrays go back as transferables (Comlink.transfer), never copied.
+// The worker API (api.ts) holds the engine, exposes these and transfers their large arrays
+// (decisionBuffers, sliceBuffers), never copies them.
 //
 // The slice's evaluator: plain float64 JS by default, because it won the benchmark
 // (bench/results/nets.md) against batched tfjs on WebGL (SwiftShader) and on tfjs's cpu backend,
@@ -49,10 +48,16 @@ export function netInfo(engine: NetworkEngine): NetworkInfo {
 export function netDecisionGrid(engine: NetworkEngine, run: number, n = 96): DecisionGrid {
   const view = engine.data.view;
   const values = predictGrid(engine.net, engine.weights(run), view, n);
-  return Comlink.transfer({ run, step: engine.step(run), n, view, values }, [values.buffer]);
+  return { run, step: engine.step(run), n, view, values };
 }
 
-function sliceBuffers(s: LandscapeSlice): ArrayBuffer[] {
+/** The buffers to transfer with a decision grid. */
+export function decisionBuffers(g: DecisionGrid): ArrayBuffer[] {
+  return [g.values.buffer as ArrayBuffer];
+}
+
+/** The buffers to transfer with a slice. */
+export function sliceBuffers(s: LandscapeSlice): ArrayBuffer[] {
   const out = [s.a.buffer, s.b.buffer, s.loss.buffer];
   for (const p of s.paths) out.push(p.a.buffer, p.b.buffer, p.offPlane.buffer, p.distance.buffer);
   return out as ArrayBuffer[];
@@ -75,5 +80,5 @@ export async function netLandscape(engine: NetworkEngine, run: number, opts: Sli
       slice = await landscapeSliceWith(engine, run, opts, (c, d, g) => evaluateSliceTf(engine.objective, c, d, g), `tfjs-${backend}`);
     }
   }
-  return Comlink.transfer(slice, sliceBuffers(slice));
+  return slice;
 }

@@ -6,6 +6,7 @@ import type { SweepSettings } from '../../../src/batch/batchSettings';
 import { classifyEnds, captureRadius } from '../../../src/batch/classifyBasins';
 import type { BatchOutcome } from '../../../src/batch/outcome';
 import { BatchClient, type BatchPath } from '../../../src/workers/batchClient';
+import type { WorkerResult } from '../../../src/workers/result';
 import * as Comlink from 'comlink';
 import type { TfjsBackend } from './tfjsOpByOp';
 import type { TfjsWorkerApi } from './tfjs.worker';
@@ -35,6 +36,12 @@ function unwrap(r: ReturnType<typeof buildBasinJob>): BatchJob {
   return r.job;
 }
 
+/** A worker answer's value; its error thrown (the spec sees it as a failed evaluate). */
+function valueOf<T, E>(r: WorkerResult<T, E>): T {
+  if (!r.ok) throw new Error(`batch run: ${JSON.stringify(r.error)}`);
+  return r.value;
+}
+
 const harness = {
   basinJob: (exp: Experiment, resolution: number, view: ViewWindow) => unwrap(buildBasinJob(exp, { resolution, run: 0 }, view)),
   sweepJob: (exp: Experiment, settings: SweepSettings, start: [number, number]) => unwrap(buildSweepJob(exp, settings, start)),
@@ -42,19 +49,21 @@ const harness = {
   poolSize: () => client.poolSize,
   choosePath: () => client.choosePath(),
   async run(job: BatchJob, path: BatchPath, stepsPerDraw?: number) {
-    const r = await client.run(job, { path, stepsPerDraw });
+    const r = valueOf(await client.run(job, { path, stepsPerDraw }));
     return { report: r.report, ms: r.ms, outcome: plain(r.outcome) };
   },
   /** Basin classes of a job on a path, against the critical points of the view. */
   async classes(job: BatchJob, path: BatchPath) {
     if (job.grid.kind !== 'basins') throw new Error('classes: basin jobs only');
     const view = job.grid.view;
-    const [r, points] = await Promise.all([client.run(job, { path }), client.criticalPoints(job, view)]);
+    const [run, found] = await Promise.all([client.run(job, { path }), client.criticalPoints(job, view)]);
+    const r = valueOf(run);
+    const points = valueOf(found);
     const c = classifyEnds(r.outcome, points, captureRadius(view));
     return { report: r.report, classOf: Array.from(c.classOf), points: points.map((p) => ({ x: p.x, y: p.y, kind: p.kind })) };
   },
   async jsOn(job: BatchJob, workers: number) {
-    const r = await client.runJsOn(job, workers);
+    const r = valueOf(await client.runJsOn(job, workers));
     return { ms: r.ms, outcome: plain(r.outcome) };
   },
   /** Starts a fused run, loses the context after `afterMs`, and returns what the client made of it. */
@@ -62,7 +71,7 @@ const harness = {
     const running = client.run(job, { path: 'webgl' });
     await new Promise((r) => setTimeout(r, afterMs));
     const lost = await client.loseContext();
-    const r = await running;
+    const r = valueOf(await running);
     return { lost, report: r.report, outcome: plain(r.outcome) };
   },
   /** Starts a run and aborts it after `afterMs`; returns how it ended and how long the abort took. */
@@ -72,22 +81,19 @@ const harness = {
     await new Promise((r) => setTimeout(r, afterMs));
     const t = performance.now();
     controller.abort();
-    try {
-      await running;
-      return { ended: 'completed', ms: performance.now() - t };
-    } catch (e) {
-      return { ended: (e as Error).name, ms: performance.now() - t };
-    }
+    const r = await running;
+    const ended = r.ok ? 'completed' : r.error.kind === 'cancelled' ? 'AbortError' : r.error.message;
+    return { ended, ms: performance.now() - t };
   },
   /** One timed run of benchmark candidate a..e (see batched.spec.ts). */
   async candidate(id: 'a' | 'b' | 'c' | 'd' | 'e', job: BatchJob): Promise<{ ms: number; endX: number[]; endY: number[]; detail: string }> {
     if (id === 'a' || id === 'b') {
       const workers = id === 'a' ? 1 : client.poolSize;
-      const r = await client.runJsOn(job, workers);
+      const r = valueOf(await client.runJsOn(job, workers));
       return { ms: r.ms, endX: Array.from(r.outcome.endX), endY: Array.from(r.outcome.endY), detail: `${workers} worker${workers > 1 ? 's' : ''}` };
     }
     if (id === 'd') {
-      const r = await client.run(job, { path: 'webgl' });
+      const r = valueOf(await client.run(job, { path: 'webgl' }));
       if (r.report.path !== 'webgl') throw new Error(`fused WebGL did not run: ${r.report.notice}`);
       return { ms: r.ms, endX: Array.from(r.outcome.endX), endY: Array.from(r.outcome.endY), detail: r.report.label };
     }

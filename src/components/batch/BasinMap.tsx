@@ -1,21 +1,22 @@
 // Basins of attraction: every pixel of the view is a start of one run's optimizer settings;
 // its colour names the critical point the run ends at (paler = more steps to get there), or
-// marks it diverged / not converged. Hover reads a pixel out; a click hands its start to the
-// explorer through onPickStart.
-import { format, scaleLinear } from 'd3';
+// marks it diverged / not converged. Hover reads a pixel out; a click hands the pixel to the
+// explorer through onPickPixel. The job, its run and the basins come from the state (maps/).
+import { scaleLinear } from 'd3';
 import { useMemo, useState } from 'react';
 import type { Experiment, ViewWindow } from '../../experiment/types';
 import { type BasinSettings, BATCH_LIMITS } from '../../batch/batchSettings';
-import { buildBasinJob, pixelStart } from '../../batch/batchJob';
-import { captureRadius, CLASS, classifyEnds } from '../../batch/classifyBasins';
-import { REASON } from '../../batch/outcome';
-import type { CriticalPoint } from '../../surfaces/critical';
-import { batchClient } from '../../workers/batchClient';
+import { CLASS } from '../../batch/classifyBasins';
+import { fmtNum as fmt } from '../../optim/verdict';
+
+import { basinCell } from '../../state/maps/mapCells';
+import { basinJob } from '../../state/maps/mapJobs';
+import { isStale, type MapResult, type MapRun } from '../../state/maps/mapRuns';
 import { BatchStatus } from './BatchStatus';
 import { MapCanvas, type MapMark } from './MapCanvas';
 import { basinPixels, cssOf, DIVERGED_RGB, ELSEWHERE_RGB, NOT_CONVERGED_RGB, pointColors } from './mapColors';
+import { REASON_TEXT } from './reasonText';
 import { RunSelect } from './RunSelect';
-import { useBatchRun } from './useBatchRun';
 import './batch.css';
 
 export interface BasinMapProps {
@@ -24,8 +25,12 @@ export interface BasinMapProps {
   view: ViewWindow;
   settings: BasinSettings;
   onSettingsChange: (settings: BasinSettings) => void;
-  /** A pixel was clicked: start run `run` at (x, y), the pixel's start. */
-  onPickStart: (x: number, y: number, run: number) => void;
+  /** The map's slot of the state: its job's progress and its last result. */
+  run: MapRun;
+  onCompute: () => void;
+  onCancel: () => void;
+  /** Pixel (i, j) of the shown result was clicked. */
+  onPickPixel: (result: MapResult, i: number, j: number) => void;
   /** The surface's default start, marked when the run has no start of its own. */
   defaultStart?: [number, number];
   /** Side of the map in CSS pixels. */
@@ -35,21 +40,16 @@ export interface BasinMapProps {
 }
 
 const RESOLUTIONS = [64, 128, 256, 512].filter((r) => r >= BATCH_LIMITS.basinResolution.min && r <= BATCH_LIMITS.basinResolution.max);
-const fmt = format('.4~g');
-const REASON_TEXT = ['running', 'reached eps', 'used all steps', 'diverged'];
 
-export function BasinMap({ experiment, view, settings, onSettingsChange, onPickStart, defaultStart, size = 320, title = 'Basin map' }: BasinMapProps) {
-  const built = useMemo(() => buildBasinJob(experiment, settings, view), [experiment, settings, view]);
-  const { state, result, run, cancel } = useBatchRun((job) =>
-    job.grid.kind === 'basins' ? batchClient().criticalPoints(job, job.grid.view) : Promise.resolve([] as CriticalPoint[]),
-  );
+export function BasinMap({ experiment, view, settings, onSettingsChange, run, onCompute, onCancel, onPickPixel, defaultStart, size = 320, title = 'Basin map' }: BasinMapProps) {
+  const built = useMemo(() => basinJob(experiment, settings, view), [experiment, settings, view]);
+  const { state, result } = run;
   const [hover, setHover] = useState<{ i: number; j: number } | null>(null);
-  const stale = result !== null && (!built.ok || JSON.stringify(built.job) !== result.key);
+  const stale = isStale(result, built);
 
   const drawn = useMemo(() => {
-    if (!result || result.job.grid.kind !== 'basins') return null;
-    const points = result.extra;
-    const classes = classifyEnds(result.outcome, points, captureRadius(result.job.grid.view));
+    if (!result?.basins) return null;
+    const { points, classes } = result.basins;
     const colors = pointColors(points, classes.counts);
     return { points, classes, colors, pixels: basinPixels(result.outcome, classes, colors) };
   }, [result]);
@@ -93,42 +93,28 @@ export function BasinMap({ experiment, view, settings, onSettingsChange, onPickS
         stale={stale}
         marks={marks}
         onHover={setHover}
-        onPick={({ i, j }) => {
-          if (!result) return;
-          const [x, y] = pixelStart(result.job, i, j);
-          onPickStart(x, y, settings.run);
-        }}
+        onPick={({ i, j }) => result && onPickPixel(result, i, j)}
       />
       <div className="batch-readout" data-testid="basin-readout">
-        {hover && result && drawn ? <Readout result={result} drawn={drawn} i={hover.i} j={hover.j} /> : <span className="muted">hover the map to read a start; click to run from it</span>}
+        {hover && result ? <Readout result={result} i={hover.i} j={hover.j} /> : <span className="muted">hover the map to read a start; click to run from it</span>}
       </div>
-      <BatchStatus
-        testId="basin-status"
-        state={state}
-        report={result?.report ?? null}
-        stale={stale}
-        blocked={built.ok ? null : built.message}
-        onCompute={() => built.ok && void run(built.job)}
-        onCancel={cancel}
-      />
+      <BatchStatus testId="basin-status" state={state} report={result?.report ?? null} stale={stale} blocked={built.ok ? null : built.message} onCompute={onCompute} onCancel={onCancel} />
       {drawn && result ? <Legend drawn={drawn} total={result.outcome.reason.length} /> : null}
     </div>
   );
 }
 
-type Drawn = { points: CriticalPoint[]; classes: ReturnType<typeof classifyEnds>; colors: ReturnType<typeof pointColors> };
-type Result = NonNullable<ReturnType<typeof useBatchRun<CriticalPoint[]>>['result']>;
+type Drawn = { points: NonNullable<MapResult['basins']>['points']; classes: NonNullable<MapResult['basins']>['classes']; colors: ReturnType<typeof pointColors> };
 
-function Readout({ result, drawn, i, j }: { result: Result; drawn: Drawn; i: number; j: number }) {
-  const k = j * result.job.grid.nx + i;
-  const [sx, sy] = pixelStart(result.job, i, j);
-  const o = result.outcome;
-  const c = drawn.classes.classOf[k];
-  const where = c >= 0 ? `${drawn.points[c].kind} at (${fmt(drawn.points[c].x)}, ${fmt(drawn.points[c].y)})` : c === CLASS.diverged ? 'diverged' : c === CLASS.elsewhere ? 'eps-stationary away from every critical point' : 'not converged';
+function Readout({ result, i, j }: { result: MapResult; i: number; j: number }) {
+  const cell = basinCell(result, i, j);
+  if (!cell) return null;
+  const { start, basin, point, end } = cell;
+  const where = point ? `${point.kind} at (${fmt(point.x)}, ${fmt(point.y)})` : basin === CLASS.diverged ? 'diverged' : basin === CLASS.elsewhere ? 'eps-stationary away from every critical point' : 'not converged';
   return (
-    <span data-class={c} data-start={`${sx},${sy}`} data-target={c >= 0 ? `${drawn.points[c].x},${drawn.points[c].y}` : ''}>
-      start ({fmt(sx)}, {fmt(sy)}) → {where}; {REASON_TEXT[o.reason[k]]} after {o.steps[k]} steps
-      {o.reason[k] !== REASON.diverged ? `, ends at (${fmt(o.endX[k])}, ${fmt(o.endY[k])})` : ''}
+    <span data-class={basin} data-start={`${start[0]},${start[1]}`} data-target={point ? `${point.x},${point.y}` : ''}>
+      start ({fmt(start[0])}, {fmt(start[1])}) → {where}; {REASON_TEXT[cell.reason]} after {cell.steps} steps
+      {end ? `, ends at (${fmt(end[0])}, ${fmt(end[1])})` : ''}
     </span>
   );
 }

@@ -1,11 +1,10 @@
 // The bottom line of a map panel: compute / cancel, a progress bar while running, and which
 // engine computed the map (with the notice when it had to fall back).
-import type { PathReport } from '../../workers/batchClient';
-import type { BatchRunState } from './useBatchRun';
+import type { MapRunState, PathReport } from '../../state/maps/mapRuns';
 
 export interface BatchStatusProps {
   testId: string;
-  state: BatchRunState;
+  state: MapRunState;
   report: PathReport | null;
   stale: boolean;
   /** Why the map cannot be computed now (bad settings), or null. */

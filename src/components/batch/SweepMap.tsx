@@ -1,41 +1,41 @@
 // Hyperparameter sweep: one run's start, two of its parameters varied over a grid (log axes by
 // default), each cell coloured by the steps its run took to reach eps or by its final f.
-// A click hands the cell's setting to the explorer through onPickSetting.
-import { format, scaleLinear, scaleLog, type ScaleContinuousNumeric } from 'd3';
+// A click hands the cell to the explorer through onPickCell. The job and its run come from the
+// state (maps/).
+import { scaleLinear, scaleLog, type ScaleContinuousNumeric } from 'd3';
 import { useMemo, useState } from 'react';
-import type { Experiment, ParamValue } from '../../experiment/types';
+import type { Experiment } from '../../experiment/types';
 import { type AxisScale, BATCH_LIMITS, type SweepAxis, type SweepSettings } from '../../batch/batchSettings';
-import { buildSweepJob, sweepValues } from '../../batch/batchJob';
-import { REASON } from '../../batch/outcome';
+import { fmtNum } from '../../optim/verdict';
+import { ownSetting, sweepCell } from '../../state/maps/mapCells';
+import { sweepJob } from '../../state/maps/mapJobs';
+import { isStale, type MapResult, type MapRun } from '../../state/maps/mapRuns';
 import { BatchStatus } from './BatchStatus';
 import { MapCanvas, type MapAxis } from './MapCanvas';
 import { cssOf, DIVERGED_RGB, NOT_CONVERGED_RGB, sweepPixels, sweepScale, viridis } from './mapColors';
+import { REASON_TEXT } from './reasonText';
 import { SweepAxisEditor } from './SweepAxisEditor';
 import { RunSelect } from './RunSelect';
-import { useBatchRun } from './useBatchRun';
 import './batch.css';
-
-/** A clicked cell: the run's own parameters with the two swept values set. */
-export interface SweepPick {
-  run: number;
-  params: Record<string, ParamValue>;
-  /** Present when an axis sweeps the run's gradient noise. */
-  gradNoise?: number;
-}
 
 export interface SweepMapProps {
   experiment: Experiment;
-  /** Where the swept run starts: its own start, or the surface's default. */
-  start: [number, number];
+  /** The surface's default start: the swept run starts there unless it has a start of its own. */
+  surfaceStart: [number, number];
   settings: SweepSettings;
   onSettingsChange: (settings: SweepSettings) => void;
-  onPickSetting: (pick: SweepPick) => void;
+  /** The map's slot of the state: its job's progress and its last result. */
+  run: MapRun;
+  onCompute: () => void;
+  onCancel: () => void;
+  /** Cell (i, j) of the shown result was clicked. */
+  onPickCell: (result: MapResult, i: number, j: number) => void;
   size?: number;
 }
 
 const RESOLUTIONS = [16, 32, 64, 128].filter((r) => r >= BATCH_LIMITS.sweepResolution.min && r <= BATCH_LIMITS.sweepResolution.max);
-const fmt = format('.3~g');
-const REASON_TEXT = ['running', 'reached eps', 'used all steps', 'diverged'];
+/** Three significant digits, as the axes have room for. */
+const fmt = (v: number) => fmtNum(v, 2);
 
 /** An axis of the map: log(1 - v) axes are drawn on a log scale of 1 - v, labelled with v. */
 function mapAxis(axis: SweepAxis, size: number): MapAxis {
@@ -59,11 +59,11 @@ function mapAxis(axis: SweepAxis, size: number): MapAxis {
   return kinds[axis.scale]();
 }
 
-export function SweepMap({ experiment, start, settings, onSettingsChange, onPickSetting, size = 320 }: SweepMapProps) {
-  const built = useMemo(() => buildSweepJob(experiment, settings, start), [experiment, settings, start]);
-  const { state, result, run, cancel } = useBatchRun(async () => null);
+export function SweepMap({ experiment, surfaceStart, settings, onSettingsChange, run, onCompute, onCancel, onPickCell, size = 320 }: SweepMapProps) {
+  const built = useMemo(() => sweepJob(experiment, settings, surfaceStart), [experiment, settings, surfaceStart]);
+  const { state, result } = run;
   const [hover, setHover] = useState<{ i: number; j: number } | null>(null);
-  const stale = result !== null && (!built.ok || JSON.stringify(built.job) !== result.key);
+  const stale = isStale(result, built);
   const runOpt = experiment.runs[settings.run];
 
   const drawn = useMemo(() => {
@@ -76,33 +76,8 @@ export function SweepMap({ experiment, start, settings, onSettingsChange, onPick
   const xAxis = shown?.x ?? settings.x;
   const yAxis = shown?.y ?? settings.y;
   const n = shown?.nx ?? settings.resolution;
-  const own = (name: string): number | undefined => {
-    if (!runOpt) return undefined;
-    if (name === 'gradNoise') return runOpt.gradNoise ?? 0;
-    const p = runOpt.params ?? {};
-    if (name === 'beta1' || name === 'beta2') return (p.betas as number[] | undefined)?.[name === 'beta1' ? 0 : 1];
-    return typeof p[name] === 'number' ? (p[name] as number) : undefined;
-  };
-  const mx = own(xAxis.param);
-  const my = own(yAxis.param);
-
-  const pick = (i: number, j: number) => {
-    if (!result || !runOpt) return;
-    const g = result.job.grid;
-    if (g.kind !== 'sweep') return;
-    const [vx, vy] = sweepValues(result.job, i, j);
-    const params: Record<string, ParamValue> = { ...(runOpt.params ?? {}) };
-    let gradNoise: number | undefined;
-    for (const [param, v] of [[g.x.param, vx], [g.y.param, vy]] as const) {
-      if (param === 'gradNoise') gradNoise = v;
-      else if (param === 'beta1' || param === 'beta2') {
-        const betas = [...((params.betas as number[] | undefined) ?? (result.job.params.betas as number[]))];
-        betas[param === 'beta1' ? 0 : 1] = v;
-        params.betas = betas;
-      } else params[param] = v;
-    }
-    onPickSetting({ run: settings.run, params, ...(gradNoise !== undefined ? { gradNoise } : {}) });
-  };
+  const mx = ownSetting(runOpt, xAxis.param);
+  const my = ownSetting(runOpt, yAxis.param);
 
   return (
     <div className="batch-panel" data-testid="sweep-map">
@@ -140,37 +115,26 @@ export function SweepMap({ experiment, start, settings, onSettingsChange, onPick
         stale={stale}
         marks={mx !== undefined && my !== undefined ? [{ x: mx, y: my, kind: 'run', title: `run ${settings.run + 1}'s setting` }] : []}
         onHover={setHover}
-        onPick={({ i, j }) => pick(i, j)}
+        onPick={({ i, j }) => result && onPickCell(result, i, j)}
       />
       <div className="batch-readout" data-testid="sweep-readout">
         {hover && result ? <Readout result={result} i={hover.i} j={hover.j} /> : <span className="muted">hover a cell to read it; click to run its setting</span>}
       </div>
-      <BatchStatus
-        testId="sweep-status"
-        state={state}
-        report={result?.report ?? null}
-        stale={stale}
-        blocked={built.ok ? null : built.message}
-        onCompute={() => built.ok && void run(built.job)}
-        onCancel={cancel}
-      />
+      <BatchStatus testId="sweep-status" state={state} report={result?.report ?? null} stale={stale} blocked={built.ok ? null : built.message} onCompute={onCompute} onCancel={onCancel} />
       {drawn && result ? <Legend scale={drawn.scale} /> : null}
     </div>
   );
 }
 
-type Result = NonNullable<ReturnType<typeof useBatchRun<null>>['result']>;
-
-function Readout({ result, i, j }: { result: Result; i: number; j: number }) {
-  const g = result.job.grid;
-  if (g.kind !== 'sweep') return null;
-  const k = j * g.nx + i;
-  const [vx, vy] = sweepValues(result.job, i, j);
-  const o = result.outcome;
+function Readout({ result, i, j }: { result: MapResult; i: number; j: number }) {
+  const cell = sweepCell(result, i, j);
+  if (!cell) return null;
+  const [px, py] = cell.params;
+  const [vx, vy] = cell.values;
   return (
     <span data-values={`${vx},${vy}`}>
-      {g.x.param} = {fmt(vx)}, {g.y.param} = {fmt(vy)}: {REASON_TEXT[o.reason[k]]} after {o.steps[k]} steps
-      {o.reason[k] !== REASON.diverged ? `, f = ${fmt(o.f[k])} at (${fmt(o.endX[k])}, ${fmt(o.endY[k])})` : ''}
+      {px} = {fmt(vx)}, {py} = {fmt(vy)}: {REASON_TEXT[cell.reason]} after {cell.steps} steps
+      {cell.end ? `, f = ${fmt(cell.f!)} at (${fmt(cell.end[0])}, ${fmt(cell.end[1])})` : ''}
     </span>
   );
 }

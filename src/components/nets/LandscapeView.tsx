@@ -4,6 +4,7 @@
 import { contours, geoPath, interpolateViridis } from 'd3';
 import { useId, useMemo } from 'react';
 import type { LandscapeSlice } from '../../nets/slice';
+import { fmtNum } from '../../optim/verdict';
 
 export interface LandscapeViewProps {
   slice: LandscapeSlice;
@@ -15,7 +16,6 @@ export interface LandscapeViewProps {
 
 const LEVELS = 24;
 const pct = (v: number) => `${(100 * v).toFixed(v < 0.01 ? 2 : 1)}%`;
-const num = (v: number) => (Math.abs(v) >= 1e4 || (Math.abs(v) < 1e-3 && v !== 0) ? v.toExponential(2) : String(Number(v.toPrecision(4))));
 
 /** Levels from the minimum to the 95th percentile, spaced geometrically above the minimum (dense near the valley). */
 export function sliceLevels(loss: Float64Array, count = LEVELS): number[] {
@@ -95,17 +95,17 @@ export function LandscapeView({ slice, labels, colors, width = 360, height = 360
       </svg>
       <figcaption style={{ fontSize: 11, maxWidth: width }}>
         <div>
-          L(w* + a d1 + b d2) around {own}'s weights w* at step {slice.step} (the cross; L(w*) = {num(slice.center)}); {plane}.
+          L(w* + a d1 + b d2) around {own}'s weights w* at step {slice.step} (the cross; L(w*) = {fmtNum(slice.center)}); {plane}.
           Rings: w_0; dots: each run's current weights.
         </div>
         <div data-testid="projection-error">
           Projection error: the paths lie up to {pct(slice.maxRelativeOffPlane)} of their distance from w* off this plane
           {slice.maxRelativeOffPlane > 0.2 ? ' - points that look close here may be far apart in weight space' : ''}.{' '}
-          {lines.map((l) => `${labels[l.run] ?? l.run}: max ${num(l.worst)} off`).join('; ')}.
+          {lines.map((l) => `${labels[l.run] ?? l.run}: max ${fmtNum(l.worst)} off`).join('; ')}.
         </div>
         {slice.note && <div>{slice.note}</div>}
         <div style={{ color: '#777' }}>
-          {n} x {n} grid, a in [-{num(span[0])}, {num(span[0])}], b in [-{num(span[1])}, {num(span[1])}]; {slice.backend}, {Math.round(slice.ms)} ms
+          {n} x {n} grid, a in [-{fmtNum(span[0])}, {fmtNum(span[0])}], b in [-{fmtNum(span[1])}, {fmtNum(span[1])}]; {slice.backend}, {Math.round(slice.ms)} ms
         </div>
       </figcaption>
     </figure>

@@ -1,6 +1,6 @@
 // The network panel: the dataset with the decision boundary of the selected run, the charts of
 // ||grad L|| (with the eps line), training and held-out loss and accuracy, each run's verdict,
-// and the loss-landscape slice with its controls. Plain props: the lead's store passes the
+// and the loss-landscape slice with its controls. Plain props: NetworkView passes the store's
 // streamed traces and the worker's grids; the panel asks for a slice through onRequestSlice.
 import { useState } from 'react';
 import type { DirectionKind } from '../../nets/directions';
@@ -10,12 +10,10 @@ import { DecisionBoundary } from './DecisionBoundary';
 import { LandscapeView } from './LandscapeView';
 import { type ChartSeries, NetLineChart } from './NetLineChart';
 import type { NetTrace } from '../../state/netTraces';
+import type { SliceRequest } from '../../state/network';
+import { fmtNum } from '../../optim/verdict';
 
-export interface SliceRequest {
-  run: number;
-  directions: DirectionKind;
-  n: number;
-}
+export type { SliceRequest } from '../../state/network';
 
 export interface NetworkPanelProps {
   traces: NetTrace[];
@@ -34,13 +32,12 @@ export interface NetworkPanelProps {
   width?: number;
 }
 
-const num = (v: number) => (Math.abs(v) >= 1e4 || (Math.abs(v) < 1e-3 && v !== 0) ? v.toExponential(2) : String(Number(v.toPrecision(4))));
 
 function status(t: NetTrace): string {
   if (t.stop?.message) return t.stop.message;
   if (t.length === 0) return 'starting';
   const i = t.length - 1;
-  return `step ${i}: L = ${num(t.f[i])}, ||grad L|| = ${num(t.gradNorm[i])}, held-out ${num(t.heldOutLoss[i])}, accuracy ${(100 * t.accuracy[i]).toFixed(1)}%`;
+  return `step ${i}: L = ${fmtNum(t.f[i])}, ||grad L|| = ${fmtNum(t.gradNorm[i])}, held-out ${fmtNum(t.heldOutLoss[i])}, accuracy ${(100 * t.accuracy[i]).toFixed(1)}%`;
 }
 
 export function NetworkPanel(props: NetworkPanelProps) {

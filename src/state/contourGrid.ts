@@ -1,0 +1,82 @@
+// Contour grids and critical points follow the problem and the visible window. Zooming and
+// panning ask for many windows: the latest request wins (latest.ts), and the critical points
+// of a window already left behind are not searched.
+import { LIMITS } from '../experiment/limits';
+import type { Experiment, ViewWindow } from '../experiment/types';
+import { engine } from './engineWorker';
+import { latestWins } from './latest';
+import { useStore } from './store';
+
+/** Samples per axis of the objective behind the contours. */
+const GRID_SIZE = 160;
+
+/** The contour picture's size in device pixels: the plot tells it (setContourRaster). */
+let raster: { width: number; height: number } | null = null;
+/** A window asked for before the plot told its size: drawn once it does. */
+let beforeRaster: { exp: Experiment; view: ViewWindow } | null = null;
+
+let gridKey = '';
+let problemKey = '';
+
+const grids = latestWins<{ exp: Experiment; view: ViewWindow; width: number; height: number }>(
+  async ({ exp, view, width, height }, superseded) => {
+    const image = await engine().contours(exp, view, GRID_SIZE, width, height);
+    if (!image.ok) {
+      useStore.setState({ error: image.error });
+      return;
+    }
+    const grid = { view, bitmap: image.value.bitmap, levels: image.value.levels };
+    const old = useStore.getState().grid;
+    useStore.setState({ grid });
+    old?.bitmap.close();
+    if (superseded()) return; // still zooming: skip the critical points of an intermediate window
+    const found = await engine().criticalPoints(exp, view);
+    if (!found.ok) return;
+    if (useStore.getState().grid === grid) useStore.setState({ criticalPoints: found.value.points, criticalTruncated: found.value.truncated });
+  },
+  (err) => {
+    gridKey = ''; // let the next request try again
+    useStore.setState({ error: `could not draw the contours: ${(err as Error).message}` });
+  },
+);
+
+/** Asks for the contours (and critical points) of `exp`'s problem over `view`. */
+export function requestGrid(exp: Experiment, view: ViewWindow): void {
+  if (!raster) {
+    beforeRaster = { exp, view };
+    return;
+  }
+  const key = JSON.stringify([exp.problem, view, raster]);
+  if (key === gridKey) return;
+  const pk = JSON.stringify(exp.problem);
+  if (pk !== problemKey) {
+    problemKey = pk;
+    useStore.setState({ criticalPoints: null });
+  }
+  gridKey = key;
+  void grids.request({ exp, view, ...raster });
+}
+
+/** The plot's drawing area in device pixels; the contours are rasterized at this size. */
+export function setContourRaster(width: number, height: number): void {
+  if (raster && raster.width === width && raster.height === height) return;
+  raster = { width, height };
+  const waiting = beforeRaster;
+  beforeRaster = null;
+  const s = useStore.getState();
+  if (waiting) requestGrid(waiting.exp, waiting.view);
+  else if (s.mode === 'surface' && s.view) requestGrid(s.experiment, s.view);
+}
+
+/** Shows another window of the surface (zoom, pan, reset); the runs go on untouched. */
+export function setView(view: ViewWindow | null): void {
+  if (view && !(view.x[1] - view.x[0] >= LIMITS.viewSpan.min && view.y[1] - view.y[0] >= LIMITS.viewSpan.min)) return;
+  const s = useStore.getState();
+  const experiment = { ...s.experiment };
+  if (view) experiment.view = view;
+  else delete experiment.view;
+  const shown = view ?? s.surface?.view;
+  if (!shown) return;
+  useStore.setState({ experiment, view: shown });
+  requestGrid(experiment, shown);
+}

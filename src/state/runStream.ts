@@ -1,0 +1,131 @@
+// The run stream: starting an experiment in the engine worker and taking its chunks into the
+// runs' buffers. Chunks are appended as they arrive; views re-render at most once per animation
+// frame. Each start gets a generation number, so chunks of a superseded run are ignored.
+import type { Experiment } from '../experiment/types';
+import { proxy, type AnyChunk } from '../workers/client';
+import { requestGrid } from './contourGrid';
+import { engine } from './engineWorker';
+import { appendNetChunk, emptyNetTrace } from './netTraces';
+import { refreshDecision } from './network';
+import { useStore } from './store';
+import { appendToTrace, emptyTrace } from './traces';
+
+let generation = 0;
+
+/** The generation of the latest start: an answer for an older one is dropped. */
+export const streamGeneration = (): number => generation;
+
+let frameRequested = false;
+function publishTraces(): void {
+  if (!frameRequested) return;
+  frameRequested = false;
+  useStore.setState((s) => ({ revision: s.revision + 1 }));
+  if (useStore.getState().mode === 'network') refreshDecision();
+}
+
+/** Chunks that arrive before start() has answered (the worker sends x_0 at once) wait here. */
+let early: { chunks: AnyChunk[]; finished: boolean; seq: number }[] = [];
+let tracesReady = false;
+
+// Pausing is a round trip: the worker answers with the number of its last message, and the page
+// shows 'paused' once that message is in (chunks and replies travel on different ports, so a
+// chunk sent just before the pause can arrive after the reply).
+let received = 0;
+let pausedAt: number | null = null;
+
+function settlePause(): void {
+  if (pausedAt === null || received < pausedAt) return;
+  pausedAt = null;
+  flushTraces();
+  if (useStore.getState().status !== 'finished') useStore.setState({ status: 'paused' });
+}
+
+/** The worker stopped after message `last` of generation `gen`: 'paused' once that message is in. */
+export function pauseAfter(gen: number, last: number): void {
+  if (gen !== generation) return;
+  pausedAt = last;
+  settlePause();
+}
+
+/** Playing again: no pause is waiting to settle. */
+export function clearPause(): void {
+  pausedAt = null;
+}
+
+function onChunks(gen: number, chunks: AnyChunk[], finished: boolean, seq: number): void {
+  if (gen !== generation) return;
+  if (!tracesReady) {
+    early.push({ chunks, finished, seq });
+    return;
+  }
+  received = Math.max(received, seq);
+  const s = useStore.getState();
+  for (const c of chunks) {
+    if ('xy' in c) appendToTrace(s.traces[c.run], c);
+    else appendNetChunk(s.netTraces[c.run], c);
+  }
+  if (finished) useStore.setState({ status: 'finished' });
+  if (!frameRequested) {
+    frameRequested = true;
+    requestAnimationFrame(publishTraces);
+  }
+  settlePause();
+}
+
+/** Publishes appended chunks now rather than at the next frame. */
+function flushTraces(): void {
+  if (frameRequested) publishTraces();
+}
+
+/** Starts the experiment from step 0 (paused or playing); false when a later start superseded it. */
+export async function startExperiment(exp: Experiment, opts: { paused?: boolean } = {}): Promise<boolean> {
+  const gen = ++generation;
+  tracesReady = false;
+  early = [];
+  received = 0;
+  pausedAt = null;
+  const paused = opts.paused ?? false;
+  useStore.setState({ experiment: exp, error: null, scrubStep: null, hoverStep: null });
+  const res = await engine().start(exp, proxy((chunks: AnyChunk[], finished: boolean, seq: number) => onChunks(gen, chunks, finished, seq)), {
+    stepsPerTick: useStore.getState().speed,
+    paused,
+  });
+  if (gen !== generation) return false;
+  if (!res.ok) {
+    useStore.setState({ error: res.error, status: 'idle' });
+    return true;
+  }
+  const started = res.value;
+  const prev = useStore.getState();
+  const status = paused ? 'paused' : 'playing';
+  if (started.kind === 'network') {
+    useStore.setState({
+      mode: 'network',
+      surface: null,
+      traces: [],
+      netTraces: started.labels.map((label, i) => emptyNetTrace(label, i)),
+      netInfo: started.info,
+      decision: null,
+      slice: null,
+      selectedRun: Math.min(prev.selectedRun, started.labels.length - 1),
+      revision: prev.revision + 1,
+      status,
+    });
+  } else {
+    useStore.setState({
+      mode: 'surface',
+      surface: started.surface,
+      view: exp.view ?? started.surface.view,
+      traces: started.labels.map((label, i) => emptyTrace(label, i)),
+      netTraces: [],
+      netInfo: null,
+      revision: prev.revision + 1,
+      status,
+    });
+  }
+  tracesReady = true;
+  for (const e of early) onChunks(gen, e.chunks, e.finished, e.seq);
+  early = [];
+  if (started.kind === 'surface') requestGrid(exp, exp.view ?? started.surface.view);
+  return true;
+}
