@@ -1,6 +1,6 @@
 // The float64 step constants the shader reads must be the numbers the JS optimizers compute.
 import { describe, expect, it } from 'vitest';
-import { resolveParams } from '../../experiment/optimizerParams';
+import { resolveParams } from '../../optim/optimizers/params';
 import { StepConstantTable, stepConstantSpecs } from './stepConstants';
 
 describe('StepConstantTable', () => {

@@ -1,7 +1,7 @@
 // The linear algebra and the cubic subproblem behind newton and cubic, and the random parts of
 // pgd and noisySgd, checked against their definitions on seeded random inputs.
 import { describe, expect, test } from 'vitest';
-import { resolveParams } from '../../experiment/optimizerParams';
+import { resolveParams } from './params';
 import { Rng, runStream } from '../rng';
 import { cubicStep, cubicWork } from './cubic';
 import { OPTIMIZERS } from './index';

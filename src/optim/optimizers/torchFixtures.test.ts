@@ -15,7 +15,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { OPTIMIZER_SPECS, resolveParams } from '../../experiment/optimizerParams';
+import { OPTIMIZER_SPECS, resolveParams } from './params';
 import type { Experiment, OptimizerId, ParamValue, Schedule, SurfaceId } from '../../experiment/types';
 import { createEngine } from '../engine';
 import { runStream } from '../rng';
