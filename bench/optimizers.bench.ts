@@ -7,7 +7,7 @@
 // Run: npx tsx bench/optimizers.bench.ts  (writes bench/results/optimizers.json)
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { resolveParams } from '../src/experiment/optimizerParams';
+import { resolveParams } from '../src/optim/optimizers/params';
 import type { Experiment, OptimizerId, ParamValue } from '../src/experiment/types';
 import { createEngine } from '../src/optim/engine';
 import { cubicStep, cubicWork } from '../src/optim/optimizers/cubic';

@@ -8,7 +8,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { decodeExperiment } from '../src/experiment/link/decode';
 import { encodeExperiment } from '../src/experiment/link/encode';
 import { LIMITS } from '../src/experiment/limits';
-import { OPTIMIZER_SPECS } from '../src/experiment/optimizerParams';
+import { OPTIMIZER_SPECS } from '../src/optim/optimizers/params';
 import { OPTIMIZER_IDS, SURFACE_IDS, type Experiment, type ParamValue, type Problem, type Run } from '../src/experiment/types';
 
 interface FixtureCase {

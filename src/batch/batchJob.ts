@@ -4,7 +4,7 @@
 //
 // Pixel (i, j) is column i from the left and row j from the TOP, so row-major results are an
 // image as is; index = j * nx + i.
-import { resolveParams } from '../experiment/optimizerParams';
+import { resolveParams } from '../optim/optimizers/params';
 import type { Experiment, OptimizerId, ParamValue, Schedule, SurfaceProblem, ViewWindow } from '../experiment/types';
 import { axisRangeError, axisValue, type BasinSettings, type SweepAxis, type SweepSettings, sweepableParams } from './batchSettings';
 

@@ -3,7 +3,7 @@
 // clamps untrusted input (a value edited in the URL never reaches the engine unchecked).
 // Everything else a batched run needs (surface, optimizer, stop rule, seed) comes from the
 // Experiment, so the basin of a pixel and the explorer's run from that pixel agree.
-import { OPTIMIZER_SPECS } from '../experiment/optimizerParams';
+import { OPTIMIZER_SPECS } from '../optim/optimizers/params';
 import type { OptimizerId } from '../experiment/types';
 
 /**

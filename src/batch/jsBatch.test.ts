@@ -1,7 +1,7 @@
 // The JS batched engine against the scalar engine (SurfaceRun): the same starts and settings
 // must give bit-identical end points, step counts and stop reasons.
 import { describe, expect, it } from 'vitest';
-import { resolveParams } from '../experiment/optimizerParams';
+import { resolveParams } from '../optim/optimizers/params';
 import type { Experiment, OptimizerId, ParamValue, Run } from '../experiment/types';
 import { OPTIMIZERS } from '../optim/optimizers';
 import { runStream } from '../optim/rng';

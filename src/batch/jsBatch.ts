@@ -13,9 +13,8 @@
 // Random numbers (gradNoise, noisySgd, pgd) come from one stream per grid row, derived from
 // (seed, row), so a map is reproducible whatever the number of workers. They are not the
 // explorer's run stream: a noisy pixel agrees with an explorer run in distribution only.
-import type { OptimizerId } from '../experiment/types';
 import { clipByNorm } from '../optim/gradient';
-import { OPTIMIZERS } from '../optim/optimizers';
+import { OPTIMIZERS, SEPARABLE } from '../optim/optimizers';
 import { Rng } from '../optim/rng';
 import { LrSchedule } from '../optim/schedule';
 import { type DivergenceBox, divergenceBox } from '../optim/surfaceRun';
@@ -24,11 +23,6 @@ import type { Objective2 } from '../surfaces/objective';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { type BatchJob, pixelSetting, pixelStart, sharedSetting } from './batchJob';
 import { allocateRows, REASON, type RowsOutcome } from './outcome';
-
-/** Optimizers whose update of coordinate k reads only g[k] and its own state. */
-export const SEPARABLE: ReadonlySet<OptimizerId> = new Set<OptimizerId>([
-  'sgd', 'adagrad', 'rmsprop', 'adadelta', 'adam', 'adamw', 'adamax', 'nadam', 'radam', 'noisySgd',
-]);
 
 /** A 32-bit hash of (seed, row): the seed of row `row`'s random stream. */
 export function rowSeed(seed: number, row: number): number {

@@ -1,6 +1,6 @@
 // One optimizer parameter, as its spec says: a log slider plus a number box for rates,
 // a number box, a checkbox, or a pair of boxes (betas).
-import type { ParamSpec } from '../experiment/optimizerParams';
+import type { ParamSpec } from '../optim/optimizers/params';
 import type { ParamValue } from '../experiment/types';
 import { NumberField } from './NumberField';
 

@@ -2,7 +2,7 @@
 // schedule and label. Each change restarts the race from step 0.
 import { useEffect, useState } from 'react';
 import { LIMITS } from '../experiment/limits';
-import { OPTIMIZER_SPECS, resolveParams } from '../experiment/optimizerParams';
+import { OPTIMIZER_SPECS, resolveParams } from '../optim/optimizers/params';
 import { OPTIMIZER_IDS, type OptimizerId, type Run } from '../experiment/types';
 import { editExperiment } from '../state/edit';
 import { useStore } from '../state/store';

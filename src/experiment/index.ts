@@ -1,6 +1,6 @@
 export * from './types';
 export * from './limits';
-export * from './optimizerParams';
+export * from '../optim/optimizers/params';
 export * from './defaults';
 export * from './parse';
 export * from './link';

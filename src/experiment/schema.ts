@@ -2,7 +2,7 @@
 // so that types, limits and error messages come from one place.
 import * as v from 'valibot';
 import { LIMITS } from './limits';
-import { OPTIMIZER_SPECS, type ParamSpec } from './optimizerParams';
+import { OPTIMIZER_SPECS, type ParamSpec } from '../optim/optimizers/params';
 import { ACTIVATION_IDS, DATASET_IDS, OPTIMIZER_IDS, SURFACE_IDS, type OptimizerId } from './types';
 
 const fmt = (n: number): string => (Math.abs(n) >= 1e5 || (n !== 0 && Math.abs(n) < 1e-3) ? n.toExponential() : String(n));

@@ -2,7 +2,7 @@
 // shape of the surface engine (src/optim/engine.ts) so the worker, the store and the CLI can route
 // `problem.kind === 'network'` here. Runs race on the same data, the same initial weights and the
 // same minibatch order (streams.ts); each run keeps its own stream for optimizer noise.
-import { OPTIMIZER_SPECS, resolveParams } from '../experiment/optimizerParams';
+import { OPTIMIZER_SPECS, resolveParams } from '../optim/optimizers/params';
 import type { FieldError } from '../experiment/parse';
 import type { Experiment, NetworkProblem, Run, RunResult } from '../experiment/types';
 import { OPTIMIZERS } from '../optim/optimizers';

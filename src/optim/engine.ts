@@ -1,7 +1,7 @@
 // The engine: an Experiment in, runs out, a chunk at a time (so the worker can stream and the
 // CLI can print). Runs race: advance(k) moves every unfinished run k steps.
 import type { FieldError } from '../experiment/parse';
-import { OPTIMIZER_SPECS, resolveParams } from '../experiment/optimizerParams';
+import { OPTIMIZER_SPECS, resolveParams } from './optimizers/params';
 import type { Experiment, RunResult } from '../experiment/types';
 import { regularized } from '../surfaces/objective';
 import { resolveSurface } from '../surfaces/resolve';

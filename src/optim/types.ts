@@ -1,6 +1,12 @@
 // One definition per optimizer, for any number of parameters: surfaces use dim = 2, networks
 // their weight count. An optimizer updates x in place from the step's gradient.
+//
+// Everything the project knows about an optimizer sits in its OptimizerDef, in its own module
+// under src/optim/optimizers: the parameter table, the update, whether it is separable, its
+// per-step scalars and its GLSL form. Every field is required, so a new optimizer must state
+// each one (registry.test.ts checks what the type cannot).
 import type { OptimizerId, ParamValue } from '../experiment/types';
+import type { OptimizerSpec } from './optimizers/paramSpec';
 import type { Rng } from './rng';
 
 export interface StepContext {
@@ -17,9 +23,70 @@ export interface OptimizerInstance {
   step(x: Float64Array, g: Float64Array, ctx: StepContext): boolean;
 }
 
+/**
+ * The scalars of a step that depend only on the step count s = 1, 2, ... and the parameters
+ * (bias corrections, NAdam's momentum products, RAdam's rectification). Defined once: the JS
+ * update reads them from here, and the WebGL engine uploads the same float64 numbers per step
+ * (src/batch/glsl/stepConstants.ts).
+ */
+export interface StepScalars {
+  /** What each value is, in order (documentation and tests). */
+  names: readonly string[];
+  /** A fresh sequence for one run. */
+  start(params: Record<string, ParamValue>): StepScalarSequence;
+}
+
+export interface StepScalarSequence {
+  /** Advances to the next step and returns its scalars in `names` order (the array is reused). */
+  next(): Float64Array;
+}
+
+/**
+ * A scalar of the step that the GLSL snippet reads as `$Ki$` (i: its index; at most four). The
+ * batched engine computes it in float64 from the step's scalars, or, where a sweep varies two
+ * parameters it depends on, in the shader with the `glsl` formula.
+ */
+export interface StepConstant {
+  /** Parameters it depends on ('beta1', 'beta2' for the betas pair). */
+  deps: readonly string[];
+  /** The value from this step's StepScalars values. */
+  value(scalars: Float64Array): number;
+  /** The same value in GLSL, from p_<name>, s = float(t + 1) and the snippet's own locals. */
+  glsl: string;
+}
+
+/**
+ * The update in GLSL for the WebGL batched engine: the float64 update's operations in the same
+ * order, in float32. In scope when `step` runs: `x` (vec2, updated in place), `g` (vec2, the
+ * step's gradient), `lr` (this step's rate), `t` (int, step index; the step count is s = t + 1),
+ * state `a`, `b`, `c` (vec2) and `aux` (float), all 0 before the first step, `p_<name>` for each
+ * name of `params`, `$Ki$` for constant i, `pixel` and the noise functions spNormal2 / spUniform.
+ */
+export interface GlslForm {
+  /** Numeric parameters read as p_<name>; the betas pair is beta1, beta2 and their complements beta1c, beta2c. */
+  params: readonly string[];
+  /** GLSL statements of one step; boolean parameters (from `flags`) are baked into the text. */
+  step(flags: Record<string, ParamValue>): string;
+  constants: readonly StepConstant[];
+  /** GLSL functions of its own that its `constants`' formulas call ('' if none). */
+  prelude: string;
+}
+
 export interface OptimizerDef {
   id: OptimizerId;
+  /** Name, one line about it, and its parameters with defaults and limits. */
+  spec: OptimizerSpec;
+  /** The torch.optim class it reproduces, checked by fixtures/torch/<id>.json; null where torch has none. */
+  torch: string | null;
+  /**
+   * The update of coordinate k reads only g[k] and coordinate k's own state, so n starts in
+   * lockstep are one instance of dimension 2n, bit for bit (src/batch/jsBatch.ts).
+   */
+  separable: boolean;
   /** Second-order methods get the Hessian at x in StepContext. */
-  needsHessian?: boolean;
+  needsHessian: boolean;
+  stepScalars: StepScalars;
+  /** Its GLSL update, or null: JS only. Null only for methods that need the Hessian, which the shader lacks. */
+  glsl: GlslForm | null;
   create(params: Record<string, ParamValue>, dim: number): OptimizerInstance;
 }

@@ -1,6 +1,6 @@
 // encodeExperiment: Experiment -> the link's hash (without '#'), in the format of format.ts.
 // Synchronous and total: it writes what it is given, valid or not (the decoder judges).
-import { OPTIMIZER_SPECS } from '../optimizerParams';
+import { OPTIMIZER_SPECS } from '../../optim/optimizers/params';
 import type { Experiment, Regularization, Run, Schedule } from '../types';
 import { EMPTY_PARAMS_ITEM, SCHEDULE_SLOTS } from './format';
 import { CURRENT_LINK_VERSION } from './migrations';

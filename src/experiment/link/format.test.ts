@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OPTIMIZER_SPECS } from '../optimizerParams';
+import { OPTIMIZER_SPECS } from '../../optim/optimizers/params';
 import { EMPTY_PARAMS_ITEM, RUN_KEY, RUN_OPTION_KEYS, SCHEDULE_SLOTS } from './format';
 import { formatNumber, parseNumber } from './numbers';
 import { escapeText, unescapeText } from './percent';

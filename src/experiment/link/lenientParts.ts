@@ -9,7 +9,7 @@
 import * as v from 'valibot';
 import { DEFAULT_SEED, DEFAULT_STOP, defaultExperiment } from '../defaults';
 import { LIMITS } from '../limits';
-import { OPTIMIZER_SPECS } from '../optimizerParams';
+import { OPTIMIZER_SPECS } from '../../optim/optimizers/params';
 import { NetworkProblemSchema, ProblemSchema, RunSchema, StopSchema, SurfaceProblemSchema, ViewSchema, num } from '../schema';
 import { OPTIMIZER_IDS, type Experiment, type OptimizerId, type Problem, type Run } from '../types';
 import { ProblemLog, issueMessage, issuePath, joinPath } from './problems';

@@ -2,7 +2,7 @@
 // limit, for the codec's property and fuzz tests. Test-only: nothing in the app imports it.
 import fc from 'fast-check';
 import { LIMITS } from '../limits';
-import { OPTIMIZER_SPECS, type ParamSpec } from '../optimizerParams';
+import { OPTIMIZER_SPECS, type ParamSpec } from '../../optim/optimizers/params';
 import {
   ACTIVATION_IDS, DATASET_IDS, OPTIMIZER_IDS, SURFACE_IDS,
   type Experiment, type OptimizerId, type ParamValue, type Problem, type Regularization, type Run, type Schedule,

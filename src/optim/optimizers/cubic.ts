@@ -15,6 +15,8 @@
 // the one of the eigenvector as the eigen-solver returns it (both signs give the same model value).
 import type { OptimizerDef } from '../types';
 import { eigenSym } from './linalg';
+import { lr } from './paramSpec';
+import { NO_STEP_SCALARS } from './stepScalars';
 
 /** Scratch buffers of one cubic step in dim dimensions. */
 export interface CubicWork {
@@ -111,7 +113,21 @@ function toBasis(sEig: Float64Array, vectors: Float64Array, dim: number, s: Floa
 
 export const cubic: OptimizerDef = {
   id: 'cubic',
+  spec: {
+    name: 'Cubic Newton',
+    about: 'Cubic-regularized Newton (Nesterov and Polyak 2006): minimizes the cubic model exactly; escapes strict saddles.',
+    params: {
+      lr: lr(1),
+      M: { type: 'number', default: 10, min: 1e-9, max: 1e9, log: true, help: 'Lipschitz constant of the Hessian (cubic weight M/6)' },
+    },
+  },
+  torch: null,
+  // the eigen-decomposition couples the coordinates
+  separable: false,
   needsHessian: true,
+  stepScalars: NO_STEP_SCALARS,
+  // JS only: the step needs the Hessian, which the shader does not compute
+  glsl: null,
   create(p, dim) {
     const M = p.M as number;
     const work = cubicWork(dim);

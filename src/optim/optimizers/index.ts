@@ -1,5 +1,6 @@
-// The optimizer registry, keyed by the ids of experiment-v1.md.
-// An optimizer not implemented yet is absent: the engine reports it by name.
+// The optimizer registry, keyed by the ids of experiment-v1.md: complete, so every id has its
+// definition, and every list about optimizers (parameter tables, separable ones, those with a
+// GLSL form) is derived from it.
 import type { OptimizerId } from '../../experiment/types';
 import type { OptimizerDef } from '../types';
 import { adadelta } from './adadelta';
@@ -16,7 +17,7 @@ import { radam } from './radam';
 import { rmsprop } from './rmsprop';
 import { sgd } from './sgd';
 
-export const OPTIMIZERS: Partial<Record<OptimizerId, OptimizerDef>> = {
+export const OPTIMIZERS: Record<OptimizerId, OptimizerDef> = {
   sgd,
   adagrad,
   rmsprop,
@@ -31,3 +32,11 @@ export const OPTIMIZERS: Partial<Record<OptimizerId, OptimizerDef>> = {
   newton,
   cubic,
 };
+
+/** The ids whose definition satisfies `test`, in registry order. */
+export function optimizersWhere(test: (def: OptimizerDef) => boolean): ReadonlySet<OptimizerId> {
+  return new Set(Object.values(OPTIMIZERS).filter(test).map((def) => def.id));
+}
+
+/** Optimizers whose update of coordinate k reads only g[k] and its own state. */
+export const SEPARABLE: ReadonlySet<OptimizerId> = optimizersWhere((def) => def.separable);

@@ -7,10 +7,26 @@
 // Nothing throws.
 import type { OptimizerDef } from '../types';
 import { solve2x2, solveInPlace } from './linalg';
+import { lr } from './paramSpec';
+import { NO_STEP_SCALARS } from './stepScalars';
 
 export const newton: OptimizerDef = {
   id: 'newton',
+  spec: {
+    name: 'Newton',
+    about: "Damped Newton's method: x <- x - lr (H + damping I)^-1 grad f. Attracted to saddles.",
+    params: {
+      lr: lr(1),
+      damping: { type: 'number', default: 0, min: 0, max: 1e6, help: "added to the Hessian's diagonal" },
+    },
+  },
+  torch: null,
+  // the solve couples the coordinates
+  separable: false,
   needsHessian: true,
+  stepScalars: NO_STEP_SCALARS,
+  // JS only: the step needs the Hessian, which the shader does not compute
+  glsl: null,
   create(p, dim) {
     const damping = p.damping as number;
     const a = new Float64Array(dim * dim);

@@ -10,6 +10,8 @@
 import { pow } from '../../numeric';
 import type { Rng } from '../rng';
 import type { OptimizerDef } from '../types';
+import { lr } from './paramSpec';
+import { NO_STEP_SCALARS } from './stepScalars';
 
 /** Adds to x a point uniform in the ball of `radius` in dim dimensions: direction from normals, radius r U^(1/dim). */
 export function addUniformBall(x: Float64Array, radius: number, rng: Rng, scratch: Float64Array): void {
@@ -29,6 +31,21 @@ export function addUniformBall(x: Float64Array, radius: number, rng: Rng, scratc
 
 export const pgd: OptimizerDef = {
   id: 'pgd',
+  spec: {
+    name: 'Perturbed GD',
+    about: 'Gradient descent that adds a random kick from a ball when the gradient is small (Jin et al. 2017).',
+    params: {
+      lr: lr(0.05),
+      radius: { type: 'number', default: 0.1, min: 0, max: 1e3, log: true, help: 'radius of the perturbation ball' },
+      gThreshold: { type: 'number', default: 1e-3, min: 0, max: 1e3, log: true, help: 'perturb when ||grad f|| is at most this' },
+      tThreshold: { type: 'number', default: 200, min: 1, max: 100_000, integer: true, help: 'steps to wait after a perturbation before the next' },
+    },
+  },
+  torch: null,
+  // the perturbation test reads the norm of the whole gradient
+  separable: false,
+  needsHessian: false,
+  stepScalars: NO_STEP_SCALARS,
   create(p, dim) {
     const radius = p.radius as number;
     const gThreshold = p.gThreshold as number;
@@ -51,5 +68,22 @@ export const pgd: OptimizerDef = {
         return perturb;
       },
     };
+  },
+  // aux: the step of the last perturbation (-1e30: none yet); the ball has radius r U^(1/2).
+  // The shader draws from its own hash streams, so a GPU pixel agrees in distribution only.
+  glsl: {
+    params: ['radius', 'gThreshold', 'tThreshold'],
+    step: () => `
+    if (t == 0) aux = -1.0e30;
+    if (length(g) <= p_gThreshold && float(t) - aux > p_tThreshold) {
+      aux = float(t);
+      vec2 dir = spNormal2(pixel, t, 3u);
+      float r = p_radius * sqrt(spUniform(pixel, t, 4u));
+      x += (r / length(dir)) * dir;
+    } else {
+      x -= lr * g;
+    }`,
+    constants: [],
+    prelude: '',
   },
 };

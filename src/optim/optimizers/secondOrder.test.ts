@@ -1,7 +1,7 @@
 // The linear algebra and the cubic subproblem behind newton and cubic, and the random parts of
 // pgd and noisySgd, checked against their definitions on seeded random inputs.
 import { describe, expect, test } from 'vitest';
-import { resolveParams } from '../../experiment/optimizerParams';
+import { resolveParams } from './params';
 import { Rng, runStream } from '../rng';
 import { cubicStep, cubicWork } from './cubic';
 import { OPTIMIZERS } from './index';
@@ -144,14 +144,14 @@ describe('cubic subproblem: the global minimizer of g.s + 1/2 s\'Hs + (M/6)||s||
 
 describe('newton', () => {
   test('a singular H + damping I gives a non-finite point (the engine reports a divergence)', () => {
-    const opt = OPTIMIZERS.newton!.create(resolveParams('newton', {}), 2);
+    const opt = OPTIMIZERS.newton.create(resolveParams('newton', {}), 2);
     const x = Float64Array.from([1, 2]);
     opt.step(x, Float64Array.from([1, 1]), { lr: 1, rng: rng(), hessian: Float64Array.from([1, 0, 0, 0]) });
     expect(Number.isNaN(x[0]) && Number.isNaN(x[1])).toBe(true);
   });
 
   test('damping makes it solvable: x <- x - (H + damping I)^-1 g', () => {
-    const opt = OPTIMIZERS.newton!.create(resolveParams('newton', { damping: 1 }), 2);
+    const opt = OPTIMIZERS.newton.create(resolveParams('newton', { damping: 1 }), 2);
     const x = Float64Array.from([1, 2]);
     opt.step(x, Float64Array.from([1, 1]), { lr: 0.5, rng: rng(), hessian: Float64Array.from([1, 0, 0, 0]) });
     expect(Array.from(x)).toEqual([1 - 0.5 * 0.5, 2 - 0.5 * 1]);
@@ -180,7 +180,7 @@ describe('pgd and noisySgd', () => {
   });
 
   test('pgd kicks only when ||g|| <= gThreshold and the last kick is more than tThreshold steps old', () => {
-    const opt = OPTIMIZERS.pgd!.create(resolveParams('pgd', { lr: 0.1, radius: 0.5, gThreshold: 1e-3, tThreshold: 3 }), 2);
+    const opt = OPTIMIZERS.pgd.create(resolveParams('pgd', { lr: 0.1, radius: 0.5, gThreshold: 1e-3, tThreshold: 3 }), 2);
     const ctx = { lr: 0.1, rng: rng() };
     const small = Float64Array.from([1e-4, 0]);
     const kicks: number[] = [];
@@ -200,13 +200,13 @@ describe('pgd and noisySgd', () => {
 
   test('noisySgd: x - lr (g + sigma N(0, I)), from the run\'s stream; sigma = 0 is gradient descent', () => {
     const x = Float64Array.from([1, 2]);
-    OPTIMIZERS.noisySgd!.create(resolveParams('noisySgd', { sigma: 0.5 }), 2).step(x, Float64Array.from([3, 4]), { lr: 0.1, rng: rng() });
+    OPTIMIZERS.noisySgd.create(resolveParams('noisySgd', { sigma: 0.5 }), 2).step(x, Float64Array.from([3, 4]), { lr: 0.1, rng: rng() });
     const r = rng();
     const n0 = r.normal();
     const n1 = r.normal();
     expect(Array.from(x)).toEqual([1 - 0.1 * (3 + 0.5 * n0), 2 - 0.1 * (4 + 0.5 * n1)]);
     const y = Float64Array.from([1, 2]);
-    OPTIMIZERS.noisySgd!.create(resolveParams('noisySgd', { sigma: 0 }), 2).step(y, Float64Array.from([3, 4]), { lr: 0.1, rng: rng() });
+    OPTIMIZERS.noisySgd.create(resolveParams('noisySgd', { sigma: 0 }), 2).step(y, Float64Array.from([3, 4]), { lr: 0.1, rng: rng() });
     expect(Array.from(y)).toEqual([1 - 0.1 * 3, 2 - 0.1 * 4]);
   });
 });

@@ -1,9 +1,26 @@
 // torch.optim.SGD (2.x): weight decay, momentum with dampening, Nesterov.
 // The momentum buffer's first step is the gradient itself, undampened, as in torch.
 import type { OptimizerDef } from '../types';
+import { lr, momentum, weightDecay } from './paramSpec';
+import { NO_STEP_SCALARS } from './stepScalars';
 
 export const sgd: OptimizerDef = {
   id: 'sgd',
+  spec: {
+    name: 'SGD',
+    about: 'Gradient descent, with optional (Nesterov) momentum: torch.optim.SGD.',
+    params: {
+      lr: lr(1e-3),
+      momentum: momentum(),
+      dampening: { type: 'number', default: 0, min: 0, max: 1, help: 'dampening for momentum' },
+      nesterov: { type: 'boolean', default: false, help: 'Nesterov momentum (needs momentum > 0 and dampening = 0)' },
+      weightDecay: weightDecay(),
+    },
+  },
+  torch: 'torch.optim.SGD',
+  separable: true,
+  needsHessian: false,
+  stepScalars: NO_STEP_SCALARS,
   create(p, dim) {
     const momentum = p.momentum as number;
     const dampening = p.dampening as number;
@@ -26,5 +43,19 @@ export const sgd: OptimizerDef = {
         return false;
       },
     };
+  },
+  // the momentum buffer is `a`; t == 0 is torch's first step
+  glsl: {
+    params: ['momentum', 'dampening', 'weightDecay'],
+    step: (flags) => `
+    vec2 d = g;
+    if (p_weightDecay != 0.0) d += p_weightDecay * x;
+    if (p_momentum != 0.0) {
+      a = t == 0 ? d : p_momentum * a + (1.0 - p_dampening) * d;
+      d = ${flags.nesterov ? 'd + p_momentum * a' : 'a'};
+    }
+    x -= lr * d;`,
+    constants: [],
+    prelude: '',
   },
 };
