@@ -11,6 +11,8 @@ export interface LessonRun {
   gradNorm: number[];
   stop: RunStop;
   heldOutLoss?: number[];
+  /** Steps at which a perturbation was applied (pgd). */
+  perturbations?: number[];
 }
 
 /** The runs of one step, and the critical points of its objective when a claim needs them. */
@@ -62,6 +64,10 @@ const CHECKS: { [K in keyof Expectation]-?: Checker<K> } = {
     const said = `eps-stationary: this run ${stopText(run.stop)}, run ${want.run} ${stopText(other.stop)}`;
     const ok = run.stop.reason === 'gradTol' && (other.stop.reason !== 'gradTol' || run.stop.step < other.stop.step);
     return pass(ok, said);
+  },
+  perturbations(run, want) {
+    const n = run.perturbations?.length ?? 0;
+    return pass(inRange(n, want.min, want.max), `${n} perturbations (expected ${rangeText(want.min, want.max)})`);
   },
   xAbove(run, want) {
     const most = run.points.reduce((m, p) => Math.max(m, p[0]), -Infinity);

@@ -21,6 +21,8 @@ describe('the lessons', () => {
         expect(lesson.claims.some((c) => c.step === i), `${lesson.id} step ${i} has a claim`).toBe(true);
       });
       for (const claim of lesson.claims) {
+        // As the verdict: a kind is a claim about a critical point, so only at an eps-stationary stop.
+        if (claim.expect.kind) expect(claim.expect.reason, `${lesson.id}: ${JSON.stringify(claim)}`).toBe('gradTol');
         const runs = decodeExperimentDetailed(lesson.steps[claim.step]?.link ?? '').experiment.runs;
         expect(claim.run, `${lesson.id}: ${JSON.stringify(claim)}`).toBeLessThan(runs.length);
       }
@@ -69,6 +71,7 @@ describe('checkClaim can fail', () => {
     ['within without endsNear', { reason: 'gradTol', within: 1 }, /"within" qualifies "endsNear"/],
     ['fasterThan itself', { fasterThan: { run: 0 } }, /this run gradTol at step 92, run 0 gradTol at step 92/],
     ['fasterThan a missing run', { fasterThan: { run: 3 } }, /no run 3/],
+    ['perturbations', { perturbations: { min: 1 } }, /0 perturbations \(expected >= 1\)/],
     ['xAbove', { xAbove: 1.5 }, /largest x is 1\.5/],
     ['fRises', { fRises: { min: 1 } }, /f rose at 0 steps/],
     ['leavesBall (ends inside)', { leavesBall: { center: [0, 0], radius: 0.5, minStep: 0, maxStep: 1000 } }, /ends inside/],

@@ -36,6 +36,8 @@ export interface Expectation {
    * the same step does, if that run reaches one at all.
    */
   fasterThan?: { run: number };
+  /** How many perturbations the run applied (perturbed gradient descent). Bounds inclusive. */
+  perturbations?: { min?: number; max?: number };
   /** Some point of the path has x above this: the path passes, or overshoots, that line. Surfaces only. */
   xAbove?: number;
   /** How many steps raised f (f_(t+1) > f_t): an oscillation count. Bounds inclusive. */

@@ -21,7 +21,7 @@ export const adaptiveSteps: Lesson = {
         'On the plane f = x + 2y the gradient never changes, so any change of step length is the method\'s own. Gradient descent\'s ' +
         'steps are all lr ||grad f||. Adagrad divides by the root of the sum of all past squared gradients, which only grows: its ' +
         'steps shrink like 1/sqrt(t), and step 800 is half as long as step 200. RMSprop\'s and Adam\'s averages forget, and their steps ' +
-        'settle at about lr. Notice also the direction: the adaptive methods step by about lr in each coordinate and head along the ' +
+        'settle at about lr in each coordinate. Notice also the direction: the adaptive methods step by about lr in each coordinate and head along the ' +
         'diagonal, not down the gradient (1, 2).',
     },
   ],

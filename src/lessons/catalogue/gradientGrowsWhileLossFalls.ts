@@ -16,7 +16,7 @@ export const gradientGrowsWhileLossFalls: Lesson = {
       link: 'v=1&data=spiral&samples=200&noise=0.1&hidden=16;16&act=relu&batch=0&r0=adam,lr:0.01&steps=300&tol=0.0001&seed=0',
       text:
         'On the spiral, with Adam and two ReLU layers, the gradient norm grows more than tenfold while the training loss falls by half. ' +
-        'Goodfellow, Bengio and Courville (2016, section 8.2.1, figure 8.1) show the same in a real network: the gradient norm rises ' +
+        'Goodfellow, Bengio and Courville (2016, section 8.2, figure 8.1) show the same in a real network: the gradient norm rises ' +
         'through training while the error falls, so training seldom reaches a critical point of any kind, and the verdict here says ' +
         'so: no eps-stationary point, only the form of the Hessian where the run stopped.',
     },

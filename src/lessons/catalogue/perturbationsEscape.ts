@@ -18,7 +18,7 @@ export const perturbationsEscape: Lesson = {
   ],
   claims: [
     { step: 0, run: 0, expect: { reason: 'gradTol', kind: 'saddle' } },
-    { step: 0, run: 1, expect: { reason: 'gradTol', kind: 'minimum', fBelow: 1e-6 } },
+    { step: 0, run: 1, expect: { reason: 'gradTol', kind: 'minimum', fBelow: 1e-6, perturbations: { min: 1, max: 1 } } },
     { step: 0, run: 2, expect: { reason: 'gradTol', kind: 'minimum', fBelow: 1e-6 } },
     { step: 0, run: 3, expect: { reason: 'gradTol', kind: 'minimum', fBelow: 1e-6 } },
   ],

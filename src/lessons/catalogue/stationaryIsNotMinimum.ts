@@ -24,7 +24,7 @@ export const stationaryIsNotMinimum: Lesson = {
     },
   ],
   claims: [
-    { step: 0, run: 0, expect: { reason: 'gradTol', kind: 'saddle', endsNear: [0, 0], fAbove: 0.24, maxSteps: 100 } },
+    { step: 0, run: 0, expect: { reason: 'gradTol', kind: 'saddle', endsNear: [0, 0], fAbove: 0.24, minSteps: 92, maxSteps: 92 } },
     { step: 1, run: 0, expect: { reason: 'gradTol', kind: 'saddle', endsNear: [0, 0], within: 1e-7 } },
     { step: 2, run: 0, expect: { reason: 'gradTol', kind: 'minimum', endsNear: [0, 1], fBelow: 1e-6 } },
   ],
