@@ -20,7 +20,7 @@ export function RunSummary() {
                 step {last}, f = {fmtNum(t.f[last])}, ||grad f|| = {fmtNum(t.gradNorm[last])}
               </span>
             )}
-            {t.stop && <div className="verdict" data-testid={`verdict-${i}`}>{describeStop(t.stop, gradTol)}</div>}
+            {t.stop && <div className="verdict" data-testid={`verdict-${i}`}>{describeStop(t.stop, gradTol, t.gradNorm[last])}</div>}
           </li>
         );
       })}

@@ -8,14 +8,23 @@
 // and the point is 'degenerate' (the test says nothing; flat directions are common in networks).
 // The tolerance is relative, and looser than the surfaces' 1e-8, because the Lanczos estimates
 // carry a residual of up to 1e-7 of the spectrum's scale.
+//
+// A kind is named only at an eps-stationary point. Training stopped by maxSteps usually ends
+// where the gradient is not small (the loss still falls): that point is no saddle nor minimum,
+// whatever the Hessian's signs, so the verdict then says the gradient's size and the Hessian's form.
 import type { PointKind, RunStop } from '../experiment/types';
-import { fmtNum } from '../optim/verdict';
+import { fmtNum, hessianForm, maxStepsHead, notStationary } from '../optim/verdict';
 
 export const NET_ZERO_TOL = 1e-5;
 
+/** The bound under which an extreme eigenvalue counts as 0: NET_ZERO_TOL x max(|lambda_min|, |lambda_max|). */
+export function netZeroBound(lo: number, hi: number): number {
+  return NET_ZERO_TOL * Math.max(Math.abs(lo), Math.abs(hi));
+}
+
 export function classifyExtremes(lo: number, hi: number): PointKind {
   if (!Number.isFinite(lo) || !Number.isFinite(hi)) return 'degenerate';
-  const zero = NET_ZERO_TOL * Math.max(Math.abs(lo), Math.abs(hi));
+  const zero = netZeroBound(lo, hi);
   if (Math.abs(lo) <= zero || Math.abs(hi) <= zero) return 'degenerate';
   if (lo > 0) return 'minimum';
   if (hi < 0) return 'maximum';
@@ -26,22 +35,26 @@ const NAMES: Record<PointKind, string> = {
   minimum: 'a minimum',
   saddle: 'a saddle',
   maximum: 'a maximum',
-  degenerate: 'degenerate (an eigenvalue is ~0: the second-order test says nothing)',
+  degenerate: 'degenerate',
 };
 
-/** The verdict sentence of a stop: the gradient test, the eigenvalues, the kind. */
+/** The verdict sentence of a stop: the gradient test, the eigenvalues, the kind (at an eps-stationary point only). */
 export function networkVerdict(stop: Pick<RunStop, 'reason' | 'step' | 'kind' | 'hessianEigenvalues'>, gradNorm: number, gradTol: number): string {
   const eig = stop.hessianEigenvalues;
-  const second = eig && stop.kind
-    ? `lambda_min = ${fmtNum(eig[0])}, lambda_max = ${fmtNum(eig[1])}: ${NAMES[stop.kind]}`
+  const lambdas = eig ? `lambda_min = ${fmtNum(eig[0])}, lambda_max = ${fmtNum(eig[1])}` : '';
+  const zero = eig ? fmtNum(netZeroBound(eig[0], eig[1])) : '';
+  const kindHere = eig && stop.kind
+    ? `${lambdas}: ${NAMES[stop.kind]}${stop.kind === 'degenerate' ? ` (|lambda| <= ${zero} counts as 0: the second-order test says nothing)` : ''}`
     : 'the Hessian could not be evaluated there';
+  const form = eig && stop.kind
+    ? `at the last point ${lambdas}: the Hessian is ${hessianForm(stop.kind, netZeroBound(eig[0], eig[1]))}`
+    : 'the Hessian could not be evaluated at the last point';
   switch (stop.reason) {
     case 'gradTol':
-      return `||grad L|| = ${fmtNum(gradNorm)} <= eps = ${fmtNum(gradTol)} at step ${stop.step}, ${second}`;
+      return `||grad L|| = ${fmtNum(gradNorm)} <= eps = ${fmtNum(gradTol)} at step ${stop.step}, ${kindHere}`;
     case 'maxSteps':
-      return gradTol > 0
-        ? `no eps-stationary point within ${stop.step} steps (||grad L|| = ${fmtNum(gradNorm)} > eps = ${fmtNum(gradTol)}); at the last point ${second}`
-        : `${stop.step} steps (||grad L|| = ${fmtNum(gradNorm)}); at the last point ${second}`;
+      // The network run stops on gradTol when ||grad L|| <= eps, so only a non-zero gradient gets here.
+      return `${maxStepsHead(stop.step, gradTol)}: ${notStationary('L', gradNorm, gradTol)}; ${form}`;
     case 'diverged':
       return `diverged at step ${stop.step + 1}`;
   }

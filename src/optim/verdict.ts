@@ -1,5 +1,6 @@
 // Words for where a run stopped: the sentence the CLI and the explorer show.
 import type { PointKind, RunStop } from '../experiment/types';
+import { DEGENERATE_TOL } from '../surfaces/classify';
 
 const article: Record<PointKind, string> = {
   minimum: 'at a minimum',
@@ -18,14 +19,65 @@ export const fmtNum = (v: number, digits = 3): string => {
   return String(Number(v.toPrecision(digits + 1)));
 };
 
-export function describeStop(stop: RunStop, gradTol: number): string {
-  const lambdas = stop.hessianEigenvalues ? ` (lambda = ${fmtNum(stop.hessianEigenvalues[0])}, ${fmtNum(stop.hessianEigenvalues[1])})` : '';
-  const where = stop.kind ? `${article[stop.kind]}${lambdas}` : '';
+/** The Hessian's form at a point, by the kind its eigenvalues give (the second-order test's words). */
+const FORM: Record<PointKind, string> = {
+  minimum: 'positive definite',
+  saddle: 'indefinite',
+  maximum: 'negative definite',
+  degenerate: 'singular',
+};
+
+/**
+ * The bound under which the surfaces' classifier (classifyEigenvalues with its defaults, as
+ * surfaceRun calls it) counts an eigenvalue as 0: DEGENERATE_TOL x max(1, |lambda_min|, |lambda_max|).
+ * verdict.test.ts proves it equal to the classifier's, eigenvalue pair by pair.
+ */
+export function surfaceZeroBound([lo, hi]: readonly [number, number]): number {
+  return DEGENERATE_TOL * Math.max(1, Math.abs(lo), Math.abs(hi));
+}
+
+/** "singular (an eigenvalue within 1e-8 of 0)", "indefinite": the Hessian's form, with the zero threshold where it decides. */
+export function hessianForm(kind: PointKind, zeroBound: number): string {
+  return kind === 'degenerate' ? `${FORM.degenerate} (an eigenvalue within ${fmtNum(zeroBound)} of 0)` : FORM[kind];
+}
+
+/** How a maxSteps stop begins: no eps-stationary point was met (or eps = 0 turned the test off). */
+export function maxStepsHead(step: number, gradTol: number): string {
+  return gradTol > 0 ? `no eps-stationary point within ${step} steps` : `stopped at step ${step} (eps = 0: no gradient test)`;
+}
+
+/**
+ * The first-order half of a verdict at a point that is not eps-stationary: a point with a
+ * non-zero gradient is no critical point of any kind, so no kind is named (`g` is f or L).
+ */
+export function notStationary(g: string, gradNorm: number, gradTol: number): string {
+  return `not stationary (||grad ${g}|| = ${fmtNum(gradNorm)} > eps = ${fmtNum(gradTol)})`;
+}
+
+/**
+ * The verdict sentence of a surface run's stop. A critical-point kind is named only where the run
+ * is eps-stationary (reason gradTol, or a gradient exactly 0); elsewhere it says what holds: the
+ * gradient is not small, and the form of the Hessian there. `gradNorm` is ||grad f|| at the stop.
+ */
+export function describeStop(stop: RunStop, gradTol: number, gradNorm: number): string {
+  const eig = stop.hessianEigenvalues;
+  const lambdas = eig ? `lambda = ${fmtNum(eig[0])}, ${fmtNum(eig[1])}` : '';
+  const zero = eig ? `; |lambda| <= ${fmtNum(surfaceZeroBound(eig))} counts as 0` : '';
+  const kindHere = stop.kind && eig
+    ? `${article[stop.kind]} (${lambdas}${stop.kind === 'degenerate' ? zero : ''})`
+    : 'where the Hessian is not finite';
   switch (stop.reason) {
     case 'gradTol':
-      return `||grad f|| <= ${fmtNum(gradTol)} at step ${stop.step}, ${where}`;
-    case 'maxSteps':
-      return `no eps-stationary point within ${stop.step} steps; stopped near ${where.replace(/^at /, '')}`.trim();
+      return `||grad f|| <= ${fmtNum(gradTol)} at step ${stop.step}, ${kindHere}`;
+    case 'maxSteps': {
+      const head = maxStepsHead(stop.step, gradTol);
+      // Only with eps = 0 can a run stop on maxSteps at an exact critical point.
+      if (gradNorm === 0) return `${head}; ||grad f|| = 0 there, ${kindHere}`;
+      const form = stop.kind && eig
+        ? `the Hessian here is ${hessianForm(stop.kind, surfaceZeroBound(eig))} (${lambdas})`
+        : 'the Hessian here is not finite';
+      return `${head}: ${notStationary('f', gradNorm, gradTol)}; ${form}`;
+    }
     case 'diverged':
       return stop.message ?? `diverged at step ${stop.step}`;
   }
