@@ -64,10 +64,10 @@ export function oxlintConfig(): object {
   }
   for (const [file, folder] of Object.entries(ROOT_FILES)) overrides.push(override([file], patterns(folder, './')));
   // Last, so that they win over their folder's override for that one file.
-  for (const { file, imports } of KNOWN_VIOLATIONS) {
+  for (const file of new Set(KNOWN_VIOLATIONS.map((k) => k.file))) {
     const { folder, up } = placeOf(file);
     const allowed = KNOWN_VIOLATIONS.filter((k) => k.file === file).map((k) => k.imports);
-    if (allowed[0] === imports) overrides.push(override([file], patterns(folder, up, allowed)));
+    overrides.push(override([file], patterns(folder, up, allowed)));
   }
   return {
     $schema: './node_modules/oxlint/configuration_schema.json',
