@@ -8,6 +8,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { decodeExperiment } from '../src/experiment/link/decode';
 import { encodeExperiment } from '../src/experiment/link/encode';
 import { LIMITS } from '../src/experiment/limits';
+import { defaultBatchSettings, type BatchSettings } from '../src/experiment/maps';
 import { OPTIMIZER_SPECS } from '../src/optim/optimizers/params';
 import { OPTIMIZER_IDS, SURFACE_IDS, type Experiment, type ParamValue, type Problem, type Run } from '../src/experiment/types';
 
@@ -16,6 +17,8 @@ interface FixtureCase {
   link: string;
   experiment: Experiment;
   atStep?: number;
+  /** The maps' settings of a link with a `maps=` field. */
+  maps?: BatchSettings;
   problems: { field: string; message: string }[];
 }
 
@@ -39,8 +42,15 @@ function nonDefaultParams(id: (typeof OPTIMIZER_IDS)[number]): Record<string, Pa
 
 const long500 = Array.from({ length: 30 }, (_, i) => `${(i + 1) / 10}*sin(${i}*x + y)`).join(' + ').slice(0, LIMITS.exprLength.max).replace(/[ +*(]+$/, '');
 
+/** The maps' default settings with one change. */
+function maps(change: (m: BatchSettings) => void): BatchSettings {
+  const m = defaultBatchSettings();
+  change(m);
+  return m;
+}
+
 // Valid experiments: the link is what the encoder writes; decoding must give them back exactly.
-const valid: [string, Experiment, number?][] = [
+const valid: [string, Experiment, number?, BatchSettings?][] = [
   ...SURFACE_IDS.map((id): [string, Experiment] => [`surface ${id}`, exp(surface(id), [sgd])]),
   ...OPTIMIZER_IDS.map((id): [string, Experiment] => [`optimizer ${id} with non-default parameters`, exp(surface('himmelblau'), [{ optimizer: id, params: nonDefaultParams(id), start: [0.5, -0.25] }])]),
   ['boolean: sgd nesterov', exp(surface(), [{ optimizer: 'sgd', params: { lr: 0.001, momentum: 0.9, nesterov: true } }])],
@@ -85,6 +95,10 @@ const valid: [string, Experiment, number?][] = [
   ['8 runs', exp(surface('doubleWell'), OPTIMIZER_IDS.slice(0, 8).map((optimizer, i) => ({ optimizer, start: [i / 4, 0] as [number, number], label: `run ${i}` })), { seed: 7, view: { x: [-2, 2], y: [-1.5, 1.5] } })],
   ['atStep 0', exp(surface(), [sgd]), 0],
   ['atStep 1500', exp(surface(), [sgd]), 1500],
+  ['maps: basin resolution and run', exp(surface('himmelblau'), [sgd, { optimizer: 'adam' }]), undefined, maps((m) => (m.basins = { resolution: 256, run: 1 }))],
+  ['maps: sweep axes, resolution and colour', exp(surface('himmelblau'), [{ optimizer: 'adam', params: { lr: 0.01 } }]), undefined, maps((m) => (m.sweep = { resolution: 64, run: 0, color: 'finalF', x: { param: 'beta2', min: 0.9, max: 0.9999, scale: 'log1m' }, y: { param: 'gradNoise', min: 0, max: 2.5, scale: 'linear' } }))],
+  ['maps: a compared basin map', exp(surface('doubleWell'), [sgd, { optimizer: 'sgd', params: { lr: 0.001, momentum: 0.9 } }]), undefined, maps((m) => (m.compare = { resolution: 64, run: 1 }))],
+  ['maps with atStep', exp(surface('booth'), [sgd]), 700, maps((m) => (m.basins.resolution = 512))],
 ];
 
 // Links written by hand or damaged: what they decode to, problems included.
@@ -105,18 +119,32 @@ const handWritten: [string, string][] = [
   ['__proto__ keys', 'v=1&surface=booth&__proto__=1&r0=sgd,__proto__:1,constructor:2&reg=__proto__:1'],
   ['nine runs', 'v=1&surface=booth&' + Array.from({ length: 9 }, (_, i) => `r${i}=sgd`).join('&')],
   ['NaN and Infinity', 'v=1&surface=booth&r0=adam,lr:NaN,eps:Infinity,weightDecay:-Infinity,start:1e999;0'],
+  ['maps: the defaults written out', 'v=1&surface=booth&r0=sgd&maps=128,0;32,0,steps;lr,0.0001,1,log;momentum,0.5,0.999,log1m'],
+  ['maps: resolution and run out of range', 'v=1&surface=booth&r0=sgd&maps=99999,9;2,-1,steps;lr,0.0001,1,log;momentum,0.5,0.999,log1m'],
+  ['maps: a bad axis and colour', 'v=1&surface=booth&r0=sgd&maps=64,0;32,0,hue;lr,0,1,log;__proto__,0.1,0.2,linear'],
+  ['maps: garbage', 'v=1&surface=booth&r0=sgd&maps=garbage'],
+  ['maps: empty', 'v=1&surface=booth&r0=sgd&maps='],
+  ['maps: given twice', 'v=1&surface=booth&r0=sgd&maps=64,0;32,0,steps;lr,0.0001,1,log;momentum,0.5,0.999,log1m&maps=256,0'],
+  ['maps before the runs, with a bad experiment field', 'v=1&maps=16,0;4,0,finalF;lr,0.0001,1,log;momentum,0.5,0.999,log1m;16,1&surface=booth&r0=sgd,lr:-1&r1=adam'],
 ];
 
-function decodeCase(name: string, link: string, expected?: Experiment, atStep?: number): FixtureCase {
+function decodeCase(name: string, link: string, expected?: Experiment, atStep?: number, maps?: BatchSettings): FixtureCase {
   const decoded = decodeExperiment(link);
-  if (expected && (decoded.problems.length > 0 || !isDeepStrictEqual(decoded.experiment, expected) || decoded.atStep !== atStep)) {
+  if (expected && (decoded.problems.length > 0 || !isDeepStrictEqual(decoded.experiment, expected) || decoded.atStep !== atStep || !isDeepStrictEqual(decoded.maps, maps))) {
     throw new Error(`${name}: the link does not decode to its experiment: ${JSON.stringify(decoded)}`);
   }
-  return { name, link, experiment: decoded.experiment, ...(decoded.atStep === undefined ? {} : { atStep: decoded.atStep }), problems: decoded.problems };
+  return {
+    name,
+    link,
+    experiment: decoded.experiment,
+    ...(decoded.atStep === undefined ? {} : { atStep: decoded.atStep }),
+    ...(decoded.maps === undefined ? {} : { maps: decoded.maps }),
+    problems: decoded.problems,
+  };
 }
 
 const fresh = [
-  ...valid.map(([name, e, atStep]) => decodeCase(name, encodeExperiment(e, { atStep }), e, atStep)),
+  ...valid.map(([name, e, atStep, m]) => decodeCase(name, encodeExperiment(e, { atStep, maps: m }), e, atStep, m)),
   ...handWritten.map(([name, link]) => decodeCase(name, link)),
 ];
 const rewrite = process.argv.includes('--rewrite');

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# npm test: type check, unit tests (Vitest, Node), build, end-to-end tests (Playwright, Chromium).
+# npm test: import rules (oxlint), type check, unit tests (Vitest, Node), build, end-to-end tests (Playwright, Chromium).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
@@ -7,6 +7,8 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 bash scripts/ensure-chromium.sh
 [ -d node_modules ] || npm ci --no-audit --no-fund
 
+echo "== lint (import rules)"
+npm run -s lint
 echo "== type check"
 npx tsc --noEmit -p tsconfig.json
 echo "== unit tests"

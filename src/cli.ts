@@ -1,42 +1,71 @@
-// The headless runner: `npm run -s experiment -- <experiment> [--format json|csv]`.
-// Prints RunResult[] on stdout. Bad input: one line on stderr naming the field, exit code 2.
+// The headless runner: `npm run -s experiment -- <experiment> [--format json|csv]` prints
+// RunResult[]; `--critical-points` the surface's critical points; `--map basins|sweep` the app's
+// basin or sweep map as one object (src/cli/maps.ts). Bad input: one line on stderr, exit code 2.
 import { formatErrors, parseExperiment } from './experiment/parse';
+import type { Experiment } from './experiment/types';
+import { parseArgs, USAGE, type CliOptions } from './cli/args';
 import { readExperimentArg } from './cli/input';
-import { toCsv } from './cli/format';
+import { basinCsv, sweepCsv, toCsv } from './cli/format';
+import { basinMap, sweepMap, type Progress } from './cli/maps';
+import { basinSettings, linkMapsOf, sweepSettings } from './cli/mapSettings';
 import { collectNetworkResults, createNetworkEngine } from './nets/engine';
 import { networkCsv } from './nets/csv';
 import { collectResults, createEngine } from './optim/engine';
 import { criticalPointsOf } from './cli/criticalPoints';
-
-const USAGE = 'usage: npm run -s experiment -- <experiment JSON | file.json | share URL> [--format json|csv] [--critical-points]';
 
 function fail(message: string): never {
   process.stderr.write(`error: ${message}\n`);
   process.exit(2);
 }
 
-function main(argv: string[]): void {
-  let format = 'json';
-  let criticalPoints = false;
-  const positional: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '--format') format = argv[++i] ?? '';
-    else if (a.startsWith('--format=')) format = a.slice('--format='.length);
-    else if (a === '--critical-points') criticalPoints = true;
-    else if (a === '--help' || a === '-h') {
-      process.stdout.write(USAGE + '\n');
-      return;
-    } else if (a.startsWith('--')) fail(`unknown option ${a}; ${USAGE}`);
-    else positional.push(a);
+/** A progress line on stderr, only for a person watching (stderr is a terminal), at most 5 times a second. */
+function terminalProgress(label: string): { progress?: Progress; done: () => void } {
+  if (!process.stderr.isTTY) return { done: () => {} };
+  let last = 0;
+  return {
+    progress: (fraction) => {
+      const now = Date.now();
+      if (now - last < 200) return;
+      last = now;
+      process.stderr.write(`\r${label}: ${(100 * fraction).toFixed(0)}%`);
+    },
+    done: () => process.stderr.write('\r\x1b[K'),
+  };
+}
+
+function printMap(options: CliOptions, exp: Experiment): void {
+  const link = linkMapsOf(options.experiment);
+  const shown = terminalProgress(`${options.map} map`);
+  if (options.map === 'basins') {
+    const map = basinMap(exp, basinSettings(options, link), shown.progress);
+    shown.done();
+    if (!map.ok) fail(map.message);
+    process.stdout.write(options.format === 'csv' ? basinCsv(map.value) : JSON.stringify(map.value) + '\n');
+  } else {
+    const map = sweepMap(exp, sweepSettings(options, exp, link), shown.progress);
+    shown.done();
+    if (!map.ok) fail(`${map.message}; choose the axes with --x/--y param:min:max[:scale]`);
+    process.stdout.write(options.format === 'csv' ? sweepCsv(map.value) : JSON.stringify(map.value) + '\n');
   }
-  if (format !== 'json' && format !== 'csv') fail(`--format must be json or csv (got "${format}")`);
-  if (positional.length !== 1) fail(`expected one experiment argument; ${USAGE}`);
-  const input = readExperimentArg(positional[0]);
+}
+
+function main(argv: string[]): void {
+  const args = parseArgs(argv);
+  if (!args.ok) fail(args.message);
+  const options = args.options;
+  if (options.help) {
+    process.stdout.write(USAGE + '\n');
+    return;
+  }
+  const input = readExperimentArg(options.experiment);
   if (!input.ok) fail(input.message);
   const parsed = parseExperiment(input.value);
   if (!parsed.ok) fail(formatErrors(parsed.errors));
-  if (criticalPoints) {
+  if (options.map !== null) {
+    printMap(options, parsed.value);
+    return;
+  }
+  if (options.criticalPoints) {
     const found = criticalPointsOf(parsed.value);
     if (!found.ok) fail(found.message);
     process.stdout.write(JSON.stringify(found.points) + '\n');
@@ -46,13 +75,18 @@ function main(argv: string[]): void {
     const built = createNetworkEngine(parsed.value);
     if (!built.ok) fail(formatErrors(built.errors));
     const results = collectNetworkResults(parsed.value, built.engine);
-    process.stdout.write(format === 'csv' ? networkCsv(results.map((r) => ({ ...r, length: r.f.length }))) : JSON.stringify(results) + '\n');
+    process.stdout.write(options.format === 'csv' ? networkCsv(results.map((r) => ({ ...r, length: r.f.length }))) : JSON.stringify(results) + '\n');
     return;
   }
   const built = createEngine(parsed.value);
   if (!built.ok) fail(formatErrors(built.errors));
   const results = collectResults(parsed.value, built.engine);
-  process.stdout.write(format === 'csv' ? toCsv(results) : JSON.stringify(results) + '\n');
+  process.stdout.write(options.format === 'csv' ? toCsv(results) : JSON.stringify(results) + '\n');
 }
 
+// A reader that stops early (`| head`) closes the pipe: that ends the output, it is no error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code !== 'EPIPE') throw e;
+  process.exit(0);
+});
 main(process.argv.slice(2));

@@ -1,6 +1,7 @@
 // decodeExperiment: any string -> a valid Experiment and the list of what was rejected.
 // Lenient and total: it never throws, and its work is linear in the input, which is capped.
 import { defaultExperiment } from '../defaults';
+import type { BatchSettings } from '../maps';
 import type { Experiment } from '../types';
 import { lenientExperiment } from './lenient';
 import { CURRENT_LINK_VERSION, migrateLink, parseVersion, unknownMessage, type LinkField } from './migrations';
@@ -17,6 +18,8 @@ export interface DecodedLink {
   problems: LinkProblem[];
   /** The step the link points at (`t=`), when it has a valid one. */
   atStep?: number;
+  /** The basin and sweep maps' settings (`maps=`), when the link has them (sanitized). */
+  maps?: BatchSettings;
 }
 
 /**
@@ -66,9 +69,9 @@ function decode(input: string, log: ProblemLog): Omit<DecodedLink, 'problems'> {
     log.add('v', migrated.message, USE_DEFAULT);
     return { experiment: defaultExperiment() };
   }
-  const { raw, atStep } = readLinkV1(migrated.fields, log);
+  const { raw, atStep, maps } = readLinkV1(migrated.fields, log);
   const experiment = lenientExperiment(raw, log);
-  return atStep === undefined ? { experiment } : { experiment, atStep };
+  return { experiment, ...(atStep === undefined ? {} : { atStep }), ...(maps === undefined ? {} : { maps }) };
 }
 
 function decodeLogged(hash: string): { out: Omit<DecodedLink, 'problems'>; log: ProblemLog } {

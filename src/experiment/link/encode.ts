@@ -1,8 +1,10 @@
 // encodeExperiment: Experiment -> the link's hash (without '#'), in the format of format.ts.
 // Synchronous and total: it writes what it is given, valid or not (the decoder judges).
 import { OPTIMIZER_SPECS } from '../../optim/optimizers/params';
+import type { BatchSettings } from '../maps';
 import type { Experiment, Regularization, Run, Schedule } from '../types';
 import { EMPTY_PARAMS_ITEM, SCHEDULE_SLOTS } from './format';
+import { encodeMaps } from './maps';
 import { CURRENT_LINK_VERSION } from './migrations';
 import { formatNumber, formatParamValue } from './numbers';
 import { escapeText } from './percent';
@@ -10,6 +12,8 @@ import { escapeText } from './percent';
 export interface EncodeOptions {
   /** The step the link points at ("copy link at this step"); written as `t`. */
   atStep?: number;
+  /** The basin and sweep maps' settings; written as `maps` when they are not the defaults. */
+  maps?: BatchSettings;
 }
 
 const pair = (xs: readonly number[]) => xs.map(formatNumber).join(';');
@@ -69,5 +73,7 @@ export function encodeExperiment(exp: Experiment, options: EncodeOptions = {}): 
   parts.push(`steps=${formatNumber(exp.stop.maxSteps)}`, `tol=${formatNumber(exp.stop.gradTol)}`, `seed=${formatNumber(exp.seed)}`);
   if (exp.view) parts.push(`view=${pair([...exp.view.x, ...exp.view.y])}`);
   if (options.atStep !== undefined) parts.push(`t=${formatNumber(options.atStep)}`);
+  const maps = options.maps === undefined ? null : encodeMaps(options.maps);
+  if (maps !== null) parts.push(`maps=${maps}`);
   return parts.join('&');
 }

@@ -4,6 +4,7 @@
 // change (or add a migration), never the fixture.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import type { BatchSettings } from '../maps';
 import type { Experiment } from '../types';
 import { decodeExperiment } from './decode';
 
@@ -12,6 +13,7 @@ interface FixtureCase {
   link: string;
   experiment: Experiment;
   atStep?: number;
+  maps?: BatchSettings;
   problems: { field: string; message: string }[];
 }
 
@@ -28,6 +30,7 @@ describe('fixtures/links/v1.json', () => {
     const decoded = decodeExperiment(c.link);
     expect(decoded.experiment).toStrictEqual(c.experiment);
     expect(decoded.atStep).toBe(c.atStep);
+    expect(decoded.maps).toStrictEqual(c.maps);
     // Which fields are rejected is part of the promise; the wording belongs to the schema and may improve.
     expect(decoded.problems.map((p) => p.field)).toStrictEqual(c.problems.map((p) => p.field));
   });

@@ -22,6 +22,7 @@ export const TOP_KEYS = {
   seed: 'seed',
   view: 'view (x0;x1;y0;y1)',
   t: 'atStep (the step a shared link points at; not part of the Experiment)',
+  maps: 'the basin and sweep maps\' settings (MAPS_LAYOUT; not part of the Experiment)',
 } as const;
 export type TopKey = keyof typeof TOP_KEYS;
 
@@ -57,3 +58,22 @@ export const SCHEDULE_SLOTS = {
   inverseTime: ['decay'],
   cosine: ['tMax', 'etaMin'],
 } as const satisfies Record<string, readonly string[]>;
+
+/**
+ * The `maps=` value, written only when the settings differ from their defaults: parts separated
+ * by ';', each the listed slots separated by ','; the last part (the compared basin map) only
+ * when there is one. Example (the defaults):
+ *   maps=128,0;32,0,steps;lr,0.0001,1,log;momentum,0.5,0.999,log1m
+ * Numbers are written as String(n); reading is lenient (sanitizeBatchSettings clamps every slot)
+ * and a value that does not read back to itself is reported.
+ */
+export const MAPS_LAYOUT = [
+  { part: 'basins', slots: ['resolution', 'run'] },
+  { part: 'sweep', slots: ['resolution', 'run', 'color'] },
+  { part: 'sweep.x', slots: ['param', 'min', 'max', 'scale'] },
+  { part: 'sweep.y', slots: ['param', 'min', 'max', 'scale'] },
+  { part: 'compare', slots: ['resolution', 'run'], optional: true },
+] as const;
+
+/** Slots of MAPS_LAYOUT that hold text; the others are numbers. */
+export const MAPS_TEXT_SLOTS: ReadonlySet<string> = new Set(['color', 'param', 'scale']);

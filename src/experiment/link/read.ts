@@ -4,10 +4,12 @@
 import * as v from 'valibot';
 import { DEFAULT_STOP } from '../defaults';
 import { LIMITS } from '../limits';
+import type { BatchSettings } from '../maps';
 import { num } from '../schema';
 import { EMPTY_PARAMS_ITEM, NETWORK_KEYS, RUN_KEY, RUN_OPTION_KEYS, SCHEDULE_SLOTS, TOP_KEYS } from './format';
 import type { LinkField } from './migrations';
 import { parseNumber, parseNumberList, parseParamValue } from './numbers';
+import { readMaps } from './maps';
 import { unescapeText } from './percent';
 import { ProblemLog, issueMessage } from './problems';
 import type { Obj } from './untrusted';
@@ -19,6 +21,7 @@ const AtStepSchema = num(0, LIMITS.maxSteps.max, { integer: true });
 export interface ReadLink {
   raw: Obj;
   atStep?: number;
+  maps?: BatchSettings;
 }
 
 function readSchedule(value: string, path: string, log: ProblemLog): unknown {
@@ -107,6 +110,7 @@ export function readLinkV1(fields: LinkField[], log: ProblemLog): ReadLink {
   const problem = dict();
   const raw = dict();
   let atStep: number | undefined;
+  let maps: BatchSettings | undefined;
   for (const { key: rawKey, value } of fields) {
     const key = unescapeText(rawKey);
     if (seen.has(key)) {
@@ -137,6 +141,7 @@ export function readLinkV1(fields: LinkField[], log: ProblemLog): ReadLink {
       case 'seed': raw.seed = parseNumber(value); break;
       case 'view': raw.view = readView(value, log); break;
       case 't': atStep = readAtStep(value, log); break;
+      case 'maps': maps = readMaps(value, log); break;
       case 'v': break; // read by the caller
     }
   }
@@ -149,5 +154,5 @@ export function readLinkV1(fields: LinkField[], log: ProblemLog): ReadLink {
   if (runs.size > 0) raw.runs = [...runs.keys()].sort((a, b) => a - b).map((i) => runs.get(i));
   // A link may leave out half of the stop rule: the other half is its default, not an error.
   if (raw.stop) raw.stop = { ...DEFAULT_STOP, ...(raw.stop as Obj) };
-  return { raw, ...(atStep === undefined ? {} : { atStep }) };
+  return { raw, ...(atStep === undefined ? {} : { atStep }), ...(maps === undefined ? {} : { maps }) };
 }

@@ -1,0 +1,113 @@
+// The CLI's command line, read into options or one printable error (the caller exits 2).
+// Flags take their value as the next argument or after '=' (`--format csv`, `--format=csv`).
+import { AXIS_SCALES, BATCH_LIMITS, type AxisScale } from '../experiment/maps';
+import { parseNumber } from '../experiment/link/numbers';
+
+export const USAGE =
+  'usage: npm run -s experiment -- <experiment JSON | file.json | share URL> [--format json|csv] ' +
+  '[--critical-points | --map basins|sweep [--resolution N] [--run K] [--x param:min:max[:scale]] [--y param:min:max[:scale]]]';
+
+/** A sweep axis as given on the command line; the scale, when left out, is the app's default for the parameter. */
+export interface AxisArg {
+  param: string;
+  min: number;
+  max: number;
+  scale?: AxisScale;
+}
+
+export interface CliOptions {
+  experiment: string;
+  format: 'json' | 'csv';
+  criticalPoints: boolean;
+  map: 'basins' | 'sweep' | null;
+  resolution?: number;
+  run?: number;
+  x?: AxisArg;
+  y?: AxisArg;
+  help: boolean;
+}
+
+export type ArgsResult = { ok: true; options: CliOptions } | { ok: false; message: string };
+
+const VALUE_FLAGS = ['--format', '--map', '--resolution', '--run', '--x', '--y'] as const;
+type ValueFlag = (typeof VALUE_FLAGS)[number];
+
+class ArgError extends Error {}
+const fail = (message: string): never => {
+  throw new ArgError(message);
+};
+
+function integer(flag: string, text: string, min: number, max: number): number {
+  const n = parseNumber(text);
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < min || n > max) fail(`${flag} must be an integer from ${min} to ${max} (got "${text}")`);
+  return n as number;
+}
+
+/** `lr:1e-4:1` or `momentum:0.5:0.999:log1m`. */
+export function parseAxis(flag: string, text: string): AxisArg {
+  const parts = text.split(':');
+  const shape = `${flag} must be param:min:max[:scale] with scale ${AXIS_SCALES.join(', ')} (got "${text}")`;
+  if (parts.length < 3 || parts.length > 4 || parts[0] === '') fail(shape);
+  const [param, minText, maxText, scale] = parts;
+  const [min, max] = [minText, maxText].map((t) => parseNumber(t));
+  const { min: lo, max: hi } = BATCH_LIMITS.axisValue;
+  for (const v of [min, max]) {
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < lo || v > hi) fail(`${flag}: min and max must be numbers from ${lo} to ${hi} (got "${text}")`);
+  }
+  if (scale !== undefined && !AXIS_SCALES.includes(scale as AxisScale)) fail(shape);
+  // Whether the range suits the scale is the job's check (buildSweepJob), once the scale is known.
+  return { param, min: min as number, max: max as number, ...(scale === undefined ? {} : { scale: scale as AxisScale }) };
+}
+
+function read(argv: readonly string[]): CliOptions {
+  const values = new Map<ValueFlag, string>();
+  const positional: string[] = [];
+  let criticalPoints = false;
+  let help = false;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const eq = a.indexOf('=');
+    const name = a.startsWith('--') && eq > 0 ? a.slice(0, eq) : a;
+    if (VALUE_FLAGS.includes(name as ValueFlag)) {
+      const value = name === a ? argv[++i] : a.slice(eq + 1);
+      if (value === undefined) fail(`${name} needs a value; ${USAGE}`);
+      if (values.has(name as ValueFlag)) fail(`${name} given twice`);
+      values.set(name as ValueFlag, value as string);
+    } else if (a === '--critical-points') criticalPoints = true;
+    else if (a === '--help' || a === '-h') help = true;
+    else if (a.startsWith('--')) fail(`unknown option ${a.slice(0, 40)}; ${USAGE}`);
+    else positional.push(a);
+  }
+  if (help) return { experiment: '', format: 'json', criticalPoints, map: null, help };
+  const format = values.get('--format') ?? 'json';
+  if (format !== 'json' && format !== 'csv') fail(`--format must be json or csv (got "${format.slice(0, 40)}")`);
+  const mapText = values.get('--map');
+  if (mapText !== undefined && mapText !== 'basins' && mapText !== 'sweep') fail(`--map must be basins or sweep (got "${mapText.slice(0, 40)}")`);
+  const map = (mapText ?? null) as CliOptions['map'];
+  if (positional.length !== 1) fail(`expected one experiment argument; ${USAGE}`);
+  if (map !== null && criticalPoints) fail('--critical-points and --map are separate outputs: give one');
+  for (const flag of ['--resolution', '--run', '--x', '--y'] as const) {
+    if (values.has(flag) && map === null) fail(`${flag} needs --map`);
+    if (values.has(flag) && map === 'basins' && (flag === '--x' || flag === '--y')) fail(`${flag} is a sweep axis: it needs --map sweep`);
+  }
+  const options: CliOptions = { experiment: positional[0], format: format as CliOptions['format'], criticalPoints, map, help };
+  const limit = map === 'sweep' ? BATCH_LIMITS.sweepResolution.max : BATCH_LIMITS.basinResolution.max;
+  const resolution = values.get('--resolution');
+  if (resolution !== undefined) options.resolution = integer('--resolution', resolution, 1, limit);
+  const run = values.get('--run');
+  if (run !== undefined) options.run = integer('--run', run, BATCH_LIMITS.run.min, BATCH_LIMITS.run.max);
+  const x = values.get('--x');
+  if (x !== undefined) options.x = parseAxis('--x', x);
+  const y = values.get('--y');
+  if (y !== undefined) options.y = parseAxis('--y', y);
+  return options;
+}
+
+export function parseArgs(argv: readonly string[]): ArgsResult {
+  try {
+    return { ok: true, options: read(argv) };
+  } catch (e) {
+    if (e instanceof ArgError) return { ok: false, message: e.message };
+    throw e;
+  }
+}
