@@ -1,6 +1,7 @@
 // parseExperiment: unknown input -> a complete, valid Experiment, or the list of what is wrong.
 import * as v from 'valibot';
 import { DEFAULT_STOP, DEFAULT_SEED } from './defaults';
+import { printableLine, printableName, quote } from './printable';
 import { ExperimentSchema } from './schema';
 import type { Experiment } from './types';
 
@@ -16,7 +17,8 @@ export function issuePath(issue: v.BaseIssue<unknown>): string {
   let out = '';
   for (const item of issue.path ?? []) {
     const key = item.key as string | number;
-    out += typeof key === 'number' ? `[${key}]` : out === '' ? String(key) : `.${String(key)}`;
+    const name = printableName(String(key));
+    out += typeof key === 'number' ? `[${key}]` : out === '' ? name : `.${name}`;
   }
   return out;
 }
@@ -26,7 +28,7 @@ export function issueMessage(issue: v.BaseIssue<unknown>): string {
   if (issue.type === 'strict_object' || issue.type === 'object') {
     if (issue.expected === 'never') {
       const last = issue.path?.[issue.path.length - 1]?.key;
-      return `unknown field ${JSON.stringify(String(last))}`;
+      return `unknown field ${quote(String(last))}`;
     }
     if ((issue.path?.length ?? 0) > 0 && issue.received === 'undefined') return 'is required';
     return 'must be an object';
@@ -47,6 +49,16 @@ export function parseExperiment(input: unknown): ParseResult<Experiment> {
   return { ok: true, value: { ...out, stop: out.stop ?? { ...DEFAULT_STOP }, seed: out.seed ?? DEFAULT_SEED } as Experiment };
 }
 
+// A hostile input can have 100,000 wrong items: the line names the first few and counts the rest.
+export const MAX_REPORTED_ERRORS = 3;
+const MAX_ERROR_LENGTH = 400;
+
+/** The errors as one printable line: the first MAX_REPORTED_ERRORS, then how many more. */
 export function formatErrors(errors: FieldError[]): string {
-  return errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join('; ');
+  const shown = errors
+    .slice(0, MAX_REPORTED_ERRORS)
+    .map((e) => printableLine(e.path ? `${e.path}: ${e.message}` : e.message, MAX_ERROR_LENGTH))
+    .join('; ');
+  const more = errors.length - MAX_REPORTED_ERRORS;
+  return more > 0 ? `${shown} (and ${more} more)` : shown;
 }

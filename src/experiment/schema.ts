@@ -2,6 +2,7 @@
 // so that types, limits and error messages come from one place.
 import * as v from 'valibot';
 import { LIMITS } from './limits';
+import { quote } from './printable';
 import { OPTIMIZER_SPECS, type ParamSpec } from './optimizerParams';
 import { ACTIVATION_IDS, DATASET_IDS, OPTIMIZER_IDS, SURFACE_IDS, type OptimizerId } from './types';
 
@@ -38,7 +39,7 @@ function paramSchema(spec: ParamSpec) {
 }
 
 const oneOf = (ids: readonly string[]) => (i: v.BaseIssue<unknown>) =>
-  `unknown value ${JSON.stringify(i.input)}; expected one of ${ids.join(', ')}`;
+  `unknown value ${quote(i.input)}; expected one of ${ids.join(', ')}`;
 
 const regularization = v.strictObject({
   l1: v.optional(num(LIMITS.regularization.min, LIMITS.regularization.max)),
@@ -77,7 +78,7 @@ export const NetworkProblemSchema = v.strictObject({
 });
 
 export const ProblemSchema = v.variant('kind', [SurfaceProblemSchema, NetworkProblemSchema], (i) =>
-  `unknown problem kind ${JSON.stringify(i.input)}; expected "surface" or "network"`,
+  `unknown problem kind ${quote(i.input)}; expected "surface" or "network"`,
 );
 
 const S = LIMITS;
@@ -98,7 +99,7 @@ export const ScheduleSchema = v.variant(
       etaMin: num(S.scheduleEtaMin.min, S.scheduleEtaMin.max),
     }),
   ],
-  (i) => `unknown schedule ${JSON.stringify(i.input)}; expected constant, step, exponential, inverseTime or cosine`,
+  (i) => `unknown schedule ${quote(i.input)}; expected constant, step, exponential, inverseTime or cosine`,
 );
 
 function runSchema(id: OptimizerId) {
@@ -132,7 +133,7 @@ export const StopSchema = v.strictObject({
 export const ViewSchema = v.strictObject({ x: interval, y: interval });
 
 export const ExperimentSchema = v.strictObject({
-  v: v.literal(1, (i) => `unsupported version ${JSON.stringify(i.input)}; this build reads version 1`),
+  v: v.literal(1, (i) => `unsupported version ${quote(i.input)}; this build reads version 1`),
   problem: ProblemSchema,
   runs: v.pipe(
     v.array(RunSchema, 'must be a list of runs'),
