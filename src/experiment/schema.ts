@@ -38,6 +38,14 @@ function paramSchema(spec: ParamSpec) {
   }
 }
 
+/**
+ * A list of at most `max` items, its length checked before its items: a hostile list of 100,000
+ * bad items is one issue, not 100,000 (each with its path and message, hundreds of megabytes).
+ * A pipe stops at its first issue before a schema, so the items are only read once it is short.
+ */
+const boundedList = <T>(item: v.GenericSchema<unknown, T>, max: number, notList: string, tooLong: string) =>
+  v.pipe(v.array(v.unknown(), notList), v.maxLength(max, tooLong), v.array(item, notList));
+
 const oneOf = (ids: readonly string[]) => (i: v.BaseIssue<unknown>) =>
   `unknown value ${quote(i.input)}; expected one of ${ids.join(', ')}`;
 
@@ -68,10 +76,7 @@ export const NetworkProblemSchema = v.strictObject({
   dataset: v.picklist(DATASET_IDS, oneOf(DATASET_IDS)),
   samples: num(n.samples.min, n.samples.max, { integer: true }),
   noise: num(n.noise.min, n.noise.max),
-  hidden: v.pipe(
-    v.array(num(n.units.min, n.units.max, { integer: true }), 'must be a list of layer widths'),
-    v.maxLength(n.hiddenLayers.max, `at most ${n.hiddenLayers.max} hidden layers`),
-  ),
+  hidden: boundedList(num(n.units.min, n.units.max, { integer: true }), n.hiddenLayers.max, 'must be a list of layer widths', `at most ${n.hiddenLayers.max} hidden layers`),
   activation: v.picklist(ACTIVATION_IDS, oneOf(ACTIVATION_IDS)),
   batchSize: num(n.batchSize.min, n.batchSize.max, { integer: true }),
   regularization: v.optional(regularization),
@@ -136,9 +141,8 @@ export const ExperimentSchema = v.strictObject({
   v: v.literal(1, (i) => `unsupported version ${quote(i.input)}; this build reads version 1`),
   problem: ProblemSchema,
   runs: v.pipe(
-    v.array(RunSchema, 'must be a list of runs'),
+    boundedList(RunSchema, S.runs.max, 'must be a list of runs', `at most ${S.runs.max} runs`),
     v.minLength(S.runs.min, `at least ${S.runs.min} run is needed`),
-    v.maxLength(S.runs.max, `at most ${S.runs.max} runs`),
   ),
   stop: v.optional(StopSchema),
   seed: v.optional(num(S.seed.min, S.seed.max, { integer: true })),
