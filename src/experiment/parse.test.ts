@@ -97,6 +97,6 @@ describe('hostile input gets short, printable errors', () => {
   it('formatErrors names the first three errors and counts the rest', () => {
     const errors = Array.from({ length: 10 }, (_, i) => ({ path: `runs[${i}].lr`, message: 'must be a number' }));
     expect(formatErrors(errors)).toBe('runs[0].lr: must be a number; runs[1].lr: must be a number; runs[2].lr: must be a number (and 7 more)');
-    expect(formatErrors([{ path: '', message: 'x'.repeat(100_000) }]).length).toBeLessThan(500);
+    expect(formatErrors(new Array(5).fill({ path: '', message: 'x'.repeat(100_000) })).length).toBeLessThan(2000);
   });
 });

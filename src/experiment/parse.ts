@@ -51,7 +51,7 @@ export function parseExperiment(input: unknown): ParseResult<Experiment> {
 
 // A hostile input can have 100,000 wrong items: the line names the first few and counts the rest.
 export const MAX_REPORTED_ERRORS = 3;
-const MAX_ERROR_LENGTH = 400;
+const MAX_ERROR_LENGTH = 600; // three of them stay under MAX_ERROR_LINE
 
 /** The errors as one printable line: the first MAX_REPORTED_ERRORS, then how many more. */
 export function formatErrors(errors: FieldError[]): string {
