@@ -102,6 +102,8 @@ describe('hostile input: one clean line', () => {
     ['a JSON array', () => ['[1]'], /^error: the JSON is an array, not an experiment object$/],
     ['a 400-digit literal in an expression', () => [surface(`{"kind":"surface","expr":"x^${'1'.repeat(400)}"}`)], /^error: problem: expression: number too large '1{400}' at column 3$/],
     ['an option with an escape sequence', () => ['--\u001b[2J\nerror: all good'], /^error: unknown option --\\u001b\[2J\\nerror: all good; usage/],
+    ['a network run with a start point', () => [network('[8]').replace('"optimizer":"sgd"', '"optimizer":"sgd","start":[1,2]')], /^error: runs\[0\]\.start: a network run has no start point/],
+    ['a network batch larger than the data set', () => ['v=1&data=moons&samples=100&noise=0&hidden=8&act=tanh&batch=101&r0=sgd'], /^error: share link: problem\.batchSize: must be at most samples \(100\), or 0 for the full batch \(got 101\)$/],
     ['a link too long', () => [`v=1&surface=booth&r0=sgd&expr=${'x'.repeat(30_000)}`], /^error: share link: link too long \(300\d\d characters; at most 20000\)$/],
   ];
 

@@ -1,5 +1,6 @@
 // parseExperiment: unknown input -> a complete, valid Experiment, or the list of what is wrong.
 import * as v from 'valibot';
+import { crossFieldIssues } from './consistency';
 import { DEFAULT_STOP, DEFAULT_SEED } from './defaults';
 import { printableLine, printableName, quote } from './printable';
 import { ExperimentSchema } from './schema';
@@ -46,7 +47,10 @@ export function parseExperiment(input: unknown): ParseResult<Experiment> {
   const result = v.safeParse(ExperimentSchema, input, { abortPipeEarly: true });
   if (!result.success) return { ok: false, errors: result.issues.map(describe) };
   const out = result.output as Omit<Experiment, 'stop' | 'seed'> & Partial<Pick<Experiment, 'stop' | 'seed'>>;
-  return { ok: true, value: { ...out, stop: out.stop ?? { ...DEFAULT_STOP }, seed: out.seed ?? DEFAULT_SEED } as Experiment };
+  const value = { ...out, stop: out.stop ?? { ...DEFAULT_STOP }, seed: out.seed ?? DEFAULT_SEED } as Experiment;
+  const cross = crossFieldIssues(value);
+  if (cross.length > 0) return { ok: false, errors: cross.map(({ path, message }) => ({ path, message })) };
+  return { ok: true, value };
 }
 
 // A hostile input can have 100,000 wrong items: the line names the first few and counts the rest.
