@@ -12,9 +12,10 @@ import { collectNetworkResults, createNetworkEngine } from './nets/engine';
 import { networkCsv } from './nets/csv';
 import { collectResults, createEngine } from './optim/engine';
 import { criticalPointsOf } from './cli/criticalPoints';
+import { MAX_ERROR_LINE, printableLine } from './experiment/printable';
 
 function fail(message: string): never {
-  process.stderr.write(`error: ${message}\n`);
+  process.stderr.write(`error: ${printableLine(message, MAX_ERROR_LINE)}\n`);
   process.exit(2);
 }
 

@@ -59,14 +59,6 @@ export const ROOT_FILES: Readonly<Record<string, SrcFolder>> = { 'src/cli.ts': '
  * list only shrinks.
  */
 export const KNOWN_VIOLATIONS: readonly { file: string; imports: string; todo: string }[] = [
-  // TODO(issue 12): src/state, src/components and src/workers are being restructured; these go then.
-  { file: 'src/components/batch/useBatchRun.ts', imports: '../../workers/batchClient', todo: 'issue 12: the map runs belong in src/state' },
-  { file: 'src/components/batch/BasinMap.tsx', imports: '../../workers/batchClient', todo: 'issue 12: critical points through src/state' },
-  { file: 'src/components/batch/BatchStatus.tsx', imports: '../../workers/batchClient', todo: 'issue 12: PathReport type from src/state or src/batch' },
-  { file: 'src/components/CriticalPointsLayer.tsx', imports: '../workers/client', todo: 'issue 12: CriticalPoint type from src/surfaces' },
-  { file: 'src/components/nets/NetworkPanel.tsx', imports: '../../workers/netApi', todo: 'issue 12: network types from src/nets or src/state' },
-  { file: 'src/state/network.ts', imports: '../components/nets/NetworkPanel', todo: 'issue 12: SliceRequest belongs in src/state or src/nets' },
-  { file: 'src/state/controller.ts', imports: '../components/usePlotScales', todo: 'issue 12: PLOT_INNER belongs outside components' },
 ];
 
 /** The deepest directory level under a folder that gets its own override (src/F/a/b/c/file.ts). */

@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 
 const cli = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { encoding: 'utf8' });
 
@@ -68,3 +68,59 @@ describe('--critical-points', () => {
     expect(r.stderr).toBe("error: problem: expression: unknown function 'sinn' at column 1\n");
   });
 });
+
+// Issue 14: every refusal is exactly one printable line of at most 2,000 characters on stderr,
+// exit 2, within 5 s, in bounded memory (the CLI runs with a 64 MB heap: more is a crash, not 2).
+describe('hostile input: one clean line', () => {
+  const tmp = mkdtempSync(join(tmpdir(), 'sp-hostile-'));
+  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+  const file = (name: string, content: string) => {
+    const path = join(tmp, name);
+    writeFileSync(path, content);
+    return path;
+  };
+  const nested = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
+  const surface = (problem: string) => `{"v":1,"problem":${problem},"runs":[{"optimizer":"sgd"}]}`;
+  const network = (hidden: string) => surface(`{"kind":"network","dataset":"moons","samples":100,"noise":0,"hidden":${hidden},"activation":"tanh","batchSize":0}`);
+  const fifo = join(tmp, 'fifo.json');
+  const hasFifo = spawnSync('mkfifo', [fifo]).status === 0;
+  mkdirSync(join(tmp, 'dir.json'));
+
+  const cases: [string, () => string[], RegExp][] = [
+    ['an id nested 10,000 levels deep (argument)', () => [surface(`{"kind":"surface","id":${nested(10_000)}}`)], /nested more than 16 levels deep/],
+    ['an id nested 10,000 levels deep (file)', () => [file('deep.json', surface(`{"kind":"surface","id":${nested(10_000)}}`))], /deep\.json is nested more than 16 levels/],
+    ['a 3 MB file of 1.5 M zero layer widths', () => [file('zeros.json', network(`[${'0,'.repeat(1_500_000)}0]`))], /zeros\.json is too large \(3000\d+ bytes; an experiment file is at most 200000\)$/],
+    ['99,000 zero layer widths under the size limit', () => [file('zeros2.json', network(`[${'0,'.repeat(99_000)}0]`))], /^error: problem\.hidden: at most 4 hidden layers$/],
+    ['a 10 MB id', () => [file('id10.json', surface(`{"kind":"surface","id":"${'a'.repeat(10_000_000)}"}`))], /is too large \(100000\d\d bytes/],
+    ['a 190 KB id under the size limit', () => [file('id190.json', surface(`{"kind":"surface","id":"${'a'.repeat(190_000)}"}`))], /^error: problem\.id: unknown value "a{60}…"; expected one of/],
+    ['/dev/zero', () => ['/dev/zero'], /^error: \/dev\/zero is a device, not a regular \.json file$/],
+    ['a pipe with no writer', () => [hasFifo ? fifo : '/dev/zero'], /is a (pipe|device), not a regular \.json file$/],
+    ['a directory', () => [join(tmp, 'dir.json')], /dir\.json is a directory, not a regular \.json file$/],
+    ['a newline in a field name', () => ['{"v":1,"problem":{"kind":"surface","id":"booth"},"runs":[{"optimizer":"sgd"}],"a\\nerror: all good":1}'], /^error: a\\nerror: all good: unknown field "a\\nerror: all good"$/],
+    ['a link that clears the terminal and forges a line', () => ['v=1&surface=booth&r0=sgd&%1B%5B2J%0Aerror:%20all%20good=1'], /^error: share link: \\u001b\[2J\\nerror: all good: unknown link field/],
+    ['NUL and U+202E in a link value', () => ['v=1&surface=%00ab%E2%80%AE&r0=sgd'], /^error: share link: problem\.id: unknown value "\\u0000ab\\u202e"/],
+    ['a JSON array', () => ['[1]'], /^error: the JSON is an array, not an experiment object$/],
+    ['a 400-digit literal in an expression', () => [surface(`{"kind":"surface","expr":"x^${'1'.repeat(400)}"}`)], /^error: problem: expression: number too large '1{400}' at column 3$/],
+    ['an option with an escape sequence', () => ['--\u001b[2J\nerror: all good'], /^error: unknown option --\\u001b\[2J\\nerror: all good; usage/],
+    ['a network run with a start point', () => [network('[8]').replace('"optimizer":"sgd"', '"optimizer":"sgd","start":[1,2]')], /^error: runs\[0\]\.start: a network run has no start point/],
+    ['a network batch larger than the data set', () => ['v=1&data=moons&samples=100&noise=0&hidden=8&act=tanh&batch=101&r0=sgd'], /^error: share link: problem\.batchSize: must be at most samples \(100\), or 0 for the full batch \(got 101\)$/],
+    ['a link too long', () => [`v=1&surface=booth&r0=sgd&expr=${'x'.repeat(30_000)}`], /^error: share link: link too long \(300\d\d characters; at most 20000\)$/],
+  ];
+
+  it.each(cases)('%s', (_name, args, message) => {
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, ['--max-old-space-size=64', '--import', 'tsx', 'src/cli.ts', ...args()], { encoding: 'utf8', timeout: 10_000 });
+    const ms = performance.now() - t0;
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^error: [^\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Zl}\p{Zp}]+\n$/u);
+    expect(r.stderr.length).toBeLessThanOrEqual(2000);
+    expect(r.stderr.trimEnd()).toMatch(message);
+    expect(ms).toBeLessThan(5000);
+  });
+
+  it('the pipe case really is a pipe here', () => {
+    expect(hasFifo && existsSync(fifo)).toBe(process.platform !== 'win32');
+  });
+});
+

@@ -136,7 +136,10 @@ describe('bad map flags: one line on stderr, exit 2, nothing on stdout', () => {
   });
 
   it('a network problem has no maps', () => {
-    const net = { ...exp, problem: { kind: 'network', dataset: 'xor', samples: 10, noise: 0, hidden: [], activation: 'tanh', batchSize: 0 } };
+    // A valid network experiment: its runs have no start and it has no view (those are refused).
+    const runs = exp.runs.map(({ start: _start, ...run }) => run);
+    const { view: _view, ...rest } = exp;
+    const net = { ...rest, runs, problem: { kind: 'network', dataset: 'xor', samples: 10, noise: 0, hidden: [], activation: 'tanh', batchSize: 0 } };
     const r = cli(JSON.stringify(net), '--map', 'basins');
     expect([r.status, r.stderr]).toEqual([2, 'error: problem: basin and sweep maps need a surface problem\n']);
   });

@@ -3,7 +3,7 @@
 // along the ascent direction, so a learner sees why it is a saddle.
 import { memo } from 'react';
 import { useStore } from '../state/store';
-import type { CriticalPoint } from '../workers/client';
+import type { CriticalPoint } from '../surfaces/critical';
 import { Glyph, KIND_COLORS } from './Glyph';
 import type { PlotScales } from './usePlotScales';
 

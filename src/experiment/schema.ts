@@ -2,6 +2,7 @@
 // so that types, limits and error messages come from one place.
 import * as v from 'valibot';
 import { LIMITS } from './limits';
+import { quote } from './printable';
 import { OPTIMIZER_SPECS, type ParamSpec } from '../optim/optimizers/params';
 import { ACTIVATION_IDS, DATASET_IDS, OPTIMIZER_IDS, SURFACE_IDS, type OptimizerId } from './types';
 
@@ -37,8 +38,16 @@ function paramSchema(spec: ParamSpec) {
   }
 }
 
+/**
+ * A list of at most `max` items, its length checked before its items: a hostile list of 100,000
+ * bad items is one issue, not 100,000 (each with its path and message, hundreds of megabytes).
+ * A pipe stops at its first issue before a schema, so the items are only read once it is short.
+ */
+const boundedList = <T>(item: v.GenericSchema<unknown, T>, max: number, notList: string, tooLong: string) =>
+  v.pipe(v.array(v.unknown(), notList), v.maxLength(max, tooLong), v.array(item, notList));
+
 const oneOf = (ids: readonly string[]) => (i: v.BaseIssue<unknown>) =>
-  `unknown value ${JSON.stringify(i.input)}; expected one of ${ids.join(', ')}`;
+  `unknown value ${quote(i.input)}; expected one of ${ids.join(', ')}`;
 
 const regularization = v.strictObject({
   l1: v.optional(num(LIMITS.regularization.min, LIMITS.regularization.max)),
@@ -67,17 +76,14 @@ export const NetworkProblemSchema = v.strictObject({
   dataset: v.picklist(DATASET_IDS, oneOf(DATASET_IDS)),
   samples: num(n.samples.min, n.samples.max, { integer: true }),
   noise: num(n.noise.min, n.noise.max),
-  hidden: v.pipe(
-    v.array(num(n.units.min, n.units.max, { integer: true }), 'must be a list of layer widths'),
-    v.maxLength(n.hiddenLayers.max, `at most ${n.hiddenLayers.max} hidden layers`),
-  ),
+  hidden: boundedList(num(n.units.min, n.units.max, { integer: true }), n.hiddenLayers.max, 'must be a list of layer widths', `at most ${n.hiddenLayers.max} hidden layers`),
   activation: v.picklist(ACTIVATION_IDS, oneOf(ACTIVATION_IDS)),
   batchSize: num(n.batchSize.min, n.batchSize.max, { integer: true }),
   regularization: v.optional(regularization),
 });
 
 export const ProblemSchema = v.variant('kind', [SurfaceProblemSchema, NetworkProblemSchema], (i) =>
-  `unknown problem kind ${JSON.stringify(i.input)}; expected "surface" or "network"`,
+  `unknown problem kind ${quote(i.input)}; expected "surface" or "network"`,
 );
 
 const S = LIMITS;
@@ -98,7 +104,7 @@ export const ScheduleSchema = v.variant(
       etaMin: num(S.scheduleEtaMin.min, S.scheduleEtaMin.max),
     }),
   ],
-  (i) => `unknown schedule ${JSON.stringify(i.input)}; expected constant, step, exponential, inverseTime or cosine`,
+  (i) => `unknown schedule ${quote(i.input)}; expected constant, step, exponential, inverseTime or cosine`,
 );
 
 function runSchema(id: OptimizerId) {
@@ -132,12 +138,11 @@ export const StopSchema = v.strictObject({
 export const ViewSchema = v.strictObject({ x: interval, y: interval });
 
 export const ExperimentSchema = v.strictObject({
-  v: v.literal(1, (i) => `unsupported version ${JSON.stringify(i.input)}; this build reads version 1`),
+  v: v.literal(1, (i) => `unsupported version ${quote(i.input)}; this build reads version 1`),
   problem: ProblemSchema,
   runs: v.pipe(
-    v.array(RunSchema, 'must be a list of runs'),
+    boundedList(RunSchema, S.runs.max, 'must be a list of runs', `at most ${S.runs.max} runs`),
     v.minLength(S.runs.min, `at least ${S.runs.min} run is needed`),
-    v.maxLength(S.runs.max, `at most ${S.runs.max} runs`),
   ),
   stop: v.optional(StopSchema),
   seed: v.optional(num(S.seed.min, S.seed.max, { integer: true })),

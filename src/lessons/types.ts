@@ -1,5 +1,5 @@
 // A lesson: a claim of non-convex optimization told as a short sequence of share links, with
-// claims about what those runs do that a machine can check (checkClaim.ts). The CLI prints
+// claims about what those runs do that a machine can check (src/cli/lessons/checkClaim.ts). The CLI prints
 // LESSONS as `--lessons`; the shape is
 //   [{ id, title, steps: [{ link, text }], claims: [{ step, run, expect: { ... } }] }].
 import type { PointKind, StopReason } from '../experiment/types';

@@ -10,6 +10,8 @@ import type { LandscapeSlice } from '../nets/slice';
 import type { CriticalPoint, DecisionGrid, NetworkInfo, Probe, SurfaceInfo } from '../workers/client';
 import type { RunTrace } from './traces';
 
+/** The worker's network shapes, for the views that draw them (components never import workers). */
+export type { DecisionGrid, NetworkInfo };
 export type PlaybackStatus = 'idle' | 'playing' | 'paused' | 'finished';
 
 export interface ContourGrid {

@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import type { DirectionKind } from '../../nets/directions';
 import type { LandscapeSlice } from '../../nets/slice';
-import type { DecisionGrid, NetworkInfo } from '../../workers/netApi';
+import type { DecisionGrid, NetworkInfo } from '../../state/store';
 import { DecisionBoundary } from './DecisionBoundary';
 import { LandscapeView } from './LandscapeView';
 import { type ChartSeries, NetLineChart } from './NetLineChart';

@@ -8,6 +8,7 @@ import { CURRENT_LINK_VERSION, migrateLink, parseVersion, unknownMessage, type L
 import { ProblemLog, USE_DEFAULT, type DetailedProblem, type LinkProblem } from './problems';
 import { readLinkV1 } from './read';
 import { unescapeText } from './percent';
+import { printable } from '../printable';
 
 /** Longer input is refused whole: a real link is at most a few thousand characters. */
 export const MAX_LINK_LENGTH = 20_000;
@@ -57,9 +58,11 @@ function decode(input: string, log: ProblemLog): Omit<DecodedLink, 'problems'> {
   if (versionField === undefined) {
     log.add('v', 'is required', `read as version ${CURRENT_LINK_VERSION}`);
   } else {
-    const parsed = parseVersion(versionField.value);
+    // Compared decoded, as every other value: `v=%31` is version 1.
+    const token = unescapeText(versionField.value);
+    const parsed = parseVersion(token);
     if (parsed === undefined) {
-      log.add('v', unknownMessage('link', unescapeText(versionField.value)), USE_DEFAULT);
+      log.add('v', unknownMessage('link', token), USE_DEFAULT);
       return { experiment: defaultExperiment() };
     }
     version = parsed;
@@ -86,14 +89,17 @@ function decodeLogged(hash: string): { out: Omit<DecodedLink, 'problems'>; log: 
   }
 }
 
+// Problems quote the link (keys, values): printable, whether they go to a terminal or the page.
+const printableProblem = <P extends { field: string; message: string }>(p: P): P => ({ ...p, field: printable(p.field), message: printable(p.message) });
+
 /** Lenient and total: never throws; each problem's message ends with what was used instead. */
 export function decodeExperiment(hash: string): DecodedLink {
   const { out, log } = decodeLogged(hash);
-  return { ...out, problems: log.result() };
+  return { ...out, problems: log.result().map(printableProblem) };
 }
 
 /** As decodeExperiment, with each problem's fallback apart (for the CLI, which refuses instead). */
 export function decodeExperimentDetailed(hash: string): Omit<DecodedLink, 'problems'> & { problems: DetailedProblem[] } {
   const { out, log } = decodeLogged(hash);
-  return { ...out, problems: log.detailed() };
+  return { ...out, problems: log.detailed().map(printableProblem) };
 }

@@ -4,7 +4,7 @@
 // failure, so `fc.assert(..., { seed })` replays it.
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseExperiment } from '../parse';
+import { formatErrors, parseExperiment } from '../parse';
 import { decodeExperiment, MAX_LINK_LENGTH } from './decode';
 import { encodeExperiment } from './encode';
 import { exportExperimentJson, importExperimentJson } from './json';
@@ -38,9 +38,22 @@ function timed<T>(f: () => T): T {
   return out;
 }
 
+// What a message may contain: no control, format (bidi), surrogate, private-use or separator
+// character, whatever the input (issue 14: messages reach terminals and the page).
+const PRINTABLE = /^[^\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Zl}\p{Zp}]*$/u;
+
+function checkPrintable(text: string, max: number): void {
+  if (!PRINTABLE.test(text)) throw new Error(`not printable: ${JSON.stringify(text.slice(0, 200))}`);
+  if (text.length > max) throw new Error(`${text.length} characters: ${JSON.stringify(text.slice(0, 200))}`);
+}
+
 function checkLink(hash: string): void {
   const result = timed(() => decodeExperiment(hash));
   checkResult(result);
+  for (const p of result.problems) {
+    checkPrintable(p.field, 1000);
+    checkPrintable(p.message, 2000);
+  }
   // What the decoder returns is valid, so it must itself survive the link unchanged.
   const again = decodeExperiment(encodeExperiment(result.experiment));
   if (again.problems.length > 0) throw new Error(`re-encoding gave problems ${JSON.stringify(again.problems)}`);
@@ -49,17 +62,28 @@ function checkLink(hash: string): void {
 
 function checkJson(text: string): void {
   checkResult(timed(() => importExperimentJson(text)));
+  // The strict reader (CLI, UI edits) on the same text: never throws, one short printable line.
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return;
+  }
+  const parsed = timed(() => parseExperiment(data));
+  if (!parsed.ok) checkPrintable(formatErrors(parsed.errors), 1900);
 }
 
 const HOSTILE_VALUES = [
   'NaN', 'Infinity', '-Infinity', '+Infinity', '1e999', '-1e999', '1e-999', '-0', '0x10', '', ' ', '1_000', '9'.repeat(400),
   '1e+308', '4294967296', '-1', '0.5', '1e7', '%', '%%', '%E2%82', '%ED%A0%80', '%FF%FE', '&&&', '===', ',,,', ':::', ';;;;',
   '[[[[', '{"a":', '__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'true', 'false', 'null', 'undefined',
+  '%1B%5B2J%0Aerror:%20all%20good', '%00', '%E2%80%AE', '%0A', '%0D', '%C2%85', '%E2%80%A8', '%EF%BB%BF', '%7F', '%F3%A0%80%81', 'a'.repeat(300),
 ];
 const HOSTILE_PAIRS = [
   '__proto__=1', 'constructor=x', 'prototype=y', 'r0=__proto__', 'r3=adam,__proto__:1,prototype:2,constructor:3', 'r1=sgd,defaults,defaults',
   'v=2', 'v=999999999', 'v=', 'v=-1', 'reg=__proto__:1;constructor:2', 'view=;;;', 'hidden=1;2;3;4;5;6', 'data=moons', 'surface=',
   'r99999999=adam', 'r08=sgd', 't=1e999', 'sched:warmup', 'r2=sgd,sched:step;;;;', 'r2=adam,betas:1;2;3;4',
+  '%1B%5B2J%0Aerror:%20all%20good=1', 'v=%31', 'v=%0A', 'v=%E2%80%AE1', 'r0=sgd,%0A%1B:1', 'r0=sgd,%E2%80%AE', 'reg=%0A;%00:1', 'r1=%1B[31m',
 ];
 const hostileText = fc.oneof(fc.constantFrom(...HOSTILE_VALUES), fc.constantFrom(...HOSTILE_PAIRS), fc.string({ maxLength: 12, unit: 'binary' }));
 
@@ -171,6 +195,7 @@ describe('JSON import fuzz', () => {
     const hostileJson = fc.oneof(
       fc.jsonValue({ maxDepth: 4 }).map((x) => JSON.stringify(x)),
       fc.constantFrom('1e999', '-1e999', '-0', '"NaN"', '"Infinity"', 'null', 'true', '[]', '{}', '[0.5,0.5,0.5]', deep(1000), deep(20_000), '{"__proto__":{"polluted":1}}', '{"constructor":{"prototype":{"polluted":1}}}', JSON.stringify('x'.repeat(50_000))),
+      fc.constantFrom('"\\u001b[2J\\nerror: all good"', '{"\\u0000\\u202e\\n":1}', '"\\u2028\\ud800"', `[${'0,'.repeat(50_000)}0]`, `[${'{},'.repeat(30_000)}{}]`),
     );
     // Replace one value of the exported object (by position in its text) with a hostile one.
     fc.assert(

@@ -1,5 +1,6 @@
 // lenientExperiment: untrusted data shaped like an Experiment -> always a valid Experiment,
 // plus the list of what was rejected. Shared by the link decoder and the JSON import.
+import { crossFieldIssues } from '../consistency';
 import { defaultExperiment } from '../defaults';
 import { parseExperiment, formatErrors } from '../parse';
 import type { Experiment } from '../types';
@@ -25,6 +26,10 @@ export function lenientExperiment(raw: unknown, log: ProblemLog): Experiment {
     seed: lenientSeed(o.seed, log),
     ...(view === undefined ? {} : { view }),
   };
+  for (const issue of crossFieldIssues(exp)) {
+    issue.repair(exp);
+    log.add(issue.path, issue.message, issue.fallback);
+  }
   return ensureValid(exp, log);
 }
 

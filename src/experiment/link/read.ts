@@ -5,6 +5,7 @@ import * as v from 'valibot';
 import { DEFAULT_STOP } from '../defaults';
 import { LIMITS } from '../limits';
 import type { BatchSettings } from '../maps';
+import { printableName, quote } from '../printable';
 import { num } from '../schema';
 import { EMPTY_PARAMS_ITEM, NETWORK_KEYS, RUN_KEY, RUN_OPTION_KEYS, SCHEDULE_SLOTS, TOP_KEYS } from './format';
 import type { LinkField } from './migrations';
@@ -48,7 +49,7 @@ function readRun(value: string, path: string, log: ProblemLog): Obj {
     const colon = item.indexOf(':');
     if (colon < 0) {
       if (item === EMPTY_PARAMS_ITEM) run.params ??= dict();
-      else if (item !== '') log.add(path, `item ${JSON.stringify(unescapeText(item))} has no value (expected name:value)`);
+      else if (item !== '') log.add(path, `item ${quote(unescapeText(item))} has no value (expected name:value)`);
       continue;
     }
     const name = unescapeText(item.slice(0, colon));
@@ -68,7 +69,7 @@ function readRun(value: string, path: string, log: ProblemLog): Obj {
       continue;
     }
     const params = (run.params ??= dict()) as Obj;
-    if (has(params, name)) log.add(`${path}.params.${name}`, 'given twice', 'the first value is used');
+    if (has(params, name)) log.add(`${path}.params.${printableName(name)}`, 'given twice', 'the first value is used');
     else params[name] = parseParamValue(text);
   }
   return run;
@@ -80,8 +81,8 @@ function readRegularization(value: string, log: ProblemLog): Obj {
     if (item === '') continue;
     const colon = item.indexOf(':');
     const name = unescapeText(colon < 0 ? item : item.slice(0, colon));
-    if (colon < 0) log.add('problem.regularization', `item ${JSON.stringify(name)} has no value (expected l1:a;l2:b)`);
-    else if (has(out, name)) log.add(`problem.regularization.${name}`, 'given twice', 'the first value is used');
+    if (colon < 0) log.add('problem.regularization', `item ${quote(name)} has no value (expected l1:a;l2:b)`);
+    else if (has(out, name)) log.add(`problem.regularization.${printableName(name)}`, 'given twice', 'the first value is used');
     else out[name] = parseNumber(item.slice(colon + 1));
   }
   return out;
@@ -114,7 +115,7 @@ export function readLinkV1(fields: LinkField[], log: ProblemLog): ReadLink {
   for (const { key: rawKey, value } of fields) {
     const key = unescapeText(rawKey);
     if (seen.has(key)) {
-      log.add(key, 'given twice in the link', 'the first value is used');
+      log.add(printableName(key), 'given twice in the link', 'the first value is used');
       continue;
     }
     seen.add(key);
@@ -126,7 +127,7 @@ export function readLinkV1(fields: LinkField[], log: ProblemLog): ReadLink {
       continue;
     }
     if (!has(TOP_KEYS, key)) {
-      log.add(key, `unknown link field ${JSON.stringify(key)}`);
+      log.add(printableName(key), `unknown link field ${quote(key)}`);
       continue;
     }
     switch (key as keyof typeof TOP_KEYS) {

@@ -1,6 +1,7 @@
 // fast-check arbitraries of valid Experiments, covering every field and the extremes of every
 // limit, for the codec's property and fuzz tests. Test-only: nothing in the app imports it.
 import fc from 'fast-check';
+import { crossFieldIssues } from '../consistency';
 import { LIMITS } from '../limits';
 import { OPTIMIZER_SPECS, type ParamSpec } from '../../optim/optimizers/params';
 import {
@@ -106,6 +107,7 @@ const interval = fc
   .map(([a, b]): [number, number] => (a <= b ? [a, b] : [b, a]))
   .filter(([a, b]) => b - a >= L.viewSpan.min);
 
+/** Valid across parts too (consistency.ts): a network experiment has no start or view, batchSize <= samples. */
 export const experimentArb: fc.Arbitrary<Experiment> = fc.record(
   {
     v: fc.constant(1 as const),
@@ -116,6 +118,10 @@ export const experimentArb: fc.Arbitrary<Experiment> = fc.record(
     view: fc.record({ x: interval, y: interval }, NN),
   },
   { requiredKeys: ['v', 'problem', 'runs', 'stop', 'seed'], noNullPrototype: true },
-);
+).map((generated) => {
+  const exp = structuredClone(generated);
+  for (const issue of crossFieldIssues(exp)) issue.repair(exp);
+  return exp;
+});
 
 export const atStepArb = fc.option(int(0, L.maxSteps.max), { nil: undefined });

@@ -1,6 +1,7 @@
 // Reading untrusted objects (parsed JSON, or what the link reader built) without letting a key
 // such as "__proto__" or "constructor" reach an assignment or a prototype lookup.
 import * as v from 'valibot';
+import { printableName, quote } from '../printable';
 import { ProblemLog, issueKeys, issueMessage, issuePath, joinPath } from './problems';
 
 export type Obj = Record<string, unknown>;
@@ -17,7 +18,7 @@ export function pickKnown(input: Obj, known: readonly string[], path: string, lo
   const out: Obj = {};
   for (const key of Object.keys(input)) {
     if (known.includes(key)) out[key] = clampDepth(input[key], MAX_DEPTH);
-    else log.add(joinPath(path, key), `unknown field ${JSON.stringify(key)}`);
+    else log.add(joinPath(path, printableName(key)), `unknown field ${quote(key)}`);
   }
   return out;
 }
@@ -30,9 +31,9 @@ const MAX_KEYS = 64;
 
 /**
  * A copy of `x` at most `depth` levels deep, with short arrays: the schema quotes bad values in
- * its messages (JSON.stringify), which must not recurse through a hostile 100,000-level
- * nesting. What is cut becomes null, which the schema rejects as it would have rejected the
- * original. Copied objects have no prototype, so any key is a plain data key.
+ * its messages (bounded by printable.ts's quote), and what the lenient parts walk stays small
+ * however hostile the nesting. What is cut becomes null, which the schema rejects as it would
+ * have rejected the original. Copied objects have no prototype, so any key is a plain data key.
  */
 export function clampDepth(x: unknown, depth: number): unknown {
   if (typeof x !== 'object' || x === null) return x;

@@ -2,11 +2,11 @@
 // encoder's canonical form, so the app opens it unchanged), runs through the CLI's engines, and
 // bears out every claim. And the checker can fail: false claims are rejected with a reason.
 import { describe, expect, test } from 'vitest';
-import { decodeExperimentDetailed, encodeExperiment } from '../experiment/link';
-import { LESSONS } from './index';
+import { decodeExperimentDetailed, encodeExperiment } from '../../experiment/link';
+import { LESSONS } from '../../lessons';
 import { checkClaim, type LessonStepResult } from './checkClaim';
 import { checkLesson, runLessonStep } from './runLesson';
-import type { Claim, Expectation } from './types';
+import type { Claim, Expectation } from '../../lessons/types';
 
 describe('the lessons', () => {
   test('at least 10, with unique ids, 1 to 4 steps each, every step claimed, every claim on a step and run that exist', () => {

@@ -1,8 +1,8 @@
 // The one checker of lesson claims: a step's recorded runs in, for one claim a verdict and a
 // sentence that says what was measured. Pure: the runs come from the engines (runLesson.ts).
-import type { PointKind, RunStop } from '../experiment/types';
-import { fmtNum } from '../optim/verdict';
-import type { Claim, Expectation } from './types';
+import type { PointKind, RunStop } from '../../experiment/types';
+import { fmtNum } from '../../optim/verdict';
+import type { Claim, Expectation } from '../../lessons/types';
 
 /** What the checker reads of one run: RunResult's series, and the held-out loss of a network run. */
 export interface LessonRun {

@@ -1,12 +1,12 @@
 // Runs a lesson's steps through the CLI's engines and checks every claim (checkClaim.ts). The
 // lessons' data imports only src/experiment; this module is where they meet the engines.
-import { criticalPointsOf } from '../cli/criticalPoints';
-import { decodeExperimentDetailed } from '../experiment/link';
-import { formatErrors } from '../experiment/parse';
-import { collectNetworkResults, createNetworkEngine } from '../nets/engine';
-import { collectResults, createEngine } from '../optim/engine';
+import { criticalPointsOf } from '../criticalPoints';
+import { decodeExperimentDetailed } from '../../experiment/link';
+import { formatErrors } from '../../experiment/parse';
+import { collectNetworkResults, createNetworkEngine } from '../../nets/engine';
+import { collectResults, createEngine } from '../../optim/engine';
 import { checkClaim, needsCriticalPoints, type LessonStepResult } from './checkClaim';
-import type { Claim, Lesson } from './types';
+import type { Claim, Lesson } from '../../lessons/types';
 
 export type StepRun = { ok: true; value: LessonStepResult } | { ok: false; error: string };
 

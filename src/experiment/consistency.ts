@@ -1,0 +1,47 @@
+// Rules between parts of an Experiment, which each part's schema cannot see alone. A network
+// problem has no plane: a run's `start` and the `view` window would be accepted and then ignored
+// (its runs start from the seeded initial weights, its view follows the data). A batch larger
+// than the data set would silently be the full batch. Each is refused, naming the field; the
+// lenient decoders repair it instead, into what was run before (so no link changes its numbers).
+import type { Experiment } from './types';
+
+export interface CrossFieldIssue {
+  path: string;
+  message: string;
+  /** What a lenient reader uses instead (said after the message). */
+  fallback: string;
+  /** Removes the issue from `exp`, in place, as it ran before the rule: nothing changes numerically. */
+  repair: (exp: Experiment) => void;
+}
+
+export function crossFieldIssues(exp: Experiment): CrossFieldIssue[] {
+  const p = exp.problem;
+  if (p.kind !== 'network') return [];
+  const issues: CrossFieldIssue[] = [];
+  if (p.batchSize > p.samples) {
+    issues.push({
+      path: 'problem.batchSize',
+      message: `must be at most samples (${p.samples}), or 0 for the full batch (got ${p.batchSize})`,
+      fallback: 'using 0, the full batch',
+      repair: (e) => void (e.problem.kind === 'network' && (e.problem.batchSize = 0)),
+    });
+  }
+  exp.runs.forEach((run, i) => {
+    if (run.start === undefined) return;
+    issues.push({
+      path: `runs[${i}].start`,
+      message: 'a network run has no start point (it starts from the seeded initial weights)',
+      fallback: 'ignored',
+      repair: (e) => void delete e.runs[i].start,
+    });
+  });
+  if (exp.view !== undefined) {
+    issues.push({
+      path: 'view',
+      message: 'a network problem has no view window (only a surface has)',
+      fallback: 'ignored',
+      repair: (e) => void delete e.view,
+    });
+  }
+  return issues;
+}
