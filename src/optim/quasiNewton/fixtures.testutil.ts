@@ -7,6 +7,7 @@ import { CATALOGUE } from '../../surfaces/catalogue';
 import type { Surface } from '../../surfaces/types';
 import type { Evaluate } from '../lineSearch';
 import type { LbfgsOptions } from './lbfgs';
+import type { LineSearchMethod, StepResult } from './types';
 
 export interface LbfgsCase {
   surface: SurfaceId;
@@ -56,3 +57,23 @@ export const surfaceOf = (id: SurfaceId): Surface => CATALOGUE[id];
 
 /** |a - b| <= tol max(1, |b|): relative, absolute near 0. */
 export const close = (a: number, b: number, tol: number) => Math.abs(a - b) <= tol * Math.max(1, Math.abs(b));
+
+/**
+ * Runs a method as the engine would: at each step f and g at x, then step(). Stops after
+ * maxSteps steps, or after the step taken from a point with ||g|| <= stopAt. Returns ||g|| at
+ * x_0, x_1, ... (one more than the steps taken when it ran out) and every step's result.
+ */
+export function minimize(method: LineSearchMethod, evaluate: Evaluate, x: Float64Array, maxSteps: number, stopAt = 0) {
+  const g = new Float64Array(x.length);
+  const gradNorms: number[] = [];
+  const steps: StepResult[] = [];
+  for (let k = 0; k <= maxSteps; k++) {
+    const at = evaluate(x);
+    g.set(at.g);
+    gradNorms.push(Math.hypot(...g));
+    if (k === maxSteps) break;
+    steps.push(method.step(x, g, at.f, evaluate));
+    if (gradNorms[k] <= stopAt) break;
+  }
+  return { gradNorms, steps };
+}

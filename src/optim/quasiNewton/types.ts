@@ -12,8 +12,10 @@ export type StepNote =
   | 'updateSkipped'
   /** CG: the periodic restart (every dim steps) to steepest descent. */
   | 'restart'
-  /** CG: the conjugate direction was not a descent direction, so steepest descent was used. */
-  | 'restartNotDescent'
+  /** CG, BFGS: the direction was not a descent direction, so steepest descent was used (BFGS also resets H to I). */
+  | 'notDescent'
+  /** CG, BFGS: the gradient is exactly 0 (or not finite), so x stays and nothing is evaluated. */
+  | 'stationary'
   /**
    * The line search ended without meeting the strong Wolfe conditions (its bracket shrank below
    * tolerance_change, or it used its max_ls evaluations); the step is its best point, as torch's.
@@ -39,4 +41,10 @@ export interface LineSearchMethod {
    * (a schedule's value for this step). Neither g nor evaluate's results are kept.
    */
   step(x: Float64Array, g: Float64Array, f: number, evaluate: Evaluate, lr?: number): StepResult;
+}
+
+/** The step of a method at a point where g.d is not negative even for d = -g: g is 0 or not finite. */
+export function stationary(notes: StepNote[]): StepResult {
+  notes.push('stationary');
+  return { evals: 1, t: 0, notes };
 }
