@@ -102,7 +102,8 @@ export function cubicInterpolate(x1: number, f1: number, g1: number, x2: number,
 
 /**
  * torch's _strong_wolfe for one dimension, with its buffers. One instance serves any number of
- * searches; search() allocates nothing but its result object.
+ * searches; search() allocates nothing but its result object (whose g is a buffer of this
+ * instance, overwritten by the next search).
  */
 export class StrongWolfe {
   readonly options: StrongWolfeOptions;
@@ -111,6 +112,11 @@ export class StrongWolfe {
   private readonly gNew: Float64Array;
   private readonly gPrev: Float64Array;
   private readonly bracketG: [Float64Array, Float64Array];
+  // bracket, its kinds (tensor or float), f and g.d values
+  private readonly bracket = new Float64Array(2);
+  private readonly bracketT = [false, false];
+  private readonly bracketF = new Float64Array(2);
+  private readonly bracketGtd = new Float64Array(2);
 
   constructor(dim: number, options: Partial<StrongWolfeOptions> = {}) {
     this.options = { ...STRONG_WOLFE_DEFAULTS, ...options };
@@ -128,17 +134,11 @@ export class StrongWolfe {
    */
   search(evaluate: Evaluate, x: Float64Array, t: number, d: Float64Array, f: number, g: Float64Array, gtd: number, tIsTensor = false): LineSearchResult {
     const { c1, c2, toleranceChange, maxLs } = this.options;
-    const { xt, g0, gNew, gPrev, bracketG } = this;
+    const { g0, gNew, gPrev, bracket, bracketT, bracketF, bracketG, bracketGtd } = this;
     let dNorm = 0; // d.abs().max(), NaN if any is (as torch's max)
     for (let i = 0; i < d.length; i++) dNorm = Math.max(dNorm, Math.abs(d[i]));
     g0.set(g);
-    const directional = (step: number): number => {
-      for (let i = 0; i < x.length; i++) xt[i] = fma(step, d[i], x[i]);
-      const r = evaluate(xt);
-      gNew.set(r.g);
-      return r.f;
-    };
-    let fNew = directional(t);
+    let fNew = this.directional(evaluate, x, t, d);
     let lsFuncEvals = 1;
     let gtdNew = dot(gNew, d);
 
@@ -151,27 +151,11 @@ export class StrongWolfe {
     let gtdPrev = gtd;
     let done = false;
     let lsIter = 0;
-    const bracket = [0, 0];
-    const bracketT = [false, false];
-    const bracketF = [0, 0];
-    const bracketGtd = [0, 0];
     let bracketLength = 2;
-    const setBracket = (t0: number, t0T: boolean, f0: number, ga: Float64Array, gtd0: number, t1: number, t1T: boolean, f1: number, gb: Float64Array, gtd1: number) => {
-      bracket[0] = t0;
-      bracket[1] = t1;
-      bracketT[0] = t0T;
-      bracketT[1] = t1T;
-      bracketF[0] = f0;
-      bracketF[1] = f1;
-      bracketG[0].set(ga);
-      bracketG[1].set(gb);
-      bracketGtd[0] = gtd0;
-      bracketGtd[1] = gtd1;
-    };
     while (lsIter < maxLs) {
       // check conditions
       if (fNew > f + c1 * t * gtd || (lsIter > 1 && fNew >= fPrev)) {
-        setBracket(tPrev, tPrevT, fPrev, gPrev, gtdPrev, t, tT, fNew, gNew, gtdNew);
+        this.setBracket(tPrev, tPrevT, fPrev, gPrev, gtdPrev, t, tT, fNew, gNew, gtdNew);
         break;
       }
       if (Math.abs(gtdNew) <= -c2 * gtd) {
@@ -184,7 +168,7 @@ export class StrongWolfe {
         break;
       }
       if (gtdNew >= 0) {
-        setBracket(tPrev, tPrevT, fPrev, gPrev, gtdPrev, t, tT, fNew, gNew, gtdNew);
+        this.setBracket(tPrev, tPrevT, fPrev, gPrev, gtdPrev, t, tT, fNew, gNew, gtdNew);
         break;
       }
       // interpolate
@@ -200,13 +184,13 @@ export class StrongWolfe {
       fPrev = fNew;
       gPrev.set(gNew);
       gtdPrev = gtdNew;
-      fNew = directional(t);
+      fNew = this.directional(evaluate, x, t, d);
       lsFuncEvals += 1;
       gtdNew = dot(gNew, d);
       lsIter += 1;
     }
     // reached max number of iterations? (bracket_gtd is not needed then: the zoom does not run)
-    if (lsIter === maxLs) setBracket(0, false, f, g0, NaN, t, tT, fNew, gNew, NaN);
+    if (lsIter === maxLs) this.setBracket(0, false, f, g0, NaN, t, tT, fNew, gNew, NaN);
 
     // zoom phase: we now have a point satisfying the criteria, or a bracket around it
     let insufProgress = false;
@@ -239,7 +223,7 @@ export class StrongWolfe {
         insufProgress = false;
       }
       // Evaluate new point
-      fNew = directional(t);
+      fNew = this.directional(evaluate, x, t, d);
       lsFuncEvals += 1;
       gtdNew = dot(gNew, d);
       lsIter += 1;
@@ -275,5 +259,29 @@ export class StrongWolfe {
     // return stuff (torch raises an IndexError for a NaN f in a one-point bracket; position 0 here)
     if (bracketLength === 1) lowPos = 0;
     return { t: bracket[lowPos], f: bracketF[lowPos], g: bracketG[lowPos], evals: lsFuncEvals, wolfe: done };
+  }
+
+  /** f at x + t d (torch's _directional_evaluate), its gradient copied into gNew. */
+  private directional(evaluate: Evaluate, x: Float64Array, t: number, d: Float64Array): number {
+    const { xt } = this;
+    for (let i = 0; i < x.length; i++) xt[i] = fma(t, d[i], x[i]);
+    const r = evaluate(xt);
+    this.gNew.set(r.g);
+    return r.f;
+  }
+
+  /** The two-point bracket [t0, t1] with kinds, f, g and g.d. */
+  private setBracket(t0: number, t0T: boolean, f0: number, ga: Float64Array, gtd0: number, t1: number, t1T: boolean, f1: number, gb: Float64Array, gtd1: number): void {
+    const { bracket, bracketT, bracketF, bracketG, bracketGtd } = this;
+    bracket[0] = t0;
+    bracket[1] = t1;
+    bracketT[0] = t0T;
+    bracketT[1] = t1T;
+    bracketF[0] = f0;
+    bracketF[1] = f1;
+    bracketG[0].set(ga);
+    bracketG[1].set(gb);
+    bracketGtd[0] = gtd0;
+    bracketGtd[1] = gtd1;
   }
 }

@@ -73,10 +73,10 @@ export class ConjugateGradient implements LineSearchMethod {
     if (!(gtd < 0)) return stationary(notes);
     let t0 = (this.tPrev * this.gtdPrev) / gtd;
     if (this.iterations === 0 || !(t0 > 0 && t0 < Infinity)) t0 = pyMin(1, 1 / sumAbs(g)) * lr;
+    this.gPrev.set(g); // before the search: g may be the evaluator's buffer
     const found = this.search.search(evaluate, x, t0, d, f, g, gtd);
     if (!found.wolfe) notes.push('wolfeNotMet');
     for (let i = 0; i < dim; i++) x[i] = fma(found.t, d[i], x[i]);
-    this.gPrev.set(g);
     this.tPrev = found.t;
     this.gtdPrev = gtd;
     this.sinceRestart += 1;

@@ -52,3 +52,21 @@ describe('in 6 dimensions', () => {
     expect(Math.min(...gradNorms)).toBeLessThanOrEqual(1e-8);
   });
 });
+
+describe("g may be the evaluator's own buffer", () => {
+  it.each(METHODS)('%s takes the same steps with g aliased', (_name, make) => {
+    const run = (alias: boolean) => {
+      const evaluate = quadratic();
+      const method = make();
+      const x = new Float64Array(N);
+      const points: number[] = [];
+      for (let k = 0; k < 8; k++) {
+        const at = evaluate(x);
+        method.step(x, alias ? at.g : Float64Array.from(at.g), at.f, evaluate);
+        points.push(...x);
+      }
+      return points;
+    };
+    expect(run(true)).toEqual(run(false));
+  });
+});

@@ -38,7 +38,8 @@ export interface LineSearchMethod {
   /**
    * Moves x in place. g = grad f(x) and f = f(x) at the x passed; evaluate gives f and the
    * gradient at other points (the line search's); lr, when given, overrides the method's own
-   * (a schedule's value for this step). Neither g nor evaluate's results are kept.
+   * (a schedule's value for this step). Neither g nor evaluate's results are kept, and g is
+   * read before the first evaluate call, so g may be the evaluator's own reused buffer.
    */
   step(x: Float64Array, g: Float64Array, f: number, evaluate: Evaluate, lr?: number): StepResult;
 }
