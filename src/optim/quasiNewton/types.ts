@@ -1,0 +1,51 @@
+// The common shape of the line-search methods (L-BFGS, BFGS, nonlinear CG): a stateful object
+// for one run, of any dimension, that a thin optimizer module wraps.
+import type { Evaluate } from '../lineSearch';
+
+export type { Evaluate } from '../lineSearch';
+
+/** Something a step did that a verdict may want to state. */
+export type StepNote =
+  /** L-BFGS: y's <= 1e-10, so the pair was not stored (torch's rule). */
+  | 'historySkipped'
+  /** BFGS: y's <= 0, so the inverse-Hessian update was skipped (it would lose positive definiteness). */
+  | 'updateSkipped'
+  /** CG: the periodic restart (every dim steps) to steepest descent. */
+  | 'restart'
+  /** CG, BFGS: the direction was not a descent direction, so steepest descent was used (BFGS also resets H to I). */
+  | 'notDescent'
+  /** CG, BFGS: the gradient is exactly 0 (or not finite), so x stays and nothing is evaluated. */
+  | 'stationary'
+  /**
+   * The line search ended without meeting the strong Wolfe conditions (its bracket shrank below
+   * tolerance_change, or it used its max_ls evaluations); the step is its best point, as torch's.
+   */
+  | 'wolfeNotMet';
+
+export interface StepResult {
+  /**
+   * Evaluations of f and its gradient this step, as torch's LBFGS counts them (func_evals): 1
+   * for the f, g at x that the caller passed (torch evaluates its closure there), plus the line
+   * search's.
+   */
+  evals: number;
+  /** The step length taken along the direction (the line search's t, or the fixed step). */
+  t: number;
+  notes: StepNote[];
+}
+
+export interface LineSearchMethod {
+  /**
+   * Moves x in place. g = grad f(x) and f = f(x) at the x passed; evaluate gives f and the
+   * gradient at other points (the line search's); lr, when given, overrides the method's own
+   * (a schedule's value for this step). Neither g nor evaluate's results are kept, and g is
+   * read before the first evaluate call, so g may be the evaluator's own reused buffer.
+   */
+  step(x: Float64Array, g: Float64Array, f: number, evaluate: Evaluate, lr?: number): StepResult;
+}
+
+/** The step of a method at a point where g.d is not negative even for d = -g: g is 0 or not finite. */
+export function stationary(notes: StepNote[]): StepResult {
+  notes.push('stationary');
+  return { evals: 1, t: 0, notes };
+}
