@@ -31,7 +31,7 @@ const term: AxisTerm = {
 export const rastrigin = defineFunction({
   id: 'rastrigin',
   name: 'Rastrigin',
-  about: 'A bowl covered in an egg-box of about 127^d critical points, whose index ranges over 0..d (Rastrigin 1974; Muehlenbein et al. 1991).',
+  about: 'A bowl covered in an egg-box of 125^d critical points (63^d minima), whose index ranges over 0..d (Rastrigin 1974; Muehlenbein et al. 1991).',
   minDim: 2,
   maxDim: MAX_DIM,
   params: [],
