@@ -85,8 +85,9 @@ describe.each(CASES)('%s %j', (id, params) => {
       inst.grad(axpy(x, v, -H), gm);
       const g = new Float64Array(dim);
       inst.grad(x, g);
-      const tol = 1e-6 * (1 + maxAbs(hv) + maxAbs(g));
-      for (let i = 0; i < dim; i++) expect(Math.abs((gp[i] - gm[i]) / (2 * H) - hv[i])).toBeLessThanOrEqual(tol);
+      let worst = 0;
+      for (let i = 0; i < dim; i++) worst = Math.max(worst, Math.abs((gp[i] - gm[i]) / (2 * H) - hv[i]));
+      expect(worst).toBeLessThanOrEqual(1e-6 * (1 + maxAbs(hv) + maxAbs(g)));
     });
 
     if (dim <= 100) {
@@ -96,18 +97,22 @@ describe.each(CASES)('%s %j', (id, params) => {
         const hv = new Float64Array(dim);
         inst.hvp(x, v, hv);
         let big = 0;
+        let asymmetric = 0;
         for (let i = 0; i < dim; i++) {
           for (let j = 0; j < dim; j++) {
-            expect(hess[i * dim + j]).toBe(hess[j * dim + i]);
+            if (hess[i * dim + j] !== hess[j * dim + i]) asymmetric++;
             big = Math.max(big, Math.abs(hess[i * dim + j]));
           }
         }
+        expect(asymmetric).toBe(0);
+        let worst = 0;
         for (let i = 0; i < dim; i++) {
           let s = 0;
           for (let j = 0; j < dim; j++) s += hess[i * dim + j] * v[j];
-          // Same products, summed in another order: rounding only.
-          expect(Math.abs(s - hv[i])).toBeLessThanOrEqual(1e-13 * dim * (1 + big));
+          worst = Math.max(worst, Math.abs(s - hv[i]));
         }
+        // Same products, summed in another order: rounding only.
+        expect(worst).toBeLessThanOrEqual(1e-13 * dim * (1 + big));
       });
     }
   });
