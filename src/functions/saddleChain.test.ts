@@ -32,7 +32,7 @@ const gaps = (times: number[]) => times.map((t, i) => t - (i > 0 ? times[i - 1] 
 
 describe('saddleChain', () => {
   it('its named critical points: gradient 0, Hessian diag(2L, .., -2 gamma, .., 2L), f = -(i - 1) nu', () => {
-    for (const params of [{}, { tau: 1, L: 5, gamma: 2 }]) {
+    for (const params of [{}, { tau: 1, L: 5, gamma: 2 }] as Record<string, number>[]) {
       const inst = make('saddleChain', 6, params);
       const { L, gamma, tau } = inst.params;
       const { nu } = chainProfile(tau, L, gamma);

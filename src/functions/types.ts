@@ -46,7 +46,7 @@ export interface AxisCriticalPoint {
 export interface CriticalPoints {
   /** A few named critical points (global minimum, the saddle of interest, ...). */
   named: KnownCriticalPoint[];
-  /** True when `named` (with `separable`, when present) lists every critical point. */
+  /** True when `named` (with `axis`, when present) gives every critical point. */
   complete: boolean;
   /**
    * For separable functions f(x) = c + sum_i g_i(x_i): the critical points of g_i. Every choice
