@@ -24,6 +24,5 @@ export function createInstance(id: string, dim: number, params?: Readonly<Record
   return D_FUNCTIONS[id as DFunctionId].create(dim, params);
 }
 
-export { spectrum, type Spectrum } from './spectrum';
 export { separablePoint } from './separable';
 export * from './types';

@@ -3,7 +3,7 @@
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { describe, expect, it } from 'vitest';
-import { spectrum } from './index';
+import { spectrum } from '../optim/spectrum';
 import { gd, make, maxAbs } from './functions.testutil';
 
 describe('matrixFactorization', () => {

@@ -3,7 +3,8 @@
 // names (or builds from its separable axes) has gradient 0 and the index a dense spectrum finds.
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { createInstance, D_FUNCTIONS, D_FUNCTION_IDS, separablePoint, spectrum } from './index';
+import { createInstance, D_FUNCTIONS, D_FUNCTION_IDS, separablePoint,  } from './index';
+import { spectrum } from '../optim/spectrum';
 import { make, maxAbs } from './functions.testutil';
 
 describe.each(D_FUNCTION_IDS)('%s', (id) => {

@@ -6,7 +6,7 @@ import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { describe, expect, it } from 'vitest';
 import { chainProfile, profileAt } from './saddleChain';
-import { spectrum } from './index';
+import { spectrum } from '../optim/spectrum';
 import { make, maxAbs } from './functions.testutil';
 import type { Instance } from './types';
 

@@ -2,7 +2,8 @@
 // descent from the default start (on the saddle's stable manifold) stops at the saddle, while a
 // perturbation escapes to a minimum.
 import { describe, expect, it } from 'vitest';
-import { separablePoint, spectrum } from './index';
+import { separablePoint,  } from './index';
+import { spectrum } from '../optim/spectrum';
 import { gd, make, maxAbs } from './functions.testutil';
 
 describe('strictSaddle', () => {

@@ -19,7 +19,7 @@ import type { Rng } from '../optim/rng';
 import { scheduledLr } from '../optim/schedule';
 import type { OptimizerDef, OptimizerInstance, StepContext } from '../optim/types';
 import { fmtNum } from '../optim/verdict';
-import { lanczosExtremes } from './lanczos';
+import { lanczosExtremes } from '../optim/lanczos';
 import { MinibatchOrder } from './minibatch';
 import type { NetObjective } from './objective';
 import { Snapshots } from './snapshots';

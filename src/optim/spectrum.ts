@@ -5,10 +5,10 @@
 // (eigenSym in src/optim/optimizers/linalg.ts) and Lanczos with full reorthogonalization
 // (src/nets/lanczos.ts), whose start vector comes from the seeded stream of src/optim/rng.ts.
 // This is the one file of src/functions that imports outside experiment and numeric.
-import { lanczosExtremes } from '../nets/lanczos';
-import { eigenSym } from '../optim/optimizers/linalg';
-import { runStream } from '../optim/rng';
-import { DENSE_MAX_DIM, type Instance } from './types';
+import { lanczosExtremes } from './lanczos';
+import { eigenSym } from './optimizers/linalg';
+import { runStream } from './rng';
+import { DENSE_MAX_DIM, type Instance } from '../functions/types';
 
 /**
  * An eigenvalue counts as negative when it is below -threshold, threshold = tol * max(1, |lambda|max):

@@ -1,9 +1,8 @@
 // spectrum(): dense eigenvalues for d <= 200, Lanczos extremes above, both against spectra that
 // the functions' structure gives exactly.
 import { describe, expect, it } from 'vitest';
-import { DENSE_ZERO_TOL, LANCZOS_ZERO_TOL } from './spectrum';
-import { spectrum } from './index';
-import { make } from './functions.testutil';
+import { DENSE_ZERO_TOL, LANCZOS_ZERO_TOL, spectrum } from './spectrum';
+import { make } from '../functions/functions.testutil';
 
 const TWO_PI = 2 * Math.PI;
 /** Rastrigin's Hessian is diagonal: its eigenvalues are these curvatures. */
