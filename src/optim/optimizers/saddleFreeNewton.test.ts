@@ -1,11 +1,9 @@
 // Saddle-free Newton: its step against its definition (|H| rebuilt with the other eigen-solver,
 // cyclic Jacobi), and the claim of Dauphin et al. (2014) on the double well: near the saddle's
 // stable manifold Newton converges to the saddle, saddle-free Newton leaves it for a minimum.
-// Also on a network, where the engine hands it the dense Hessian.
+// (Its run on a network: src/nets/spectrum/saddleFreeNewton.test.ts, as src/optim may not import src/nets.)
 import { describe, expect, test } from 'vitest';
 import type { Experiment, Run, RunResult } from '../../experiment/types';
-import { collectNetworkResults, createNetworkEngine } from '../../nets/engine';
-import { networkExperiment } from '../../nets/testNets';
 import { collectResults, createEngine } from '../engine';
 import { runStream } from '../rng';
 import { OPTIMIZERS } from './index';
@@ -87,17 +85,5 @@ describe('the step', () => {
     const s = new Float64Array(3);
     expect(saddleFreeStep(new Float64Array(3).fill(1), new Float64Array(9).fill(NaN), 1e-3, 3, s, saddleFreeWork(3))).toBe(false);
     expect(s.every(Number.isNaN)).toBe(true);
-  });
-});
-
-describe('on a network', () => {
-  test('the engine gives it the dense Hessian; full-batch steps lower the loss and reach a minimum', () => {
-    const exp = networkExperiment({ hidden: [3], samples: 60, regularization: { l2: 1e-3 } }, [{ optimizer: 'saddleFreeNewton', params: { lr: 1, damping: 1e-2 } }], { maxSteps: 300, gradTol: 1e-8 });
-    const built = createNetworkEngine(exp);
-    if (!built.ok) throw new Error(JSON.stringify(built.errors));
-    const [r] = collectNetworkResults(exp, built.engine);
-    expect(r.f[r.f.length - 1]).toBeLessThan(r.f[0] * 0.5);
-    expect(r.stop.reason).toBe('gradTol');
-    expect(r.stop.kind).toBe('minimum');
   });
 });
