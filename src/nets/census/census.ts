@@ -13,6 +13,7 @@
 // copies the symmetries made. Points along a continuous family of critical points (common in
 // networks: degenerate directions) are distinct by this rule whenever they lie apart.
 import type { PointKind } from '../../experiment/types';
+import { MAX_DENSE_HESSIAN_WEIGHTS } from '../engine';
 import type { NetObjective } from '../objective';
 import { NET_ZERO_TOL } from '../verdict';
 import { EXACT_SPECTRUM_MAX_WEIGHTS, exactSpectrum, type SpectrumIndex } from '../spectrum/spectrum';
@@ -20,8 +21,8 @@ import { CANONICALIZATION, canonicalWeights } from './canonical';
 import { findCriticalPoint, SOLVER_METHOD, type SolverOptions, type SolverOutcome } from './solve';
 import type { CensusStart } from './starts';
 
-/** The solver needs the dense Hessian and its eigenvectors every iteration: O(dim^3). */
-export const CENSUS_MAX_WEIGHTS = 400;
+/** The solver needs the dense Hessian and its eigenvectors every iteration, as Newton's steps do: the same limit. */
+export const CENSUS_MAX_WEIGHTS = MAX_DENSE_HESSIAN_WEIGHTS;
 
 export interface CensusOptions extends Partial<SolverOptions> {
   dedupTol?: number;
