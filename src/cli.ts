@@ -13,6 +13,8 @@ import { networkCsv } from './nets/csv';
 import { collectResults, createEngine } from './optim/engine';
 import { criticalPointsOf } from './cli/criticalPoints';
 import { MAX_ERROR_LINE, printableLine } from './experiment/printable';
+import { networkOutput, wantsNetworkOutput } from './cli/netData';
+import { censusOutput } from './cli/census';
 
 function fail(message: string): never {
   process.stderr.write(`error: ${printableLine(message, MAX_ERROR_LINE)}\n`);
@@ -70,6 +72,12 @@ function main(argv: string[]): void {
     const found = criticalPointsOf(parsed.value);
     if (!found.ok) fail(found.message);
     process.stdout.write(JSON.stringify(found.points) + '\n');
+    return;
+  }
+  if (wantsNetworkOutput(options)) {
+    const out = options.census === undefined ? networkOutput(options, parsed.value) : censusOutput(parsed.value, options.census);
+    if (!out.ok) fail(out.message);
+    process.stdout.write(out.value);
     return;
   }
   if (parsed.value.problem.kind === 'network') {
