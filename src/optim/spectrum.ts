@@ -3,7 +3,7 @@
 //
 // Reuses the project's eigensolvers read-only rather than a second copy: cyclic Jacobi
 // (eigenSym in src/optim/optimizers/linalg.ts) and Lanczos with full reorthogonalization
-// (src/nets/lanczos.ts), whose start vector comes from the seeded stream of src/optim/rng.ts.
+// (src/optim/lanczos.ts), whose start vector comes from the seeded stream of src/optim/rng.ts.
 // This is the one file of src/functions that imports outside experiment and numeric.
 import { lanczosExtremes } from './lanczos';
 import { eigenSym } from './optimizers/linalg';

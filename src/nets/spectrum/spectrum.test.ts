@@ -2,7 +2,7 @@
 // own definition and against Lanczos, the Lanczos fallback above the size limit, and the histogram.
 import { describe, expect, test } from 'vitest';
 import { runStream } from '../../optim/rng';
-import { lanczosExtremes } from '../lanczos';
+import { lanczosExtremes } from '../../optim/lanczos';
 import { tinyObjective } from '../testNets';
 import { exactHessian } from './hessian';
 import { spectrumHistogram } from './histogram';

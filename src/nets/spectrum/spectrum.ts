@@ -12,7 +12,7 @@
 import type { PointKind } from '../../experiment/types';
 import type { Rng } from '../../optim/rng';
 import { symmetricEigen } from '../../numeric/symmetricEigen';
-import { lanczosExtremes } from '../lanczos';
+import { lanczosExtremes } from '../../optim/lanczos';
 import type { NetObjective } from '../objective';
 import { classifyExtremes, NET_ZERO_TOL, netZeroBound } from '../verdict';
 import { type Asymmetry, exactHessian } from './hessian';
