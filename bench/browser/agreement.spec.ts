@@ -70,7 +70,8 @@ function expectPathsAgree(gpu: PlainOutcome, js: PlainOutcome, what: string): vo
   expect(g[g.length - 1], `${what}: largest gap`).toBeLessThanOrEqual(COARSE_TOL);
 }
 
-const PATH_CASES: [OptimizerId, Record<string, ParamValue>, Partial<Run>?][] = [
+/** optimizer, parameters, other run settings, gradTol (0 when absent). */
+const PATH_CASES: [OptimizerId, Record<string, ParamValue>, Partial<Run>?, number?][] = [
   ['sgd', { lr: 0.005 }],
   ['sgd', { lr: 0.002, momentum: 0.9, nesterov: true }],
   ['sgd', { lr: 0.003, momentum: 0.5, dampening: 0.1, weightDecay: 0.01 }],
@@ -84,8 +85,10 @@ const PATH_CASES: [OptimizerId, Record<string, ParamValue>, Partial<Run>?][] = [
   ['rmsprop', { lr: 0.002, centered: true, momentum: 0.5 }],
   ['adagrad', { lr: 0.5, lrDecay: 0.01, initialAccumulatorValue: 0.1 }],
   ['adadelta', { lr: 0.3 }],
-  // gThreshold 0: perturbed GD never perturbs (its kicks are random), so its path is checkable
-  ['pgd', { lr: 0.005, gThreshold: 0 }],
+  // Perturbed GD perturbs where ||g|| <= gThreshold, with random kicks that no two engines share:
+  // with gThreshold 0 only at an exactly 0 gradient, which a float32 one can be at a minimum. The
+  // gradTol stop, tested first, ends the run before that, so the path is checkable.
+  ['pgd', { lr: 0.005, gThreshold: 0 }, {}, 1e-4],
   ['sgd', { lr: 0.005 }, { clip: 20, schedule: { kind: 'cosine', tMax: 60, etaMin: 0.001 } }],
   ['adam', { lr: 0.05 }, { schedule: { kind: 'step', stepSize: 30, gamma: 0.5 } }],
 ];
@@ -93,10 +96,10 @@ const PATH_CASES: [OptimizerId, Record<string, ParamValue>, Partial<Run>?][] = [
 test.describe('fused WebGL agrees with the scalar engine', () => {
   test.beforeEach(async ({ page }) => open(page));
 
-  for (const [optimizer, params, extra] of PATH_CASES) {
+  for (const [optimizer, params, extra, gradTol = 0] of PATH_CASES) {
     test(`paths: ${optimizer} ${JSON.stringify({ ...params, ...extra })}`, async ({ page }) => {
       for (const steps of [10, 50, 200]) {
-        const r = await both(page, experiment({ optimizer, params, ...extra }, undefined, steps), 16);
+        const r = await both(page, experiment({ optimizer, params, ...extra }, undefined, steps, gradTol), 16);
         expect(r.path, r.notice ?? '').toBe('webgl');
         // Same divergences. (With gradTol = 0 neither engine stops where a gradient is exactly 0,
         // as a float32 one can be at a minimum: gradTol 0 disables the test, src/optim/runRules.ts.)
