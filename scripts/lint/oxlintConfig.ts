@@ -78,7 +78,7 @@ export function oxlintConfig(): object {
   return {
     $schema: './node_modules/oxlint/configuration_schema.json',
     categories: { correctness: 'off' },
-    ignorePatterns: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'],
+    ignorePatterns: ['dist/**', 'dist-cli/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: [NORMALIZED_PATTERN] }] },
     overrides,
   };
