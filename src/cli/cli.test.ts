@@ -124,3 +124,19 @@ describe('hostile input: one clean line', () => {
   });
 });
 
+
+// Issue 14, item 9: a search that may have missed points says why, on stderr, beside the points.
+describe('--critical-points on a surface the search cannot resolve', () => {
+  it('sin(x*y*1000): the points on stdout, and one warning line on stderr saying why they are not all', () => {
+    const r = cli(JSON.stringify({ ...exp, problem: { kind: 'surface', expr: 'sin(x*y*1000)' } }), '--critical-points');
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toHaveLength(2000);
+    expect(r.stderr).toMatch(/^warning: the search stopped at its limit of 2000 critical points: the surface varies faster than the search grid resolves \(.*\)\n$/);
+  });
+
+  it('a surface searched completely gives no warning', () => {
+    const r = cli(JSON.stringify({ ...exp, problem: { kind: 'surface', id: 'himmelblau' } }), '--critical-points');
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+  });
+});
