@@ -17,7 +17,8 @@ export const webglLaunch = {
   args: ['--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist', '--no-sandbox'],
 };
 
-const PORT = 4319;
+// E2E_PORT lets several checkouts test at once without one reusing the other's server.
+const PORT = Number(process.env.E2E_PORT ?? 4319);
 
 export default defineConfig({
   testDir: 'e2e',

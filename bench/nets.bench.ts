@@ -10,7 +10,7 @@ import type { Experiment, OptimizerId } from '../src/experiment/types';
 import { filterNormalizedDirections } from '../src/nets/directions';
 import { predictGrid } from '../src/nets/decision';
 import { createNetworkEngine, type NetworkEngine } from '../src/nets/engine';
-import { lanczosExtremes } from '../src/nets/lanczos';
+import { lanczosExtremes } from '../src/optim/lanczos';
 import { evaluateSliceJs, sliceGrid } from '../src/nets/landscape';
 import { netStream } from '../src/nets/streams';
 import { evaluateSliceTf } from '../src/nets/tf/tfLandscape';

@@ -13,6 +13,7 @@ import { createEngine } from '../src/optim/engine';
 import { cubicStep, cubicWork } from '../src/optim/optimizers/cubic';
 import { lerp } from '../src/optim/optimizers/lerp';
 import { addUniformBall } from '../src/optim/optimizers/pgd';
+import { saddleFreeStep, saddleFreeWork } from '../src/optim/optimizers/saddleFreeNewton';
 import { type Rng, runStream } from '../src/optim/rng';
 // The hand-written loops use the same deterministic pow as the engine (src/numeric): the
 // comparison is of the abstraction's cost, not of Math.pow against a portable pow.
@@ -40,6 +41,7 @@ const CASES: [OptimizerId, Record<string, ParamValue>][] = [
   ['noisySgd', { lr: 5e-4 }],
   ['newton', { lr: 1e-4 }],
   ['cubic', { lr: 1e-4 }],
+  ['saddleFreeNewton', { lr: 1e-4 }],
 ];
 
 /** The update of x from gradient g (x, g of length 2), written out; null: the same as sgd. */
@@ -57,6 +59,7 @@ function handUpdate(id: OptimizerId, params: Record<string, ParamValue>): Update
   let lastKick = -Infinity;
   const s = new Float64Array(2);
   const work = cubicWork(2);
+  const sfWork = saddleFreeWork(2);
   const eps = n('eps');
   switch (id) {
     case 'sgd':
@@ -185,6 +188,12 @@ function handUpdate(id: OptimizerId, params: Record<string, ParamValue>): Update
         cubicStep(g, h, n('M'), 2, s, work);
         x[0] += lr * s[0];
         x[1] += lr * s[1];
+      };
+    case 'saddleFreeNewton':
+      return (x, g, h, lr) => {
+        saddleFreeStep(g, h, n('damping'), 2, s, sfWork);
+        x[0] -= lr * s[0];
+        x[1] -= lr * s[1];
       };
   }
 }

@@ -131,6 +131,6 @@ test('JSON export and import round-trip the experiment; CSV export has a row per
 
   await page.goto('/');
   await page.getByLabel('Import JSON file').setInputFiles(jsonPath);
-  await expect(page.locator('.surface-info code')).toHaveText('(x + 2y - 7)^2 + (2x + y - 5)^2');
+  await expect(page.locator('.surface-info code')).toHaveText('(x + 2*y - 7)^2 + (2*x + y - 5)^2');
   expect(await page.evaluate(() => (window as any).__saddlepoint.experiment())).toEqual(exported);
 });

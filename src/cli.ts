@@ -1,19 +1,22 @@
 // The headless runner: `npm run -s experiment -- <experiment> [--format json|csv]` prints
-// RunResult[]; `--critical-points` the surface's critical points (and a warning on stderr when
-// the search may have missed some); `--map basins|sweep` the app's basin or sweep map as one
-// object (src/cli/maps.ts). Bad input: one line on stderr, exit code 2.
+// RunResult[] (written from the engine's chunks as they are formatted: src/cli/stream.ts);
+// `--critical-points` the surface's critical points (and a warning on stderr when the search may
+// have missed some); `--map basins|sweep` the app's basin or sweep map as one object
+// (src/cli/maps.ts). Bad input: one line on stderr, exit code 2.
 import { formatErrors, parseExperiment } from './experiment/parse';
 import type { Experiment } from './experiment/types';
 import { parseArgs, USAGE, type CliOptions } from './cli/args';
 import { readExperimentArg } from './cli/input';
-import { basinCsv, sweepCsv, toCsv } from './cli/format';
+import { basinCsv, sweepCsv } from './cli/format';
 import { basinMap, sweepMap, type Progress } from './cli/maps';
 import { basinSettings, linkMapsOf, sweepSettings } from './cli/mapSettings';
-import { collectNetworkResults, createNetworkEngine } from './nets/engine';
-import { networkCsv } from './nets/csv';
-import { collectResults, createEngine } from './optim/engine';
+import { createNetworkEngine } from './nets/engine';
+import { createEngine } from './optim/engine';
+import { gatherRuns, NETWORK_LAYOUT, SURFACE_LAYOUT, writeCsv, writeJson, writeRuns, type ChunkBase, type ChunkSource, type OutputLayout } from './cli/stream';
 import { criticalPointsOf } from './cli/criticalPoints';
 import { MAX_ERROR_LINE, printableLine } from './experiment/printable';
+import { networkOutput, wantsNetworkOutput } from './cli/netData';
+import { censusOutput } from './cli/census';
 
 function fail(message: string): never {
   process.stderr.write(`error: ${printableLine(message, MAX_ERROR_LINE)}\n`);
@@ -51,7 +54,13 @@ function printMap(options: CliOptions, exp: Experiment): void {
   }
 }
 
-function main(argv: string[]): void {
+/** Runs the experiment to the end and writes its runs in the chosen format. */
+async function printRuns<C extends ChunkBase>(options: CliOptions, exp: Experiment, engine: ChunkSource<C>, layout: OutputLayout<C>): Promise<void> {
+  const runs = gatherRuns(exp, engine);
+  await writeRuns(process.stdout, options.format === 'csv' ? writeCsv : writeJson, layout, runs);
+}
+
+async function main(argv: string[]): Promise<void> {
   const args = parseArgs(argv);
   if (!args.ok) fail(args.message);
   const options = args.options;
@@ -74,17 +83,21 @@ function main(argv: string[]): void {
     process.stdout.write(JSON.stringify(found.points) + '\n');
     return;
   }
+  if (wantsNetworkOutput(options)) {
+    const out = options.census === undefined ? networkOutput(options, parsed.value) : censusOutput(parsed.value, options.census);
+    if (!out.ok) fail(out.message);
+    process.stdout.write(out.value);
+    return;
+  }
   if (parsed.value.problem.kind === 'network') {
     const built = createNetworkEngine(parsed.value);
     if (!built.ok) fail(formatErrors(built.errors));
-    const results = collectNetworkResults(parsed.value, built.engine);
-    process.stdout.write(options.format === 'csv' ? networkCsv(results.map((r) => ({ ...r, length: r.f.length }))) : JSON.stringify(results) + '\n');
+    await printRuns(options, parsed.value, built.engine, NETWORK_LAYOUT);
     return;
   }
   const built = createEngine(parsed.value);
   if (!built.ok) fail(formatErrors(built.errors));
-  const results = collectResults(parsed.value, built.engine);
-  process.stdout.write(options.format === 'csv' ? toCsv(results) : JSON.stringify(results) + '\n');
+  await printRuns(options, parsed.value, built.engine, SURFACE_LAYOUT);
 }
 
 // A reader that stops early (`| head`) closes the pipe: that ends the output, it is no error.
@@ -92,4 +105,4 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   if (e.code !== 'EPIPE') throw e;
   process.exit(0);
 });
-main(process.argv.slice(2));
+void main(process.argv.slice(2));

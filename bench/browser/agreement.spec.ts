@@ -1,11 +1,14 @@
 // The fused WebGL engine (float32 GLSL) against the JS batched engine, which the unit tests
 // prove bit-identical to the scalar engine (src/batch/jsBatch.test.ts). Runs in Chromium on
 // SwiftShader. Paths: the points after 10, 50 and 200 steps agree within float32 tolerance for
-// every start. Maps: the same starts end in the same class for >= 99.9% of pixels. Also the
-// fallback on a lost WebGL context, and cancellation.
+// every start. Maps: the same starts end in the same class for >= 99.9% of pixels. The run
+// rules: every float32 row of the rules' table (src/optim/runRules.testdata.ts) ends with the
+// table's stop on both engines. Also the fallback on a lost WebGL context, and cancellation.
 import { expect, type Page, test } from '@playwright/test';
 import type { Experiment, OptimizerId, ParamValue, Run } from '../../src/experiment/types';
 import type { SweepAxis } from '../../src/batch/batchSettings';
+import { STOP_REASONS } from '../../src/optim/runRules';
+import { RULE_SEED, RUN_RULE_CASES } from '../../src/optim/runRules.testdata';
 import type { Harness, PlainOutcome } from './harness/harnessApi';
 
 type Win = Window & { __batchHarness: Harness };
@@ -67,7 +70,8 @@ function expectPathsAgree(gpu: PlainOutcome, js: PlainOutcome, what: string): vo
   expect(g[g.length - 1], `${what}: largest gap`).toBeLessThanOrEqual(COARSE_TOL);
 }
 
-const PATH_CASES: [OptimizerId, Record<string, ParamValue>, Partial<Run>?][] = [
+/** optimizer, parameters, other run settings, gradTol (0 when absent). */
+const PATH_CASES: [OptimizerId, Record<string, ParamValue>, Partial<Run>?, number?][] = [
   ['sgd', { lr: 0.005 }],
   ['sgd', { lr: 0.002, momentum: 0.9, nesterov: true }],
   ['sgd', { lr: 0.003, momentum: 0.5, dampening: 0.1, weightDecay: 0.01 }],
@@ -81,8 +85,10 @@ const PATH_CASES: [OptimizerId, Record<string, ParamValue>, Partial<Run>?][] = [
   ['rmsprop', { lr: 0.002, centered: true, momentum: 0.5 }],
   ['adagrad', { lr: 0.5, lrDecay: 0.01, initialAccumulatorValue: 0.1 }],
   ['adadelta', { lr: 0.3 }],
-  // gThreshold 0: perturbed GD never perturbs (its kicks are random), so its path is checkable
-  ['pgd', { lr: 0.005, gThreshold: 0 }],
+  // Perturbed GD perturbs where ||g|| <= gThreshold, with random kicks that no two engines share:
+  // with gThreshold 0 only at an exactly 0 gradient, which a float32 one can be at a minimum. The
+  // gradTol stop, tested first, ends the run before that, so the path is checkable.
+  ['pgd', { lr: 0.005, gThreshold: 0 }, {}, 1e-4],
   ['sgd', { lr: 0.005 }, { clip: 20, schedule: { kind: 'cosine', tMax: 60, etaMin: 0.001 } }],
   ['adam', { lr: 0.05 }, { schedule: { kind: 'step', stepSize: 30, gamma: 0.5 } }],
 ];
@@ -90,13 +96,13 @@ const PATH_CASES: [OptimizerId, Record<string, ParamValue>, Partial<Run>?][] = [
 test.describe('fused WebGL agrees with the scalar engine', () => {
   test.beforeEach(async ({ page }) => open(page));
 
-  for (const [optimizer, params, extra] of PATH_CASES) {
+  for (const [optimizer, params, extra, gradTol = 0] of PATH_CASES) {
     test(`paths: ${optimizer} ${JSON.stringify({ ...params, ...extra })}`, async ({ page }) => {
       for (const steps of [10, 50, 200]) {
-        const r = await both(page, experiment({ optimizer, params, ...extra }, undefined, steps), 16);
+        const r = await both(page, experiment({ optimizer, params, ...extra }, undefined, steps, gradTol), 16);
         expect(r.path, r.notice ?? '').toBe('webgl');
-        // Same divergences. (A float32 gradient can reach exactly 0 at a minimum, so with
-        // gradTol = 0 the GPU may stop there early: its point still agrees below.)
+        // Same divergences. (With gradTol = 0 neither engine stops where a gradient is exactly 0,
+        // as a float32 one can be at a minimum: gradTol 0 disables the test, src/optim/runRules.ts.)
         expect(r.gpu.reason.map((c) => c === DIVERGED)).toEqual(r.js.reason.map((c) => c === DIVERGED));
         expectPathsAgree(r.gpu, r.js, `after ${steps} steps`);
       }
@@ -162,6 +168,21 @@ test.describe('fused WebGL agrees with the scalar engine', () => {
         const values = [...o.endX, ...o.endY];
         const variance = values.reduce((s, v) => s + v * v, 0) / values.length;
         expect(Math.abs(variance / theory - 1)).toBeLessThan(0.08);
+      }
+    });
+  }
+
+  // The rules' table: a 3 x 3 basin map whose centre pixel starts at the row's start.
+  for (const c of RUN_RULE_CASES.filter((row) => row.float32)) {
+    test(`run rules: ${c.rule}`, async ({ page }) => {
+      const { problem, run, maxSteps, gradTol } = c.surface;
+      const [sx, sy] = run.start;
+      const exp: Experiment = { v: 1, problem, runs: [run], stop: { maxSteps, gradTol }, seed: RULE_SEED };
+      const r = await both(page, exp, 3, { x: [sx - 0.75, sx + 0.75], y: [sy - 0.75, sy + 0.75] });
+      expect(r.path, r.notice ?? '').toBe('webgl');
+      const centre = 4;
+      for (const [engine, o] of [['webgl', r.gpu], ['js', r.js]] as const) {
+        expect({ reason: STOP_REASONS[o.reason[centre]], steps: o.steps[centre] }, engine).toEqual(c.expect);
       }
     });
   }

@@ -40,7 +40,8 @@ export const IMPORT_RULES: Readonly<Record<SrcFolder, FolderRule>> = {
   numeric: { kind: 'only', folders: [], packages: 'noBrowser', why: 'src/numeric imports nothing' },
   surfaces: { kind: 'only', folders: ['experiment', 'numeric'], packages: 'noBrowser', why: 'src/surfaces imports only experiment, numeric' },
   functions: { kind: 'only', folders: ['experiment', 'numeric'], packages: 'noBrowser', why: 'src/functions imports only experiment, numeric' },
-  optim: { kind: 'only', folders: ['surfaces', 'numeric', 'experiment'], packages: 'noBrowser', why: 'src/optim imports only surfaces, numeric, experiment' },
+  // optim runs the d-dimensional functions too (their engine and spectrum live here).
+  optim: { kind: 'only', folders: ['surfaces', 'functions', 'numeric', 'experiment'], packages: 'noBrowser', why: 'src/optim imports only surfaces, functions, numeric, experiment' },
   nets: { kind: 'only', folders: ['optim', 'numeric', 'experiment', 'surfaces'], packages: 'noBrowser', why: 'src/nets imports only optim, numeric, experiment, surfaces' },
   batch: { kind: 'only', folders: ['optim', 'surfaces', 'experiment', 'numeric'], packages: 'noBrowser', why: 'src/batch imports only optim, surfaces, experiment, numeric' },
   lessons: { kind: 'only', folders: ['experiment'], packages: 'noBrowser', why: 'src/lessons imports only experiment' },
@@ -49,6 +50,9 @@ export const IMPORT_RULES: Readonly<Record<SrcFolder, FolderRule>> = {
   state: { kind: 'never', folders: ['components'], packages: [], why: 'src/state never imports src/components' },
   components: { kind: 'never', folders: ['workers'], packages: ['comlink'], why: 'components never call workers; they go through src/state' },
 };
+
+/** Unit tests of a core folder (`*.test.ts`): any core folder, no browser package. */
+export const TEST_RULE: FolderRule = { kind: 'only', folders: CORE, packages: 'noBrowser', why: 'core tests import only the core' };
 
 /** Files at the root of src that belong to a folder's rule (their imports start with './'). */
 export const ROOT_FILES: Readonly<Record<string, SrcFolder>> = { 'src/cli.ts': 'cli' };

@@ -1,6 +1,6 @@
 // IMPORT_RULES -> oxlint's configuration (no-restricted-imports with gitignore-style groups, one
 // override per folder and directory depth). Written to .oxlintrc.json by gen_oxlintrc.ts.
-import { IMPORT_RULES, KNOWN_VIOLATIONS, MAX_DEPTH, ROOT_FILES, SRC_FOLDERS, type FolderRule, type SrcFolder } from './importRules';
+import { CORE, IMPORT_RULES, KNOWN_VIOLATIONS, TEST_RULE, MAX_DEPTH, ROOT_FILES, SRC_FOLDERS, type FolderRule, type SrcFolder } from './importRules';
 
 /** Package patterns (gitignore style, as ESLint's `group`) for the browser-only packages. */
 export const BROWSER_PACKAGE_GROUP = ['react', 'react/**', 'react-dom', 'react-dom/**', 'd3', 'd3/**', 'd3-*', 'zustand', 'zustand/**', 'comlink', 'comlink/**'];
@@ -34,8 +34,7 @@ function packageGroup(rule: FolderRule): string[] {
   return rule.packages === 'noBrowser' ? BROWSER_PACKAGE_GROUP : [];
 }
 
-function patterns(folder: SrcFolder, up: string, allow: readonly string[] = []): Pattern[] {
-  const rule = IMPORT_RULES[folder];
+function patterns(folder: SrcFolder, up: string, allow: readonly string[] = [], rule: FolderRule = IMPORT_RULES[folder]): Pattern[] {
   const unless = allow.map((spec) => `!${spec}`);
   // The regex first: oxlint stops at a group whose '!' pattern lets an import through.
   const out: Pattern[] = [NORMALIZED_PATTERN, { group: [...folderGroup(folder, rule, up), ...unless], message: rule.why }];
@@ -60,6 +59,13 @@ export function oxlintConfig(): object {
   for (const folder of SRC_FOLDERS) {
     for (let depth = 0; depth <= MAX_DEPTH; depth++) {
       overrides.push(override([`src/${folder}/${'*/'.repeat(depth)}*`], patterns(folder, '../'.repeat(depth + 1))));
+    }
+  }
+  // Tests of the core may reach any core folder (a function's test may check it with the
+  // optimizer's spectrum), never the browser side: after their folder's override, so they win.
+  for (const folder of CORE) {
+    for (let depth = 0; depth <= MAX_DEPTH; depth++) {
+      overrides.push(override([`src/${folder}/${'*/'.repeat(depth)}*.test.ts`], patterns(folder, '../'.repeat(depth + 1), [], TEST_RULE)));
     }
   }
   for (const [file, folder] of Object.entries(ROOT_FILES)) overrides.push(override([file], patterns(folder, './')));

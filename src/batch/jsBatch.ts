@@ -1,6 +1,6 @@
-// The batched engine in plain JS (float64): the scalar engine's semantics (surfaceRun.ts, step
-// for step) for a whole row of pixels in lockstep, reusing the optimizer definitions of
-// src/optim/optimizers rather than a second copy of each update rule.
+// The batched engine in plain JS (float64): the run rules of src/optim/runRules.ts, the scalar
+// engine's (surfaceRun.ts) step for step, for a whole row of pixels in lockstep, reusing the
+// optimizer definitions of src/optim/optimizers rather than a second copy of each update rule.
 //
 // For a coordinate-separable optimizer with one parameter set (a basin map), a row of n starts
 // is ONE optimizer instance of dimension 2n: each coordinate's update reads only its own
@@ -13,16 +13,17 @@
 // Random numbers (gradNoise, noisySgd, pgd) come from one stream per grid row, derived from
 // (seed, row), so a map is reproducible whatever the number of workers. They are not the
 // explorer's run stream: a noisy pixel agrees with an explorer run in distribution only.
-import { clipByNorm } from '../optim/gradient';
+
 import { OPTIMIZERS, SEPARABLE } from '../optim/optimizers';
 import { Rng } from '../optim/rng';
+import { gradNorm2, STOP, stepGradient, stopCodeAt } from '../optim/runRules';
+import { type DivergenceBox, divergedAt, divergenceBox } from '../optim/runRulesDivergence';
 import { LrSchedule } from '../optim/schedule';
-import { type DivergenceBox, divergenceBox } from '../optim/surfaceRun';
 import type { OptimizerDef, OptimizerInstance, StepContext } from '../optim/types';
 import type { Objective2 } from '../surfaces/objective';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { type BatchJob, pixelSetting, pixelStart, sharedSetting } from './batchJob';
-import { allocateRows, REASON, type RowsOutcome } from './outcome';
+import { allocateRows, type RowsOutcome } from './outcome';
 
 /** A 32-bit hash of (seed, row): the seed of row `row`'s random stream. */
 export function rowSeed(seed: number, row: number): number {
@@ -30,26 +31,6 @@ export function rowSeed(seed: number, row: number): number {
   h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
   h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
   return (h ^ (h >>> 16)) >>> 0;
-}
-
-/**
- * Math.hypot(gx, gy) <= tol, decided exactly as the scalar engine decides it, but without
- * Math.hypot (a quarter of the loop's time in V8) unless sqrt(gx^2 + gy^2), which is within two
- * ulps of hypot, lies within rounding of tol or gx^2 + gy^2 is out of range.
- */
-export function normAtMost(gx: number, gy: number, tol: number): boolean {
-  const s = gx * gx + gy * gy;
-  if (s > 1e-300 && s < 1e300) {
-    const q = Math.sqrt(s);
-    if (Math.abs(q - tol) > 1e-12 * q) return q <= tol;
-  }
-  return Math.hypot(gx, gy) <= tol;
-}
-
-/** Number.isFinite(Math.hypot(gx, gy)), calling hypot only for components near overflow. */
-function finiteNorm(gx: number, gy: number): boolean {
-  if (!Number.isFinite(gx) || !Number.isFinite(gy)) return false;
-  return (Math.abs(gx) < 1e300 && Math.abs(gy) < 1e300) || Number.isFinite(Math.hypot(gx, gy));
 }
 
 function optimizerDef(job: BatchJob): OptimizerDef {
@@ -72,13 +53,18 @@ export class RowBatch {
   /** x_t of every pixel, to undo a diverging step. */
   private readonly saved: Float64Array;
   private readonly rng: Rng;
-  /** Each start's divergence box (it depends on the start: see surfaceRun.ts). */
+  /** Each start's divergence box (it depends on the start: runRulesDivergence.ts). */
   private readonly boxes: DivergenceBox[] = [];
   private readonly instances: OptimizerInstance[];
   private readonly schedules: LrSchedule[];
   private readonly noise: Float64Array;
   private readonly ctx: StepContext[];
   private readonly separable: boolean;
+  /**
+   * No pixel adds noise and the job does not clip, so stepGradient would return g_t as it is:
+   * the kernel skips the call and its copy (a few percent of a basin map's time).
+   */
+  private readonly plainGradient: boolean;
   private t = 0;
   active: number;
 
@@ -105,6 +91,7 @@ export class RowBatch {
     this.instances = this.separable ? [def.create(settings[0].params, 2 * n)] : settings.map((s) => def.create(s.params, 2));
     this.schedules = settings.map((s) => new LrSchedule(s.params.lr as number, job.schedule ?? undefined));
     this.noise = Float64Array.from(this.separable ? Array<number>(n).fill(settings[0].gradNoise) : settings.map((s) => s.gradNoise));
+    this.plainGradient = job.clip === null && this.noise.every((sigma) => !sigma);
     this.ctx = this.instances.map(() => ({ lr: 0, rng, hessian: def.needsHessian ? new Float64Array(4) : undefined }));
     const g2 = new Float64Array(2);
     for (let i = 0; i < n; i++) {
@@ -131,7 +118,7 @@ export class RowBatch {
   }
 
   private running(i: number): boolean {
-    return this.out.reason[this.base + i] === REASON.running;
+    return this.out.reason[this.base + i] === STOP.running;
   }
 
   /** Advances every running pixel up to `steps` steps; returns the pixel-steps done. */
@@ -147,26 +134,19 @@ export class RowBatch {
         if (!this.running(i)) continue;
         const gx = g[2 * i];
         const gy = g[2 * i + 1];
-        if (!Number.isFinite(fx[i]) || !finiteNorm(gx, gy)) this.finish(i, REASON.diverged);
-        else if (normAtMost(gx, gy, gradTol)) this.finish(i, REASON.gradTol);
-        else if (this.t >= maxSteps) this.finish(i, REASON.maxSteps);
-        else {
-          let a = g[2 * i];
-          let b = g[2 * i + 1];
-          const sigma = this.noise[i];
-          if (sigma) {
-            a += sigma * this.rng.normal();
-            b += sigma * this.rng.normal();
-          }
-          if (job.clip !== null) {
-            this.pair[0] = a;
-            this.pair[1] = b;
-            clipByNorm(this.pair, job.clip);
-            a = this.pair[0];
-            b = this.pair[1];
-          }
-          gs[2 * i] = a;
-          gs[2 * i + 1] = b;
+        const code = stopCodeAt(fx[i], gradNorm2(gx, gy), this.t, gradTol, maxSteps);
+        if (code !== STOP.running) {
+          this.finish(i, code);
+        } else if (this.plainGradient) {
+          gs[2 * i] = gx;
+          gs[2 * i + 1] = gy;
+        } else {
+          const pair = this.pair;
+          pair[0] = gx;
+          pair[1] = gy;
+          stepGradient(pair, this.noise[i], job.clip, this.rng);
+          gs[2 * i] = pair[0];
+          gs[2 * i + 1] = pair[1];
         }
       }
       if (this.active === 0) break;
@@ -192,8 +172,7 @@ export class RowBatch {
         const px = x[2 * i];
         const py = x[2 * i + 1];
         const fNext = Number.isFinite(px) && Number.isFinite(py) ? objective.f(px, py) : NaN;
-        const box = this.boxes[i];
-        let ok = Number.isFinite(fNext) && Math.abs(px - box.cx) <= box.r && Math.abs(py - box.cy) <= box.r;
+        let ok = !divergedAt(fNext, this.boxes[i], px, py);
         if (ok) {
           objective.grad(px, py, this.prev);
           ok = Number.isFinite(this.prev[0]) && Number.isFinite(this.prev[1]);
@@ -205,7 +184,7 @@ export class RowBatch {
         } else {
           x[2 * i] = saved[2 * i];
           x[2 * i + 1] = saved[2 * i + 1];
-          this.finish(i, REASON.diverged);
+          this.finish(i, STOP.diverged);
         }
       }
       this.t++;

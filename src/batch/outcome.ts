@@ -1,9 +1,10 @@
 // Where each pixel's run ended, as flat typed arrays (one entry per pixel), so results cross
 // from workers as transferables and merge by copying rows.
+import { STOP, type StopCode } from '../optim/runRules';
 
-/** Stop reasons, as stored in `reason` (0 while the pixel is still running). */
-export const REASON = { running: 0, gradTol: 1, maxSteps: 2, diverged: 3 } as const;
-export type ReasonCode = (typeof REASON)[keyof typeof REASON];
+/** Stop reasons, as stored in `reason` (0 while the pixel is still running): the run rules' codes. */
+export const REASON = STOP;
+export type ReasonCode = StopCode;
 
 /** The end of every pixel's run in some rows of the grid. */
 export interface RowsOutcome {

@@ -24,13 +24,22 @@ export interface CliOptions {
   run?: number;
   x?: AxisArg;
   y?: AxisArg;
+  /** Networks: add the dataset and the stop weights to each result. */
+  withData: boolean;
+  /** Networks: add the Hessian spectrum at each stop. */
+  spectrum: boolean;
+  /** Networks: print the census of critical points from this many random starts (plus the runs' paths). */
+  census?: number;
   help: boolean;
 }
 
 export type ArgsResult = { ok: true; options: CliOptions } | { ok: false; message: string };
 
-const VALUE_FLAGS = ['--format', '--map', '--resolution', '--run', '--x', '--y'] as const;
+const VALUE_FLAGS = ['--format', '--map', '--resolution', '--run', '--x', '--y', '--census'] as const;
 type ValueFlag = (typeof VALUE_FLAGS)[number];
+
+/** The most random starts --census takes (each costs up to 100 dense-Hessian solver iterations). */
+export const MAX_CENSUS_STARTS = 10_000;
 
 class ArgError extends Error {}
 const fail = (message: string): never => {
@@ -64,6 +73,7 @@ function read(argv: readonly string[]): CliOptions {
   const positional: string[] = [];
   let criticalPoints = false;
   let help = false;
+  const flags = { withData: false, spectrum: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const eq = a.indexOf('=');
@@ -74,11 +84,13 @@ function read(argv: readonly string[]): CliOptions {
       if (values.has(name as ValueFlag)) fail(`${name} given twice`);
       values.set(name as ValueFlag, value as string);
     } else if (a === '--critical-points') criticalPoints = true;
+    else if (a === '--with-data') flags.withData = true;
+    else if (a === '--spectrum') flags.spectrum = true;
     else if (a === '--help' || a === '-h') help = true;
     else if (a.startsWith('--')) fail(`unknown option ${a.slice(0, 40)}; ${USAGE}`);
     else positional.push(a);
   }
-  if (help) return { experiment: '', format: 'json', criticalPoints, map: null, help };
+  if (help) return { experiment: '', format: 'json', criticalPoints, map: null, ...flags, help };
   const format = values.get('--format') ?? 'json';
   if (format !== 'json' && format !== 'csv') fail(`--format must be json or csv (got "${format.slice(0, 40)}")`);
   const mapText = values.get('--map');
@@ -90,7 +102,13 @@ function read(argv: readonly string[]): CliOptions {
     if (values.has(flag) && map === null) fail(`${flag} needs --map`);
     if (values.has(flag) && map === 'basins' && (flag === '--x' || flag === '--y')) fail(`${flag} is a sweep axis: it needs --map sweep`);
   }
-  const options: CliOptions = { experiment: positional[0], format: format as CliOptions['format'], criticalPoints, map, help };
+  const networkFlags = [flags.withData && '--with-data', flags.spectrum && '--spectrum', values.has('--census') && '--census'].filter((f) => f !== false);
+  if (networkFlags.length && (map !== null || criticalPoints)) fail(`${networkFlags[0]} is a network output: it does not go with --map or --critical-points`);
+  if (networkFlags.length && format !== 'json') fail(`${networkFlags[0]} prints JSON only: leave out --format ${format}`);
+  if (values.has('--census') && (flags.withData || flags.spectrum)) fail('--census prints the census instead of the results: leave out --with-data and --spectrum');
+  const options: CliOptions = { experiment: positional[0], format: format as CliOptions['format'], criticalPoints, map, ...flags, help };
+  const census = values.get('--census');
+  if (census !== undefined) options.census = integer('--census', census, 0, MAX_CENSUS_STARTS);
   const limit = map === 'sweep' ? BATCH_LIMITS.sweepResolution.max : BATCH_LIMITS.basinResolution.max;
   const resolution = values.get('--resolution');
   if (resolution !== undefined) options.resolution = integer('--resolution', resolution, 1, limit);

@@ -1,13 +1,7 @@
-// Output formats of the CLI: the RunResult array as JSON, or one CSV row per point; a map as
-// one JSON object, or one CSV row per cell (in the JSON's order). Numbers are written in full
-// (round-trip) precision, as String(n) writes them.
-import type { RunResult } from '../experiment/types';
-import { trajectoryCsv } from '../optim/csv';
+// Output formats of the CLI's maps: a map as one JSON object, or one CSV row per cell (in the
+// JSON's order). Numbers are written in full (round-trip) precision, as String(n) writes them.
+// Runs (RunResult[] as JSON or one CSV row per point) are written by stream.ts.
 import type { BasinMapResult, SweepMapResult } from './maps';
-
-export function toCsv(results: RunResult[]): string {
-  return trajectoryCsv(results.map((r) => ({ xy: r.points.flat(), f: r.f, gradNorm: r.gradNorm, length: r.points.length })));
-}
 
 const rows = (header: string, lines: (string | number)[][]) => [header, ...lines.map((l) => l.join(','))].join('\n') + '\n';
 

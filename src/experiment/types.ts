@@ -33,6 +33,7 @@ export const OPTIMIZER_IDS = [
   'noisySgd',
   'newton',
   'cubic',
+  'saddleFreeNewton',
 ] as const;
 export type OptimizerId = (typeof OPTIMIZER_IDS)[number];
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { eigenSym } from '../optim/optimizers/linalg';
 import { runStream } from '../optim/rng';
-import { lanczosExtremes } from './lanczos';
+import { lanczosExtremes } from '../optim/lanczos';
 import { tinyObjective } from './testNets';
 import { classifyExtremes } from './verdict';
 

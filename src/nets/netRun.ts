@@ -1,33 +1,35 @@
-// One optimizer run on a network, advanced a few steps at a time. The same semantics as a surface
-// run (experiment-v1.md, "Semantics of one run"; src/optim/surfaceRun.ts), with weights for x:
+// One optimizer run on a network, advanced a few steps at a time. The run rules of a surface run
+// (experiment-v1.md, "Semantics of one run"; src/optim/runRules.ts), with weights for x:
 // 1. at w_t record the full-batch training objective L(w_t) (mean logistic loss + Omega), the
 //    norm of its full-batch gradient, and the same objective on the held-out split;
-// 2. stop with gradTol if the FULL-BATCH ||grad L(w_t)|| <= gradTol (a minibatch gradient is
-//    never 0, and only the full one says whether w_t is stationary: the honest verdict), with
-//    maxSteps if t = maxSteps;
+// 2. stop with gradTol if gradTol > 0 and the FULL-BATCH ||grad L(w_t)|| <= gradTol (a minibatch
+//    gradient is never 0, and only the full one says whether w_t is stationary: the honest
+//    verdict), with maxSteps if t = maxSteps;
 // 3. the step's gradient: the full one when batchSize is 0 (or covers the split), otherwise the
 //    gradient on the next minibatch (+ Omega's); then gradNoise, then clipping;
 // 4. the optimizer's step with the scheduled learning rate (second-order methods get the dense
 //    Hessian on the step's batch);
 // 5. diverged if a weight or L(w_t+1) or its gradient is not finite, or a weight leaves
-//    [-WEIGHT_BOUND, WEIGHT_BOUND]; the run then keeps its last finite weights.
+//    [-WEIGHT_BOUND, WEIGHT_BOUND] (runRulesDivergence.ts); the run then keeps its last finite
+//    weights.
 // At the stop, Lanczos on Hessian-vector products gives lambda_min and lambda_max of the
 // full-batch objective's Hessian, hence the kind (verdict.ts).
 import type { Run, RunStop } from '../experiment/types';
-import { addGaussianNoise, clipByNorm, l2norm } from '../optim/gradient';
+import { l2norm } from '../optim/gradient';
 import type { Rng } from '../optim/rng';
-import { scheduledLr } from '../optim/schedule';
+import { STOP, STOP_REASONS, stepGradient, stopCodeAt } from '../optim/runRules';
+import { isOutsideWeightBound, WEIGHT_BOUND } from '../optim/runRulesDivergence';
+import { LrSchedule } from '../optim/schedule';
 import type { OptimizerDef, OptimizerInstance, StepContext } from '../optim/types';
 import { fmtNum } from '../optim/verdict';
-import { lanczosExtremes } from './lanczos';
+import { lanczosExtremes } from '../optim/lanczos';
 import { MinibatchOrder } from './minibatch';
 import type { NetObjective } from './objective';
 import { Snapshots } from './snapshots';
 import { netStream } from './streams';
 import { classifyExtremes, networkVerdict } from './verdict';
 
-/** As the surfaces' DIVERGENCE_BOUND: absolute, so the view never changes a run's numbers. */
-export const WEIGHT_BOUND = 1e6;
+export { WEIGHT_BOUND } from '../optim/runRulesDivergence';
 
 /**
  * Work allowed to the stop verdict, in multiply-adds (one Hessian-vector product costs about
@@ -81,6 +83,7 @@ export class NetRun {
   private readonly opt: OptimizerInstance;
   private readonly ctx: StepContext;
   private readonly baseLr: number;
+  private readonly schedule: LrSchedule;
   private readonly order: MinibatchOrder | null;
   private t = 0;
   private fx = NaN;
@@ -97,6 +100,7 @@ export class NetRun {
     this.prev = new Float64Array(dim);
     this.opt = cfg.def.create(cfg.params, dim);
     this.baseLr = cfg.params.lr as number;
+    this.schedule = new LrSchedule(this.baseLr, cfg.run.schedule);
     this.ctx = { lr: this.baseLr, rng: cfg.rng, hessian: cfg.def.needsHessian ? new Float64Array(dim * dim) : undefined };
     const n = cfg.objective.train.count;
     this.order = cfg.batchSize > 0 && cfg.batchSize < n ? new MinibatchOrder(n, cfg.batchSize, netStream(cfg.seed, 'minibatch')) : null;
@@ -144,24 +148,17 @@ export class NetRun {
       out.acc[n] = this.acc;
       out.hacc[n] = this.held.accuracy;
       n++;
-      if (!Number.isFinite(this.fx) || !Number.isFinite(norm)) {
-        stop = this.finish('diverged', 'the loss or its gradient is not finite at the initial weights');
-        break;
-      }
-      if (norm <= gradTol) {
-        stop = this.finish('gradTol');
-        break;
-      }
-      if (this.t >= maxSteps) {
-        stop = this.finish('maxSteps');
+      const code = stopCodeAt(this.fx, norm, this.t, gradTol, maxSteps);
+      if (code !== STOP.running) {
+        const message = code === STOP.diverged ? 'the loss or its gradient is not finite at the initial weights' : undefined;
+        stop = this.finish(STOP_REASONS[code]!, message);
         break;
       }
       const batch = this.order ? this.order.next() : null;
       if (batch) objective.lossGrad(w, this.gs, batch, batch.length);
       else this.gs.set(this.g);
-      if (run.gradNoise) addGaussianNoise(this.gs, run.gradNoise, this.cfg.rng);
-      if (run.clip !== undefined) clipByNorm(this.gs, run.clip);
-      this.ctx.lr = scheduledLr(this.baseLr, run.schedule, this.t);
+      stepGradient(this.gs, run.gradNoise, run.clip, this.cfg.rng);
+      this.ctx.lr = this.schedule.at(this.t);
       if (this.ctx.hessian) objective.denseHessian(w, this.ctx.hessian, batch, batch ? batch.length : undefined);
       this.prev.set(w);
       if (this.opt.step(w, this.gs, this.ctx)) perturbations.push(this.t);
@@ -193,8 +190,9 @@ export class NetRun {
   private outOfBounds(): string | null {
     for (let i = 0; i < this.w.length; i++) {
       const v = this.w[i];
+      if (!isOutsideWeightBound(v)) continue;
       if (!Number.isFinite(v)) return 'the step produced a non-finite weight';
-      if (Math.abs(v) > WEIGHT_BOUND) return `weight ${i} went to ${fmtNum(v)}, beyond the bound |w| <= ${fmtNum(WEIGHT_BOUND)}`;
+      return `weight ${i} went to ${fmtNum(v)}, beyond the bound |w| <= ${fmtNum(WEIGHT_BOUND)}`;
     }
     return null;
   }

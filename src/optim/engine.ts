@@ -31,7 +31,7 @@ export function defaultLabel(run: Experiment['runs'][number]): string {
 
 export function createEngine(exp: Experiment): EngineResult {
   if (exp.problem.kind !== 'surface') {
-    return { ok: false, errors: [{ path: 'problem.kind', message: 'network problems are not supported yet' }] };
+    return { ok: false, errors: [{ path: 'problem.kind', message: 'a network problem runs on the network engine (createNetworkEngine), not the surface engine' }] };
   }
   const resolved = resolveSurface(exp.problem);
   if (!resolved.ok) return { ok: false, errors: [{ path: 'problem', message: resolved.message }] };

@@ -1,10 +1,12 @@
-// One run on a 2D surface, advanced a few steps at a time (experiment-v1.md, "Semantics of one
-// run"). Pure and deterministic: the same inputs give bit-identical numbers in Node and browsers.
+// One run on a 2D surface, advanced a few steps at a time, by the run rules (runRules.ts,
+// experiment-v1.md "Semantics of one run"). Pure and deterministic: the same inputs give
+// bit-identical numbers in Node and browsers.
 import type { Run, RunStop, ViewWindow } from '../experiment/types';
 import { classifyEigenvalues, eigenSym2 } from '../surfaces/classify';
 import type { Objective2 } from '../surfaces/objective';
-import { addGaussianNoise, clipByNorm } from './gradient';
 import type { Rng } from './rng';
+import { gradNorm2, STOP, STOP_REASONS, stepGradient, stopCodeAt } from './runRules';
+import { type DivergenceBox, divergedAt, divergenceBox } from './runRulesDivergence';
 import { LrSchedule } from './schedule';
 import type { OptimizerDef, OptimizerInstance, StepContext } from './types';
 import { fmtNum } from './verdict';
@@ -24,32 +26,6 @@ export interface RunChunk {
   stop?: RunStop;
 }
 
-/**
- * A run diverges when any value is not finite, or when x leaves the box around the centre c of
- * the surface's own default window with half-width
- *   max(DIVERGENCE_SPANS x that window's span, 10 x |start - c|)   (max-norm).
- * The box depends on the surface and the start only, never on the zoomed view, so zooming never
- * changes a run's numbers; a far start still has room to move. An absolute bound is not enough:
- * adaptive methods at lr = 1e6 jump 1e6 out and come back. On surfaces unbounded below (saddle,
- * monkeySaddle) a run that escapes is reported as diverged: the objective falls without limit.
- */
-export const DIVERGENCE_SPANS = 100;
-
-export interface DivergenceBox {
-  cx: number;
-  cy: number;
-  /** Half-width (max-norm): diverged when |x - cx| > r or |y - cy| > r. */
-  r: number;
-}
-
-export function divergenceBox(home: ViewWindow, start: readonly [number, number]): DivergenceBox {
-  const { x, y } = home;
-  const cx = (x[0] + x[1]) / 2;
-  const cy = (y[0] + y[1]) / 2;
-  const far = Math.max(Math.abs(start[0] - cx), Math.abs(start[1] - cy));
-  return { cx, cy, r: Math.max(DIVERGENCE_SPANS * Math.max(x[1] - x[0], y[1] - y[0]), 10 * far) };
-}
-
 export interface SurfaceRunConfig {
   index: number;
   run: Run;
@@ -57,7 +33,7 @@ export interface SurfaceRunConfig {
   def: OptimizerDef;
   params: Record<string, number | boolean | number[]>;
   start: [number, number];
-  /** The surface's default window: the divergence box is centred on it. */
+  /** The surface's default window: the divergence box is centred on it (runRulesDivergence.ts). */
   home: ViewWindow;
   maxSteps: number;
   gradTol: number;
@@ -101,11 +77,6 @@ export class SurfaceRun {
     return this.stopped;
   }
 
-  private outOfBounds(x: number, y: number): boolean {
-    const b = this.box;
-    return !(Math.abs(x - b.cx) <= b.r && Math.abs(y - b.cy) <= b.r);
-  }
-
   /** Records up to `steps` points (fewer when the run stops) and returns them. */
   advance(steps: number): RunChunk {
     const { objective, gradTol, maxSteps, run } = this.cfg;
@@ -121,40 +92,30 @@ export class SurfaceRun {
     let stop: RunStop | undefined;
     while (n < cap) {
       // 1. record the current point (its f and gradient were evaluated when it was reached)
-      // sqrt of the sum of squares is several times faster than Math.hypot in V8; hypot only
-      // where squaring could under- or overflow.
-      let norm = Math.sqrt(g[0] * g[0] + g[1] * g[1]);
-      if (!(norm > 1e-150 && norm < 1e150)) norm = Math.hypot(g[0], g[1]);
+      const norm = gradNorm2(g[0], g[1]);
       xy[2 * n] = x[0];
       xy[2 * n + 1] = x[1];
       fs[n] = this.fx;
       gn[n] = norm;
       n++;
-      if (!Number.isFinite(this.fx) || !Number.isFinite(norm)) {
-        stop = this.finish('diverged', `f or its gradient is not finite at the start (${fmtNum(x[0])}, ${fmtNum(x[1])})`);
-        break;
-      }
       // 2. stopping rule
-      if (gradTol > 0 && norm <= gradTol) {
-        stop = this.finish('gradTol');
-        break;
-      }
-      if (this.t >= maxSteps) {
-        stop = this.finish('maxSteps');
+      const code = stopCodeAt(this.fx, norm, this.t, gradTol, maxSteps);
+      if (code !== STOP.running) {
+        const message = code === STOP.diverged ? `f or its gradient is not finite at the start (${fmtNum(x[0])}, ${fmtNum(x[1])})` : undefined;
+        stop = this.finish(STOP_REASONS[code]!, message);
         break;
       }
       // 3. the step's gradient: noise, then clipping
-      if (run.gradNoise) addGaussianNoise(g, run.gradNoise, this.cfg.rng);
-      if (run.clip !== undefined) clipByNorm(g, run.clip);
+      stepGradient(g, run.gradNoise, run.clip, this.cfg.rng);
       // 4. the optimizer's step with the scheduled learning rate
       this.ctx.lr = this.schedule.at(this.t);
       if (this.ctx.hessian) this.fullHessian(x[0], x[1]);
       const prevX = x[0];
       const prevY = x[1];
       if (this.opt.step(x, g, this.ctx)) perturbations.push(this.t);
-      // 5. divergence: x_{t+1} or f(x_{t+1}) not finite, or out of bounds
+      // 5. divergence: x_{t+1} or f(x_{t+1}) not finite, or out of the box
       const fNext = Number.isFinite(x[0]) && Number.isFinite(x[1]) ? objective.f(x[0], x[1]) : NaN;
-      if (!Number.isFinite(fNext) || this.outOfBounds(x[0], x[1])) {
+      if (divergedAt(fNext, this.box, x[0], x[1])) {
         const bad: [number, number] = [x[0], x[1]];
         x[0] = prevX;
         x[1] = prevY;

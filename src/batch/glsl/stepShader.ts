@@ -1,16 +1,19 @@
 // The fused step program: one fragment per start (or per sweep setting) advances its run by up
-// to u_k optimizer steps per draw, with the scalar engine's semantics (surfaceRun.ts): stop on
-// ||grad|| <= gradTol, stop at maxSteps, noise then clipping, the scheduled rate, and on
-// divergence (non-finite point, f or gradient, or |x|, |y| > bound) keep the last finite point.
+// to u_k optimizer steps per draw, by the run rules of src/optim/runRules.ts, whose GLSL form
+// (RUN_RULES_GLSL) it includes: the stop test (not finite, then gradTol > 0, then maxSteps), noise
+// then clipping, the scheduled rate, and on divergence (non-finite point, f or gradient, or
+// outside the start's divergence box) keep the last finite point.
 //
 // State lives in three RGBA32F textures, written at once through multiple render targets:
 //   s0 = (x, y, status, stop step), s1 = (a.x, a.y, b.x, b.y), s2 = (c.x, c.y, f, aux)
-// status: 0 running, 1 gradTol, 2 maxSteps, 3 diverged (the REASON codes of outcome.ts).
+// status: the run rules' stop codes (STOP: 0 running, 1 gradTol, 2 maxSteps, 3 diverged).
 // A fourth texture holds per-pixel inputs u_p = (px, py, sx, sy): the two parameters a sweep
 // varies and the start, whose distance from the surface's home window sizes the divergence box
-// (surfaceRun.ts: half-width max(R0, 10 |start - c|), centre c of the home window).
+// (runRulesDivergence.ts: half-width max(R0, START_ROOM |start - c|), centre c of the home window).
 import type { BatchJob } from '../batchJob';
-import { divergenceBox } from '../../optim/surfaceRun';
+import { STOP } from '../../optim/runRules';
+import { homeBox } from '../../optim/runRulesDivergence';
+import { glslStopCode, RUN_RULES_GLSL } from '../../optim/runRulesGlsl';
 import { parseExpression } from '../../surfaces/expr/parse';
 import { CATALOGUE_EXPRESSIONS } from '../../surfaces/catalogue';
 import { glslFloat } from '../../surfaces/expr/glsl';
@@ -101,7 +104,6 @@ function regularizedObjective(job: BatchJob): string {
   return `vec3 spObjectiveReg(vec2 p) {\n  vec3 j = spObjective(p);\n  ${terms.join('\n  ')}\n  return j;\n}\n`;
 }
 
-/** `home`: the surface's default window (Surface.view), the centre of every divergence box. */
 /** The optimizer's snippet with each step constant read from u_stepc, or computed in place. */
 function optimizerStep(job: BatchJob): string {
   let code = optimizerGlsl(job.optimizer, job.params);
@@ -118,12 +120,15 @@ function optimizerStep(job: BatchJob): string {
   return code;
 }
 
+/** `home`: the surface's default window (Surface.view), the centre of every divergence box. */
 export function stepFragmentShader(job: BatchJob, home: ViewWindow): string {
   if (!glslSupports(job)) throw new Error(`optimizer "${job.optimizer}" has no GLSL update`);
   const parsed = parseExpression(jobExpression(job));
   if (!parsed.ok) throw new Error(`expression: ${parsed.message}`);
-  // the box of a start at the home window's centre has the smallest half-width, R0
-  const centre = divergenceBox(home, [(home.x[0] + home.x[1]) / 2, (home.y[0] + home.y[1]) / 2]);
+  // the centre and the spans term of every box, in float64; each start's term is the shader's
+  const box = homeBox(home);
+  const running = glslStopCode(STOP.running);
+  const diverged = glslStopCode(STOP.diverged);
   const params = ['lr', 'gradNoise', ...glslParamNames(job.optimizer)]
     .map((name) => `  float p_${name} = ${paramValue(job, name)};`)
     .join('\n');
@@ -159,12 +164,8 @@ ${OPTIMIZER_PRELUDE}
 ${RADAM_PRELUDE}
 ${dualToGlsl(dualProgram(parsed.tree))}
 ${regularizedObjective(job)}
-const vec2 SP_CENTRE = vec2(${glslFloat(centre.cx)}, ${glslFloat(centre.cy)});
-// Inside the start's divergence box, and finite.
-bool spOk(vec2 x, float r) {
-  vec2 d = abs(x - SP_CENTRE);
-  return spFinite(x.x) && spFinite(x.y) && d.x <= r && d.y <= r;
-}
+${RUN_RULES_GLSL}
+const vec2 SP_CENTRE = vec2(${glslFloat(box.cx)}, ${glslFloat(box.cy)});
 float spNorm(vec2 v) {
   float n = length(v);
   if (spFinite(n)) return n;
@@ -178,8 +179,7 @@ void main() {
   vec4 s1 = texelFetch(u_s1, ij, 0);
   vec4 s2 = texelFetch(u_s2, ij, 0);
   vec4 P = texelFetch(u_p, ij, 0);
-  vec2 far = abs(P.zw - SP_CENTRE);
-  float boxR = max(${glslFloat(centre.r)}, 10.0 * max(far.x, far.y));
+  float boxR = spBoxHalfWidth(P.z, P.w, SP_CENTRE.x, SP_CENTRE.y, ${glslFloat(box.r)});
 ${params}
   vec2 x = s0.xy;
   float status = s0.z;
@@ -190,28 +190,24 @@ ${params}
   float fx = s2.z;
   float aux = s2.w;
   uint pixel = uint(ij.y * u_nx + ij.x);
-  if (status == 0.0) {
+  if (status == ${running}) {
     vec3 J = spObjectiveReg(x);
     fx = J.x;
-    if (!(spFinite(J.x) && spFinite(J.y) && spFinite(J.z))) {
-      status = 3.0;
-      stopStep = float(u_t0);
-    }
-    for (int k = 0; k < u_k && status == 0.0; k++) {
+    for (int k = 0; k < u_k; k++) {
       int t = u_t0 + k;
-      if (spNorm(J.yz) <= ${glslFloat(job.gradTol)}) { status = 1.0; stopStep = float(t); break; }
-      if (t >= ${job.maxSteps}) { status = 2.0; stopStep = float(t); break; }
+      status = spStopCode(J.x, spNorm(J.yz), t, ${glslFloat(job.gradTol)}, ${job.maxSteps});
+      if (status != ${running}) { stopStep = float(t); break; }
       vec2 g = J.yz;
       if (p_gradNoise != 0.0) g += p_gradNoise * spNormal2(pixel, t, 1u);${clip}
       float lr = u_sched[k].x * p_lr + u_sched[k].y;
       vec2 xPrev = x;
 ${optimizerStep(job)}
-      bool ok = spOk(x, boxR);
+      bool ok = !spOutsideBox(x.x, x.y, SP_CENTRE.x, SP_CENTRE.y, boxR);
       if (ok) {
         J = spObjectiveReg(x);
         ok = spFinite(J.x) && spFinite(J.y) && spFinite(J.z);
       }
-      if (!ok) { x = xPrev; status = 3.0; stopStep = float(t); break; }
+      if (!ok) { x = xPrev; status = ${diverged}; stopStep = float(t); break; }
       fx = J.x;
     }
   }

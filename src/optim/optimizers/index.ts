@@ -15,6 +15,7 @@ import { noisySgd } from './noisySgd';
 import { pgd } from './pgd';
 import { radam } from './radam';
 import { rmsprop } from './rmsprop';
+import { saddleFreeNewton } from './saddleFreeNewton';
 import { sgd } from './sgd';
 
 export const OPTIMIZERS: Record<OptimizerId, OptimizerDef> = {
@@ -31,6 +32,7 @@ export const OPTIMIZERS: Record<OptimizerId, OptimizerDef> = {
   noisySgd,
   newton,
   cubic,
+  saddleFreeNewton,
 };
 
 /** The ids whose definition satisfies `test`, in registry order. */

@@ -11,7 +11,7 @@
 // If the Krylov space closes early (beta = 0: an invariant subspace), T's eigenvalues are exactly
 // the distinct eigenvalues of A that the start vector touches, which for a random start vector
 // is all of them (almost surely): the extremes are then exact.
-import type { Rng } from '../optim/rng';
+import type { Rng } from './rng';
 
 export interface ExtremeEigenvalues {
   min: number;

@@ -1,0 +1,123 @@
+// One table of the run rules (runRules.testdata.ts) through every engine that runs in Node: the
+// scalar engine (createEngine), the batched JS engine as a basin map (one optimizer instance for
+// a row of starts) and as a sweep (one instance per pixel), and the network engine. Each row
+// names a rule, a run that exercises it and the stop every engine must report. The fused WebGL
+// engine runs the float32 rows in Chromium (bench/browser/agreement.spec.ts).
+import { describe, expect, it } from 'vitest';
+import { resolveParams } from './optimizers/params';
+import type { Experiment, StopReason } from '../experiment/types';
+import { jobObjective } from '../batch/batchObjective';
+import { type BatchJob, buildBasinJob, buildSweepJob, pixelSetting, pixelStart } from '../batch/batchJob';
+import { JsBatchRunner } from '../batch/jsBatch';
+import { collectNetworkResults, createNetworkEngine } from '../nets/engine';
+import { NetRun } from '../nets/netRun';
+import { collectResults, createEngine } from './engine';
+import { OPTIMIZERS } from './optimizers';
+import { runStream } from './rng';
+import { STOP_REASONS } from './runRules';
+import { type NetworkRuleCase, RULE_SEED, RUN_RULE_CASES, type SurfaceRuleCase } from './runRules.testdata';
+
+interface Outcome {
+  reason: StopReason;
+  steps: number;
+}
+
+function experiment(c: SurfaceRuleCase | NetworkRuleCase): Experiment {
+  return { v: 1, problem: c.problem, runs: [c.run], stop: { maxSteps: c.maxSteps, gradTol: c.gradTol }, seed: RULE_SEED };
+}
+
+function scalarEngine(c: SurfaceRuleCase): Outcome {
+  const exp = experiment(c);
+  const built = createEngine(exp);
+  if (!built.ok) throw new Error(JSON.stringify(built.errors));
+  const [r] = collectResults(exp, built.engine, 7);
+  // points hold x_0 .. x_T
+  expect(r.points.length).toBe(r.stop.step + 1);
+  return { reason: r.stop.reason, steps: r.stop.step };
+}
+
+/** The centre pixel (1, 1) of a 3 x 3 job, which starts at the case's start with its settings. */
+function centrePixel(job: BatchJob, c: SurfaceRuleCase): Outcome {
+  expect(pixelStart(job, 1, 1)).toEqual(c.run.start);
+  const runner = new JsBatchRunner(job, jobObjective(job), [0, 1, 2]);
+  while (runner.active > 0) runner.advance(7);
+  const k = 3 + 1;
+  return { reason: STOP_REASONS[runner.outcome.reason[k]]!, steps: runner.outcome.steps[k] };
+}
+
+function unwrap(r: ReturnType<typeof buildBasinJob>): BatchJob {
+  if (!r.ok) throw new Error(r.message);
+  return r.job;
+}
+
+function batchedBasin(c: SurfaceRuleCase): Outcome {
+  const [sx, sy] = c.run.start;
+  // pixel centres at start + (-1, 0, 1) * 0.5: the middle one exactly at the start
+  const view = { x: [sx - 0.75, sx + 0.75] as [number, number], y: [sy - 0.75, sy + 0.75] as [number, number] };
+  return centrePixel(unwrap(buildBasinJob(experiment(c), { resolution: 3, run: 0 }, view)), c);
+}
+
+function batchedSweep(c: SurfaceRuleCase): Outcome {
+  // momentum and dampening in [-0.25, 0.25]: the middle cell has both 0, plain gradient descent
+  const axis = (param: string) => ({ param, min: -0.25, max: 0.25, scale: 'linear' as const });
+  const job = unwrap(buildSweepJob(experiment(c), { resolution: 3, run: 0, color: 'steps', x: axis('momentum'), y: axis('dampening') }, c.run.start));
+  expect(pixelSetting(job, 1, 1).params).toMatchObject({ momentum: 0, dampening: 0 });
+  return centrePixel(job, c);
+}
+
+function networkEngine(c: NetworkRuleCase): Outcome {
+  const exp = experiment(c);
+  const built = createNetworkEngine(exp);
+  if (!built.ok) throw new Error(JSON.stringify(built.errors));
+  const engine = built.engine;
+  if (!c.init) {
+    const [r] = collectNetworkResults(exp, engine, 7);
+    expect(r.f.length).toBe(r.stop.step + 1);
+    return { reason: r.stop.reason, steps: r.stop.step };
+  }
+  // a NetRun of the engine's objective from the case's own initial weights
+  const run = new NetRun({
+    index: 0,
+    run: c.run,
+    objective: engine.objective,
+    def: OPTIMIZERS[c.run.optimizer]!,
+    params: resolveParams(c.run.optimizer, c.run.params),
+    init: new Float64Array(engine.objective.dim).fill(c.init === 'zeros' ? 0 : NaN),
+    maxSteps: c.maxSteps,
+    gradTol: c.gradTol,
+    batchSize: c.problem.batchSize,
+    seed: RULE_SEED,
+    rng: runStream(RULE_SEED, 0),
+  });
+  let recorded = 0;
+  while (!run.done) recorded += run.advance(7).f.length;
+  expect(recorded).toBe(run.stop!.step + 1);
+  return { reason: run.stop!.reason, steps: run.stop!.step };
+}
+
+const SURFACE_ENGINES: [string, (c: SurfaceRuleCase) => Outcome][] = [
+  ['scalar engine', scalarEngine],
+  ['batched JS, basin map', batchedBasin],
+  ['batched JS, sweep', batchedSweep],
+];
+
+describe('the run rules, one table through every engine', () => {
+  for (const c of RUN_RULE_CASES) {
+    describe(c.rule, () => {
+      for (const [name, run] of SURFACE_ENGINES) {
+        it(name, () => expect(run(c.surface)).toEqual(c.expect));
+      }
+      if (c.network) {
+        const n = c.network;
+        it('network engine', () => expect(networkEngine(n)).toEqual(c.expect));
+      }
+    });
+  }
+
+  it('the table covers every stop reason on every engine', () => {
+    const reasons = new Set(RUN_RULE_CASES.map((c) => c.expect.reason));
+    const netReasons = new Set(RUN_RULE_CASES.filter((c) => c.network).map((c) => c.expect.reason));
+    expect([...reasons].sort()).toEqual(['diverged', 'gradTol', 'maxSteps']);
+    expect([...netReasons].sort()).toEqual(['diverged', 'gradTol', 'maxSteps']);
+  });
+});

@@ -1,0 +1,179 @@
+// The table of the run rules (runRules.ts, experiment-v1.md "Semantics of one run"): each row is
+// one rule, a run that exercises it, and the stop every engine must report. Plain data, so the
+// Node semantics test (runRules.semantics.test.ts) and the Chromium agreement spec of the fused
+// WebGL engine (bench/browser/agreement.spec.ts) apply the same rows.
+//
+// Most surface rows run gradient descent on x^2 + y^2 from (1, 0): x_{t+1} = (1 - 2 lr) x_t, so
+// lr = 0.25 halves x each step (||g_t|| = 2^(1-t), exact in float64 and float32), lr = 0.5 lands
+// on the minimum exactly, and the home window [-2, 2]^2 gives a box of half-width 400.
+import type { NetworkProblem, Run, StopReason, SurfaceProblem } from '../experiment/types';
+
+export interface SurfaceRuleCase {
+  problem: SurfaceProblem;
+  run: Run & { start: [number, number] };
+  maxSteps: number;
+  gradTol: number;
+}
+
+export interface NetworkRuleCase {
+  problem: NetworkProblem;
+  run: Run;
+  maxSteps: number;
+  gradTol: number;
+  /** Initial weights other than the engine's Glorot draw: all 0 (a critical point here), or NaN. */
+  init?: 'zeros' | 'nan';
+}
+
+export interface RunRuleCase {
+  rule: string;
+  surface: SurfaceRuleCase;
+  /** The same rule on a network, where one makes sense. */
+  network: NetworkRuleCase | null;
+  /** Whether float32 arithmetic (the fused WebGL engine) reaches the same stop. */
+  float32: boolean;
+  expect: { reason: StopReason; steps: number };
+}
+
+export const RULE_SEED = 3;
+
+const BOWL: SurfaceProblem = { kind: 'surface', expr: 'x^2 + y^2' };
+/** -exp(x^2) overflows to -Infinity past |x| = 26.6 (float64) and 9.4 (float32). */
+const CLIFF: SurfaceProblem = { kind: 'surface', expr: '-exp(x^2) + y^2' };
+const ROOT: SurfaceProblem = { kind: 'surface', expr: 'sqrt(x) + y^2' };
+/**
+ * XOR, 40 samples: 32 training points, 16 of each class at this seed. At weights all 0 every
+ * hidden unit is 0 and the output is sigmoid(0) = 1/2, so the gradient is exactly 0: the mean of
+ * +-1/2 over balanced classes, times zero weights and activations.
+ */
+const XOR_NET: NetworkProblem = { kind: 'network', dataset: 'xor', samples: 40, noise: 0.1, hidden: [6], activation: 'tanh', batchSize: 0 };
+
+const sgd = (lr: number, extra: Partial<Run> = {}): Run => ({ optimizer: 'sgd', params: { lr }, ...extra });
+const bowl = (lr: number, maxSteps: number, gradTol: number, extra: Partial<Run> = {}): SurfaceRuleCase => ({
+  problem: BOWL,
+  run: { ...sgd(lr, extra), start: [1, 0] },
+  maxSteps,
+  gradTol,
+});
+const net = (run: Run, maxSteps: number, gradTol: number, init?: NetworkRuleCase['init']): NetworkRuleCase => ({
+  problem: XOR_NET,
+  run,
+  maxSteps,
+  gradTol,
+  ...(init ? { init } : {}),
+});
+
+export const RUN_RULE_CASES: RunRuleCase[] = [
+  {
+    rule: 'gradTol: stops at the first t with ||g_t|| <= gradTol (here equal: 2^-9 at t = 10)',
+    surface: bowl(0.25, 100, 2 ** -9),
+    network: null,
+    float32: true,
+    expect: { reason: 'gradTol', steps: 10 },
+  },
+  {
+    rule: 'gradTol is tested before maxSteps (both met at the start)',
+    surface: bowl(0.25, 0, 2),
+    network: net(sgd(0.1), 0, 1e3),
+    float32: true,
+    expect: { reason: 'gradTol', steps: 0 },
+  },
+  {
+    rule: 'gradTol 0 disables the test: an exact critical point at the start runs maxSteps',
+    surface: { problem: { kind: 'surface', id: 'doubleWell' }, run: { ...sgd(0.1), start: [0, 0] }, maxSteps: 50, gradTol: 0 },
+    network: net(sgd(0.1), 50, 0, 'zeros'),
+    float32: true,
+    expect: { reason: 'maxSteps', steps: 50 },
+  },
+  {
+    rule: 'gradTol 0 disables the test: an exact critical point reached at step 1 runs maxSteps',
+    surface: bowl(0.5, 8, 0),
+    network: null,
+    float32: true,
+    expect: { reason: 'maxSteps', steps: 8 },
+  },
+  {
+    rule: 'maxSteps: the run records x_0 .. x_maxSteps and stops',
+    surface: bowl(0.25, 7, 0),
+    network: net({ optimizer: 'adam', params: { lr: 0.02 } }, 7, 0),
+    float32: true,
+    expect: { reason: 'maxSteps', steps: 7 },
+  },
+  {
+    rule: 'maxSteps 0: only the start',
+    surface: bowl(0.25, 0, 0),
+    network: net(sgd(0.1), 0, 0),
+    float32: true,
+    expect: { reason: 'maxSteps', steps: 0 },
+  },
+  {
+    rule: 'a start where f or the gradient is not finite diverges at step 0, before gradTol and maxSteps',
+    surface: { problem: CLIFF, run: { ...sgd(0.1), start: [30, 0] }, maxSteps: 0, gradTol: 1e30 },
+    network: net(sgd(0.1), 0, 1e30, 'nan'),
+    float32: true,
+    expect: { reason: 'diverged', steps: 0 },
+  },
+  {
+    rule: 'divergence: a step out of the box (surface) or past the weight bound (network)',
+    surface: bowl(1e6, 10, 0),
+    network: net(sgd(1e12), 10, 0),
+    float32: true,
+    expect: { reason: 'diverged', steps: 0 },
+  },
+  {
+    rule: 'divergence: the box edge is inside (x_1 = -400 on a box of half-width 400)',
+    surface: bowl(200.5, 10, 0),
+    network: null,
+    float32: true,
+    expect: { reason: 'diverged', steps: 1 },
+  },
+  {
+    rule: 'divergence: a far start has START_ROOM times its distance to move (x_1 = 5000)',
+    surface: { problem: BOWL, run: { ...sgd(0.25), start: [1e4, 0] }, maxSteps: 5, gradTol: 0 },
+    network: null,
+    float32: true,
+    expect: { reason: 'maxSteps', steps: 5 },
+  },
+  {
+    rule: 'divergence: f(x_1) = -Infinity inside the box',
+    surface: { problem: CLIFF, run: { ...sgd(5), start: [1, 0] }, maxSteps: 10, gradTol: 0 },
+    network: null,
+    float32: true,
+    expect: { reason: 'diverged', steps: 0 },
+  },
+  {
+    // GLSL leaves sqrt of a negative number undefined: not a float32 row.
+    rule: 'divergence: f(x_1) = NaN inside the box',
+    surface: { problem: ROOT, run: { ...sgd(4), start: [1, 0] }, maxSteps: 10, gradTol: 0 },
+    network: null,
+    float32: false,
+    expect: { reason: 'diverged', steps: 0 },
+  },
+  {
+    rule: 'divergence: f(x_1) finite but the gradient there is not (sqrt at 0)',
+    surface: { problem: ROOT, run: { ...sgd(2), start: [1, 0] }, maxSteps: 10, gradTol: 0 },
+    network: null,
+    float32: false,
+    expect: { reason: 'diverged', steps: 0 },
+  },
+  {
+    rule: 'the step gradient carries the noise (sigma 1e6 throws x_1 out of the box)',
+    surface: bowl(1, 3, 0, { gradNoise: 1e6 }),
+    network: net(sgd(1, { gradNoise: 1e9 }), 3, 0),
+    float32: true,
+    expect: { reason: 'diverged', steps: 0 },
+  },
+  {
+    rule: 'noise, then clipping: the clip bounds the noisy step (clipping first would not)',
+    surface: bowl(1, 3, 0, { gradNoise: 1e6, clip: 1e-3 }),
+    network: net(sgd(1, { gradNoise: 1e9, clip: 1e-3 }), 3, 0),
+    float32: true,
+    expect: { reason: 'maxSteps', steps: 3 },
+  },
+  {
+    rule: 'schedule: step t uses the rate for t (StepLR x gamma after 5 steps: the 6th step diverges)',
+    surface: bowl(0.01, 20, 0, { schedule: { kind: 'step', stepSize: 5, gamma: 1e6 } }),
+    network: net(sgd(0.01, { schedule: { kind: 'step', stepSize: 5, gamma: 1e12 } }), 20, 0),
+    float32: true,
+    expect: { reason: 'diverged', steps: 5 },
+  },
+];

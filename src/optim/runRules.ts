@@ -1,0 +1,67 @@
+// The rules of one run (experiment-v1.md, "Semantics of one run"), held once for every engine:
+// the scalar engine (surfaceRun.ts), the batched JS kernel (src/batch/jsBatch.ts) and the
+// network engine (src/nets/netRun.ts) call these functions; the fused WebGL step program prints
+// their GLSL form (runRulesGlsl.ts). Per step t, at the current point x_t:
+//   1. record f(x_t) and ||g_t|| (the engine's own arrays);
+//   2. stopCodeAt: not finite -> diverged, then gradTol, then maxSteps, in that order;
+//   3. stepGradient: g_t + gradNoise * N(0, I), then clipping;
+//   4. the optimizer's step with LrSchedule.at(t) (schedule.ts: torch's scheduler arithmetic);
+//   5. divergence of x_{t+1} (runRulesDivergence.ts).
+// Small functions on numbers, no allocation: the batched kernel calls them per pixel per step.
+import type { StopReason } from '../experiment/types';
+import { addGaussianNoise, clipByNorm } from './gradient';
+import type { Rng } from './rng';
+
+/**
+ * Stop codes, as the batched engines store them per pixel (0 while the run goes on). The fused
+ * WebGL program writes the same numbers (runRulesGlsl.ts prints them from here).
+ */
+export const STOP = { running: 0, gradTol: 1, maxSteps: 2, diverged: 3 } as const;
+export type StopCode = (typeof STOP)[keyof typeof STOP];
+
+/** The reason of each stop code (STOP_REASONS[STOP.gradTol] = 'gradTol'); null for `running`. */
+export const STOP_REASONS: readonly (StopReason | null)[] = Object.entries(STOP).reduce<(StopReason | null)[]>((names, [name, code]) => {
+  names[code] = name === 'running' ? null : (name as StopReason);
+  return names;
+}, []);
+
+/**
+ * ||(gx, gy)||, the norm every 2D engine records and tests. sqrt of the sum of squares is
+ * several times faster than Math.hypot in V8; hypot only where squaring could under- or
+ * overflow (there sqrt's result is off or not finite).
+ */
+export function gradNorm2(gx: number, gy: number): number {
+  const n = Math.sqrt(gx * gx + gy * gy);
+  return n > 1e-150 && n < 1e150 ? n : Math.hypot(gx, gy);
+}
+
+/**
+ * The stopping test ||g_t|| <= gradTol. gradTol = 0 disables it (experiment-v1.md, `stop`):
+ * without the guard an exact critical point (a saddle's centre, a symmetric start, a float32
+ * gradient that rounds to 0) would stop a run that was asked to take maxSteps steps.
+ */
+export function shouldStopForGradTol(gradNorm: number, gradTol: number): boolean {
+  return gradTol > 0 && gradNorm <= gradTol;
+}
+
+/**
+ * Step 2 at x_t, once f(x_t) and ||g_t|| are recorded: diverged if either is not finite (only
+ * possible at the start: later points are checked when reached), then gradTol, then maxSteps.
+ * STOP.running: take the step.
+ */
+export function stopCodeAt(f: number, gradNorm: number, t: number, gradTol: number, maxSteps: number): StopCode {
+  if (!(Number.isFinite(f) && Number.isFinite(gradNorm))) return STOP.diverged;
+  if (shouldStopForGradTol(gradNorm, gradTol)) return STOP.gradTol;
+  if (t >= maxSteps) return STOP.maxSteps;
+  return STOP.running;
+}
+
+/**
+ * Step 3, in place on a copy of g_t: Gaussian noise first (gradient.ts, from `rng`, one normal
+ * per coordinate in order), then clipping by L2 norm, so the clip bounds the noisy step as
+ * torch's clip_grad_norm_ bounds a stochastic gradient. 0 / undefined / null: not applied.
+ */
+export function stepGradient(g: Float64Array, gradNoise: number | undefined, clip: number | null | undefined, rng: Rng): void {
+  if (gradNoise) addGaussianNoise(g, gradNoise, rng);
+  if (clip !== undefined && clip !== null) clipByNorm(g, clip);
+}

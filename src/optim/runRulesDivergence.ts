@@ -1,0 +1,65 @@
+// Step 5 of a run (experiment-v1.md, "Semantics of one run"): x_{t+1} diverged when it, f there
+// or the gradient there is not finite, or when it leaves the documented bound. The run then
+// keeps x_t, its last finite point. The fused WebGL program prints the same box rule
+// (runRulesGlsl.ts).
+import type { ViewWindow } from '../experiment/types';
+
+/**
+ * On a surface, x leaves the box around the centre c of the surface's own default window with
+ * half-width
+ *   max(DIVERGENCE_SPANS x that window's span, START_ROOM x |start - c|)   (max-norm).
+ * The box depends on the surface and the start only, never on the zoomed view, so zooming never
+ * changes a run's numbers; a far start still has room to move. An absolute bound is not enough:
+ * adaptive methods at lr = 1e6 jump 1e6 out and come back. On surfaces unbounded below (saddle,
+ * monkeySaddle) a run that escapes is reported as diverged: the objective falls without limit.
+ */
+export const DIVERGENCE_SPANS = 100;
+export const START_ROOM = 10;
+
+/**
+ * On a network, a weight leaves [-WEIGHT_BOUND, WEIGHT_BOUND]. Absolute: a network has no
+ * window, and Glorot-initialised weights are O(1), so 1e6 is far outside any trained net.
+ */
+export const WEIGHT_BOUND = 1e6;
+
+export interface DivergenceBox {
+  cx: number;
+  cy: number;
+  /** Half-width (max-norm): diverged when |x - cx| > r or |y - cy| > r. */
+  r: number;
+}
+
+/**
+ * The box of a start at the centre of `home` (the surface's default window, Surface.view): its
+ * centre, and the spans term of every start's half-width.
+ */
+export function homeBox(home: ViewWindow): DivergenceBox {
+  const { x, y } = home;
+  return { cx: (x[0] + x[1]) / 2, cy: (y[0] + y[1]) / 2, r: DIVERGENCE_SPANS * Math.max(x[1] - x[0], y[1] - y[0]) };
+}
+
+/** The box of a run from `start` on the surface whose default window is `home`. */
+export function divergenceBox(home: ViewWindow, start: readonly [number, number]): DivergenceBox {
+  const { cx, cy, r } = homeBox(home);
+  return { cx, cy, r: boxHalfWidth(start[0], start[1], cx, cy, r) };
+}
+
+/** The half-width of a start's box: `r0` (the spans term), or START_ROOM x its distance if larger. */
+export function boxHalfWidth(sx: number, sy: number, cx: number, cy: number, r0: number): number {
+  return Math.max(r0, START_ROOM * Math.max(Math.abs(sx - cx), Math.abs(sy - cy)));
+}
+
+/** Whether (x, y) is outside the box or not finite (an edge point is inside). */
+export function isOutsideBox(box: DivergenceBox, x: number, y: number): boolean {
+  return !(Number.isFinite(x) && Number.isFinite(y) && Math.abs(x - box.cx) <= box.r && Math.abs(y - box.cy) <= box.r);
+}
+
+/** Step 5 on a surface, before the gradient at x_{t+1} is evaluated: f(x_{t+1}) and the box. */
+export function divergedAt(fNext: number, box: DivergenceBox, x: number, y: number): boolean {
+  return !Number.isFinite(fNext) || isOutsideBox(box, x, y);
+}
+
+/** Whether one weight is outside [-WEIGHT_BOUND, WEIGHT_BOUND] or not finite. */
+export function isOutsideWeightBound(w: number): boolean {
+  return !(Math.abs(w) <= WEIGHT_BOUND);
+}
