@@ -9,6 +9,7 @@ import type { Surface } from '../types';
 import { windingCensus, type Census } from './census';
 import { countLine, jitteredLines, lerp, mostOf, stretchFor, type LineCount } from './oscillation';
 
+/** Where a probe or seed grid puts its t-th point along [lo, hi] (defined beside the jittered lines). */
 export { lerp };
 
 export interface SurfaceProbe {
