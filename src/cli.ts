@@ -1,7 +1,8 @@
 // The headless runner: `npm run -s experiment -- <experiment> [--format json|csv]` prints
 // RunResult[] (written from the engine's chunks as they are formatted: src/cli/stream.ts);
-// `--critical-points` the surface's critical points; `--map basins|sweep` the app's
-// basin or sweep map as one object (src/cli/maps.ts). Bad input: one line on stderr, exit code 2.
+// `--critical-points` the surface's critical points (and a warning on stderr when the search may
+// have missed some); `--map basins|sweep` the app's basin or sweep map as one object
+// (src/cli/maps.ts). Bad input: one line on stderr, exit code 2.
 import { formatErrors, parseExperiment } from './experiment/parse';
 import type { Experiment } from './experiment/types';
 import { parseArgs, USAGE, type CliOptions } from './cli/args';
@@ -78,6 +79,7 @@ async function main(argv: string[]): Promise<void> {
   if (options.criticalPoints) {
     const found = criticalPointsOf(parsed.value);
     if (!found.ok) fail(found.message);
+    if (found.truncatedReason !== null) process.stderr.write(`warning: ${printableLine(found.truncatedReason, MAX_ERROR_LINE)}\n`);
     process.stdout.write(JSON.stringify(found.points) + '\n');
     return;
   }

@@ -100,7 +100,7 @@ describe('hostile input: one clean line', () => {
     ['a link that clears the terminal and forges a line', () => ['v=1&surface=booth&r0=sgd&%1B%5B2J%0Aerror:%20all%20good=1'], /^error: share link: \\u001b\[2J\\nerror: all good: unknown link field/],
     ['NUL and U+202E in a link value', () => ['v=1&surface=%00ab%E2%80%AE&r0=sgd'], /^error: share link: problem\.id: unknown value "\\u0000ab\\u202e"/],
     ['a JSON array', () => ['[1]'], /^error: the JSON is an array, not an experiment object$/],
-    ['a 400-digit literal in an expression', () => [surface(`{"kind":"surface","expr":"x^${'1'.repeat(400)}"}`)], /^error: problem: expression: number too large '1{400}' at column 3$/],
+    ['a 400-digit literal in an expression', () => [surface(`{"kind":"surface","expr":"x^${'1'.repeat(400)}"}`)], /^error: problem: expression: number too large '1{60}…' at column 3$/],
     ['an option with an escape sequence', () => ['--\u001b[2J\nerror: all good'], /^error: unknown option --\\u001b\[2J\\nerror: all good; usage/],
     ['a network run with a start point', () => [network('[8]').replace('"optimizer":"sgd"', '"optimizer":"sgd","start":[1,2]')], /^error: runs\[0\]\.start: a network run has no start point/],
     ['a network batch larger than the data set', () => ['v=1&data=moons&samples=100&noise=0&hidden=8&act=tanh&batch=101&r0=sgd'], /^error: share link: problem\.batchSize: must be at most samples \(100\), or 0 for the full batch \(got 101\)$/],
@@ -124,3 +124,19 @@ describe('hostile input: one clean line', () => {
   });
 });
 
+
+// Issue 14, item 9: a search that may have missed points says why, on stderr, beside the points.
+describe('--critical-points on a surface the search cannot resolve', () => {
+  it('sin(x*y*1000): the points on stdout, and one warning line on stderr saying why they are not all', () => {
+    const r = cli(JSON.stringify({ ...exp, problem: { kind: 'surface', expr: 'sin(x*y*1000)' } }), '--critical-points');
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toHaveLength(2000);
+    expect(r.stderr).toMatch(/^warning: the search stopped at its limit of 2000 critical points: the surface varies faster than the search grid resolves \(.*\)\n$/);
+  });
+
+  it('a surface searched completely gives no warning', () => {
+    const r = cli(JSON.stringify({ ...exp, problem: { kind: 'surface', id: 'himmelblau' } }), '--critical-points');
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+  });
+});

@@ -13,17 +13,20 @@
 //      searched by bisection on the difference (indexAudit.ts), which finds what Newton cannot
 //      (the tip of a pure cone, Peano's origin, a kink minimum where two creases cross);
 //   6. classify by the Hessian's eigenvalues, or by the slopes around the point where grad f is
-//      not continuous (cusps, creases).
+//      not continuous (cusps, creases);
+//   7. say when the points may not be all: maxPoints reached, or a surface that oscillates
+//      faster than the seed grid follows (completeness.ts).
 import { classifyEigenvalues, eigenSym2 } from '../classify';
 import type { ViewWindow } from '../../experiment/types';
 import type { Surface } from '../types';
 import { searchAlongCrease } from './crease';
+import { incompleteReason } from './completeness';
 import { classifyCusp } from './cusp';
 import { locateMissing, type WindingBox } from './indexAudit';
 import { NewtonSolver } from './newton';
 import { PointMerger, type Candidate } from './pointMerger';
 import { lerp, probeSurface } from './probe';
-import { seedsPerAxisFor } from './seedGrid';
+import { seedsPerAxisFor, seedsWantedFor } from './seedGrid';
 import type { CriticalPoint, CriticalSearchOptions, CriticalSearchResult } from './types';
 
 /** Accept a root when ||g|| <= GRAD_TOL * (median ||g|| over the window). */
@@ -85,7 +88,7 @@ export function searchCriticalPoints(
   const mergeRadius = MERGE_RADIUS * diagonal;
   const merger = new PointMerger(mergeRadius);
   const g = new Float64Array(2);
-  let truncated = false;
+  let stoppedAtMax = false;
 
   const cuspRing = CUSP_RING_RADIUS * diagonal;
   /**
@@ -144,20 +147,20 @@ export function searchCriticalPoints(
       if (!candidate) continue;
       merger.add(candidate);
       if (merger.size >= maxPoints) {
-        truncated = true;
+        stoppedAtMax = true;
         break seeds;
       }
     }
   }
 
-  if (!truncated) {
+  if (!stoppedAtMax) {
     const grid = { area, n: seedsPerAxis };
     const known = merger.points();
     for (const box of locateMissing(surface, grid, known, STEP_TOL * diagonal, mergeRadius / 2)) {
       const candidate = judgeWindingBox(box);
       if (candidate) merger.add(candidate);
       if (merger.size >= maxPoints) {
-        truncated = true;
+        stoppedAtMax = true;
         break;
       }
     }
@@ -183,7 +186,8 @@ export function searchCriticalPoints(
     };
   });
   points.sort((a, b) => a.f - b.f || a.x - b.x || a.y - b.y);
-  return { points, seedsPerAxis, truncated };
+  const reason = incompleteReason({ probe, seedsWanted: seedsWantedFor(probe), seedsPerAxis, found: points.length, maxPoints, stoppedAtMax });
+  return { points, seedsPerAxis, truncated: reason !== null, truncatedReason: reason };
 }
 
 function insideWindow(w: ViewWindow, x: number, y: number, border: number): boolean {
