@@ -80,7 +80,8 @@ async function main(argv: string[]): Promise<void> {
     const found = criticalPointsOf(parsed.value);
     if (!found.ok) fail(found.message);
     if (found.truncatedReason !== null) process.stderr.write(`warning: ${printableLine(found.truncatedReason, MAX_ERROR_LINE)}\n`);
-    process.stdout.write(JSON.stringify(found.points) + '\n');
+    // The completeness travels with the points (a script reads it), and a person sees the warning.
+    process.stdout.write(JSON.stringify({ criticalPoints: found.points, truncated: found.truncated, truncatedReason: found.truncatedReason }) + '\n');
     return;
   }
   if (wantsNetworkOutput(options)) {

@@ -56,7 +56,9 @@ describe('--critical-points', () => {
   it('prints every critical point of the surface, classified', () => {
     const r = cli(JSON.stringify({ ...exp, problem: { kind: 'surface', id: 'himmelblau' } }), '--critical-points');
     expect(r.status).toBe(0);
-    const points = JSON.parse(r.stdout) as { kind: string; x: number; y: number }[];
+    const out = JSON.parse(r.stdout) as { criticalPoints: { kind: string; x: number; y: number }[]; truncated: boolean; truncatedReason: string | null };
+    expect([out.truncated, out.truncatedReason]).toEqual([false, null]);
+    const points = out.criticalPoints;
     const count = (k: string) => points.filter((p) => p.kind === k).length;
     expect([count('minimum'), count('saddle'), count('maximum')]).toEqual([4, 4, 1]);
     expect(points.some((p) => Math.abs(p.x - 3) < 1e-9 && Math.abs(p.y - 2) < 1e-9)).toBe(true);
@@ -130,7 +132,10 @@ describe('--critical-points on a surface the search cannot resolve', () => {
   it('sin(x*y*1000): the points on stdout, and one warning line on stderr saying why they are not all', () => {
     const r = cli(JSON.stringify({ ...exp, problem: { kind: 'surface', expr: 'sin(x*y*1000)' } }), '--critical-points');
     expect(r.status).toBe(0);
-    expect(JSON.parse(r.stdout)).toHaveLength(2000);
+    const out = JSON.parse(r.stdout) as { criticalPoints: unknown[]; truncated: boolean; truncatedReason: string };
+    expect(out.criticalPoints).toHaveLength(2000);
+    expect(out.truncated).toBe(true);
+    expect(out.truncatedReason).toMatch(/varies faster than the search grid resolves/);
     expect(r.stderr).toMatch(/^warning: the search stopped at its limit of 2000 critical points: the surface varies faster than the search grid resolves \(.*\)\n$/);
   });
 
