@@ -16,7 +16,7 @@ export function Readout() {
       </div>
     );
   }
-  if (!probe) return <div className="readout muted">Hover the plot to read f, ||grad f|| and the Hessian's eigenvalues; click to start run 1 there.</div>;
+  if (!probe) return <div className="readout muted">Hover the plot to read f, ||grad f|| and the Hessian's eigenvalues; click to start run 1 there, scroll to zoom, drag to pan.</div>;
   return (
     <div className="readout" data-testid="readout" aria-live="polite">
       x = {fmtNum(probe.x)}, y = {fmtNum(probe.y)} · f = {fmtNum(probe.f)} · ||grad f|| = {fmtNum(probe.gradNorm)} · λ = {fmtNum(probe.eigenvalues[0])},{' '}

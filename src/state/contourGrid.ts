@@ -25,7 +25,7 @@ const grids = latestWins<{ exp: Experiment; view: ViewWindow; width: number; hei
       useStore.setState({ error: image.error });
       return;
     }
-    const grid = { view, bitmap: image.value.bitmap, levels: image.value.levels };
+    const grid = { view, bitmap: image.value.bitmap, levels: image.value.levels, scale: image.value.scale };
     const old = useStore.getState().grid;
     useStore.setState({ grid });
     old?.bitmap.close();

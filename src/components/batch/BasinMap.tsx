@@ -10,6 +10,7 @@ import { CLASS } from '../../batch/classifyBasins';
 import { fmtNum as fmt } from '../../optim/verdict';
 
 import { basinCell } from '../../state/maps/mapCells';
+import { runLabels } from '../../state/runLabels';
 import { basinJob } from '../../state/maps/mapJobs';
 import { isStale, type MapResult, type MapRun } from '../../state/maps/mapRuns';
 import { BatchStatus } from './BatchStatus';
@@ -80,7 +81,7 @@ export function BasinMap({ experiment, view, settings, onSettingsChange, run, on
             {RESOLUTIONS.map((r) => <option key={r} value={r}>{r} x {r}</option>)}
           </select>
         </label>
-        <span className="muted">{runOpt ? `${runOpt.optimizer}, ${experiment.stop.maxSteps} steps, eps ${fmt(experiment.stop.gradTol)}` : ''}</span>
+        <span className="muted">{runOpt ? `${runLabels(experiment.runs)[settings.run]}, ${experiment.stop.maxSteps} steps, eps ${fmt(experiment.stop.gradTol)}` : ''}</span>
       </div>
       <MapCanvas
         testId="basin-canvas"
