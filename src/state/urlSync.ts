@@ -76,7 +76,8 @@ async function loadHash(hash: string): Promise<void> {
 
 /** Loads the page's link, then keeps the hash in step with the experiment. */
 export async function startUrlSync(): Promise<void> {
-  await loadHash(location.hash);
+  // Listening starts before the first load has finished (its worker start is awaited): a link
+  // opened while the page is still loading is not missed.
   let timer: ReturnType<typeof setTimeout> | null = null;
   const scheduleWrite = () => {
     if (timer) clearTimeout(timer);
@@ -92,6 +93,7 @@ export async function startUrlSync(): Promise<void> {
   window.addEventListener('hashchange', () => {
     if (location.hash.replace(/^#/, '') !== lastHash) void loadHash(location.hash);
   });
+  await loadHash(location.hash);
 }
 
 export type { LinkProblem };
