@@ -338,3 +338,23 @@ test.describe('item 12', () => {
     await expect.poll(async () => (await experiment(page)).problem).toMatchObject({ kind: 'network', dataset: 'spiral', noise: 0.03, hidden: [16, 16] });
   });
 });
+
+// The first screen as a lecturer sees it, at two window sizes and in both themes (copied into
+// docs/first-screen-*.png; docs/explorer-light.png is the 1,440 x 900 light one).
+for (const [width, height] of [
+  [1024, 768],
+  [1440, 900],
+] as const) {
+  for (const theme of ['light', 'dark'] as const) {
+    test(`first screen at ${width} x ${height}, ${theme}`, async ({ page }) => {
+      await page.setViewportSize({ width, height });
+      await page.emulateMedia({ colorScheme: theme });
+      await page.goto('/');
+      await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+      for (const i of [0, 1, 2, 3]) await expect(page.getByTestId(`verdict-${i}`)).toBeVisible({ timeout: 30_000 });
+      await expect(page.getByTestId('legend')).toBeVisible();
+      await page.mouse.move(0, 0);
+      await page.screenshot({ path: `test-results/first-screen-${width}-${theme}.png` });
+    });
+  }
+}

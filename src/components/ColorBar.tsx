@@ -22,7 +22,7 @@ export function ColorBar({ scale, size }: { scale: ContourScale; size: number })
         ))}
         {edges.map((e, i) => (
           <text key={i} x={e * band} y={24} textAnchor={i === 0 ? 'start' : i === LABELS - 1 ? 'end' : 'middle'} className="color-bar-label" data-testid="color-bar-label">
-            {fmtNum(valueAt(e))}
+            {fmtNum(valueAt(e), 2)}
           </text>
         ))}
         {scale.hasUndefined && (

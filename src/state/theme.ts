@@ -1,4 +1,5 @@
 // The colour theme: the one chosen last (kept in localStorage), else the system's preference.
+import { redrawContours } from './contourGrid';
 import { useStore } from './store';
 
 const KEY = 'saddlepoint.theme';
@@ -20,6 +21,7 @@ export function initialTheme(): Theme {
 
 export function setTheme(theme: Theme): void {
   useStore.setState({ theme });
+  redrawContours();
   try {
     localStorage.setItem(KEY, theme);
   } catch {

@@ -111,11 +111,11 @@ export const api = {
     const slice = await netLandscape(network, run, opts);
     return Comlink.transfer(ok(slice), sliceBuffers(slice));
   },
-  /** The contours of the objective over `view`, sampled on n x n, drawn on width x height pixels. */
-  contours(exp: Experiment, view: ViewWindow, n: number, width: number, height: number): WorkerResult<ContourImage> {
+  /** The contours of the objective over `view`, sampled on n x n, drawn on width x height pixels, colours blended toward `background`. */
+  contours(exp: Experiment, view: ViewWindow, n: number, width: number, height: number, background = '#ffffff'): WorkerResult<ContourImage> {
     const r = objectiveOf(exp);
     if (!r.ok) return fail(r.message);
-    const image = renderContourImage(sampleGrid(r.objective, view, n, n), n, n, view, width, height);
+    const image = renderContourImage(sampleGrid(r.objective, view, n, n), n, n, view, width, height, background);
     return Comlink.transfer(ok(image), [image.bitmap]);
   },
   /** Every critical point of the objective inside `view`, classified (never on the main thread). */

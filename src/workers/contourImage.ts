@@ -9,10 +9,11 @@ import { logContours } from './contours';
 
 /**
  * The colour of a band at `level` (0 the lowest f, 1 the highest): viridis without its darkest
- * sixth, a third of the way to white so that the runs' paths stand out on it. Monotone in
- * lightness, as viridis is: a lower band is never lighter than a higher one.
+ * sixth, a third of the way to the page's background (white, or the dark theme's panel) so that
+ * the runs' paths stand out on it. Monotone in lightness, as viridis is (a blend with a fixed
+ * weight keeps the order): a lower band is never lighter than a higher one.
  */
-export const bandColor = (level: number): string => interpolateRgb(interpolateViridis(0.15 + 0.85 * level), '#ffffff')(0.3);
+export const bandColor = (level: number, background = '#ffffff'): string => interpolateRgb(interpolateViridis(0.15 + 0.85 * level), background)(0.3);
 
 export interface ContourScale {
   /** f where each band begins, lowest first (band k covers [thresholds[k], thresholds[k + 1])). */
@@ -57,7 +58,7 @@ function hatchPattern(ctx: OffscreenCanvasRenderingContext2D): CanvasPattern | n
 }
 
 /** Draws the contours of `values` (nx x ny samples over `view`) on a width x height picture. */
-export function renderContourImage(values: Float64Array, nx: number, ny: number, view: ViewWindow, width: number, height: number): ContourImage {
+export function renderContourImage(values: Float64Array, nx: number, ny: number, view: ViewWindow, width: number, height: number, background = '#ffffff'): ContourImage {
   const { polygons, levels, thresholds, max, undefinedArea } = logContours(values, nx, ny);
   const canvas = new OffscreenCanvas(Math.max(1, Math.round(width)), Math.max(1, Math.round(height)));
   const ctx = canvas.getContext('2d')!;
@@ -74,7 +75,7 @@ export function renderContourImage(values: Float64Array, nx: number, ny: number,
     },
   });
   const path = geoPath(toPixels, ctx as unknown as CanvasRenderingContext2D);
-  const colors = levels.map(bandColor);
+  const colors = levels.map((level) => bandColor(level, background));
   polygons.forEach((p, k) => {
     ctx.beginPath();
     path(p);
