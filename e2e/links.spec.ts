@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { encodeExperiment } from '../src/experiment/link';
+import { CATALOGUE } from '../src/surfaces/catalogue';
 import { results, watchConsole, OLD_DEFAULT, shareAction } from './helpers';
 
 const status = (page: Page) => page.evaluate(() => (window as any).__saddlepoint.status());
@@ -133,6 +134,7 @@ test('JSON export and import round-trip the experiment; CSV export has a row per
 
   await page.goto(OLD_DEFAULT);
   await page.getByLabel('Import JSON file').setInputFiles(jsonPath);
-  await expect(page.locator('.surface-info code')).toHaveText('(x + 2y - 7)^2 + (2x + y - 5)^2');
+  // the formula shown is the catalogue entry's expression (it was written here as it read before)
+  await expect(page.locator('.surface-info code')).toHaveText(CATALOGUE.booth.expression);
   expect(await page.evaluate(() => (window as any).__saddlepoint.experiment())).toEqual(exported);
 });
