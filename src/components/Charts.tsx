@@ -1,6 +1,8 @@
-// The gradient-norm chart with its eps line, and f(x_t) - f* (where f* is known) beside it.
-import { useCallback } from 'react';
+// The gradient-norm chart with its eps line, and f(x_t) - f* (where f* is known; else f itself
+// with the best value seen so far) beside it.
+import { useCallback, useMemo } from 'react';
 import { editExperiment } from '../state/edit';
+import { fmtNum } from '../optim/verdict';
 import { useStore } from '../state/store';
 import type { RunTrace } from '../state/traces';
 import { SeriesChart } from './SeriesChart';
@@ -17,41 +19,34 @@ export function Charts() {
   const eps = useStore((s) => s.experiment.stop.gradTol);
   const globalMin = useStore((s) => s.surface?.globalMin);
   const hoverStep = useStore((s) => s.hoverStep);
+  const upTo = useStore((s) => s.scrubStep);
+  const best = useMemo(() => (globalMin === undefined ? bestSeen(traces, upTo) : undefined), [traces, revision, upTo, globalMin]);
   const onHoverStep = useCallback((step: number | null) => useStore.setState({ hoverStep: step }), []);
   const onEps = useCallback((v: number) => editExperiment((e) => void (e.stop.gradTol = v)), []);
   const { ref, width } = useElementWidth<HTMLDivElement>(400);
+  // What every chart here shares: the runs, the width, the linked hover step.
+  const shared = { width, traces, revision, hoverStep, onHoverStep };
   return (
     <div className="charts" ref={ref}>
-      <SeriesChart
-        title="||grad f(x_t)|| (log scale; drag the eps line)"
-        testId="grad-chart"
-        width={width}
-        traces={traces}
-        revision={revision}
-        pick={pickGrad}
-        eps={eps > 0 ? eps : undefined}
-        onEpsChange={onEps}
-        hoverStep={hoverStep}
-        onHoverStep={onHoverStep}
-      />
-      <SeriesChart
-        title={globalMin !== undefined ? `f(x_t) - f* (f* = ${globalMin}, log scale)` : 'f(x_t) - min f seen (log scale)'}
-        testId="f-chart"
-        width={width}
-        traces={traces}
-        revision={revision}
-        pick={pickF}
-        offset={globalMin ?? minSeen(traces)}
-        hoverStep={hoverStep}
-        onHoverStep={onHoverStep}
-      />
+      <SeriesChart {...shared} title="||grad f(x_t)|| (log scale; drag the eps line)" testId="grad-chart" pick={pickGrad} eps={eps > 0 ? eps : undefined} onEpsChange={onEps} />
+      {globalMin !== undefined ? (
+        <SeriesChart {...shared} title={`f(x_t) - f* (f* = ${globalMin}, log scale)`} testId="f-chart" pick={pickF} offset={globalMin} />
+      ) : (
+        // f* unknown: f itself, and the best value any run has reached so far as a dashed line.
+        // (Plotting f - min f seen made the leading run fall to the axis floor at its current
+        // step, its own value being the minimum: a drop that did not happen.)
+        <SeriesChart {...shared} title="f(x_t) (dashed: the best f seen so far)" testId="f-chart" pick={pickF} linear reference={best} />
+      )}
     </div>
   );
 }
 
-function minSeen(traces: RunTrace[]): number {
+/** The lowest f of any run up to step `upTo` (the scrubber's step; all steps when null). */
+function bestSeen(traces: RunTrace[], upTo: number | null): { value: number; label: string } | undefined {
   let m = Infinity;
-  for (const t of traces) for (let i = 0; i < t.length; i++) if (t.f[i] < m) m = t.f[i];
-  // Shift a little below the lowest value so it stays on the log axis.
-  return Number.isFinite(m) ? m - Math.max(1e-12, Math.abs(m) * 1e-9) : 0;
+  for (const t of traces) {
+    const n = upTo === null ? t.length : Math.min(t.length, upTo + 1);
+    for (let i = 0; i < n; i++) if (t.f[i] < m) m = t.f[i];
+  }
+  return Number.isFinite(m) ? { value: m, label: `best f seen = ${fmtNum(m)}` } : undefined;
 }

@@ -41,18 +41,25 @@ export function ContourPlot({ size = PLOT_SIZE }: { size?: number }) {
     setContourRaster(scales.width * dpr, scales.height * dpr);
   }, [scales.width, scales.height]);
 
-  // Wheel zoom needs a non-passive listener to keep the page from scrolling.
+  // Wheel zoom needs a non-passive listener to keep the page from scrolling. It sits on the whole
+  // plot (critical-point glyphs, axes and margins included) and is registered once, reading the
+  // latest window through a ref: a wheel event that landed outside the zoom target, or between
+  // two registrations, used to scroll the page, and fast wheeling latched the scroll onto it.
+  const stackRef = useRef<HTMLDivElement>(null);
+  const latest = useRef({ view, toData });
+  latest.current = { view, toData };
   useEffect(() => {
-    const el = targetRef.current;
+    const el = stackRef.current;
     if (!el) return;
     const onWheel = (e: WheelEvent) => {
       e.preventDefault();
-      const { x, y } = toData(e);
-      setView(roundView(zoomView(view, x, y, Math.pow(1.0015, e.deltaY))));
+      const { view: v, toData: at } = latest.current;
+      const { x, y } = at(e);
+      setView(roundView(zoomView(v, x, y, Math.pow(1.0015, e.deltaY))));
     };
     el.addEventListener('wheel', onWheel, { passive: false });
     return () => el.removeEventListener('wheel', onWheel);
-  });
+  }, []);
 
   const onPointerDown = (e: PointerEvent<SVGRectElement>) => {
     const { px, py } = toData(e);
@@ -85,7 +92,7 @@ export function ContourPlot({ size = PLOT_SIZE }: { size?: number }) {
   };
 
   return (
-    <div className="plot-stack" style={{ width: size, height: size }}>
+    <div className="plot-stack" ref={stackRef} style={{ width: size, height: size, overscrollBehavior: 'contain' }}>
     {grid && <ContourLayer grid={grid} scales={scales} size={size} />}
     <svg width={size} height={size} className="plot" role="img" aria-label="Contour plot with optimizer paths" data-testid="plot">
       <defs>

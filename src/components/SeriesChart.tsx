@@ -1,4 +1,5 @@
-// A chart of one value per step for every run (||grad f|| or f - f*), on a log axis, with an
+// A chart of one value per step for every run (||grad f|| or f - f*), on a log axis (or f itself
+// on a linear one, with a reference line), with an
 // optional eps line that can be dragged, a marker where each run first crosses it, and a
 // hover cursor shared with the plot (linked views).
 import { axisBottom, axisLeft, scaleLinear, scaleLog, select } from 'd3';
@@ -14,6 +15,10 @@ export interface SeriesChartProps {
   pick: (t: RunTrace) => Float64Array;
   /** Subtracted before the log (f*); values <= 0 after it are clipped to the axis floor. */
   offset?: number;
+  /** A linear axis of the values themselves (no offset, no floor): for f where f* is unknown. */
+  linear?: boolean;
+  /** A dashed horizontal line at a value, with its label (the best f seen so far). */
+  reference?: { value: number; label: string };
   eps?: number;
   onEpsChange?: (eps: number) => void;
   hoverStep: number | null;
@@ -26,7 +31,7 @@ export interface SeriesChartProps {
 const M = { top: 22, right: 14, bottom: 28, left: 52 };
 
 export function SeriesChart(props: SeriesChartProps) {
-  const { title, traces, revision, pick, offset = 0, eps, onEpsChange, hoverStep, onHoverStep, width = 420, height = 200, testId } = props;
+  const { title, traces, revision, pick, offset = 0, linear = false, reference, eps, onEpsChange, hoverStep, onHoverStep, width = 420, height = 200, testId } = props;
   const w = width - M.left - M.right;
   const h = height - M.top - M.bottom;
   const xAxisRef = useRef<SVGGElement>(null);
@@ -44,7 +49,7 @@ export function SeriesChart(props: SeriesChartProps) {
       const vals = pick(t);
       for (let i = 0; i < t.length; i++) {
         const v = vals[i] - offset;
-        if (v > 0 && Number.isFinite(v)) {
+        if ((linear || v > 0) && Number.isFinite(v)) {
           if (v < lo) lo = v;
           if (v > hi) hi = v;
         }
@@ -54,13 +59,20 @@ export function SeriesChart(props: SeriesChartProps) {
       lo = Math.min(lo, eps / 3);
       hi = Math.max(hi, eps * 3);
     }
+    const x = scaleLinear().domain([0, Math.max(maxLen - 1, 1)]).range([0, w]);
+    if (linear) {
+      if (!(hi >= lo)) [lo, hi] = [0, 1];
+      const pad = hi > lo ? 0.05 * (hi - lo) : Math.max(1e-12, Math.abs(hi) * 0.1) || 1;
+      const y = scaleLinear().domain([lo - pad, hi + pad]).range([h, 0]).nice();
+      const paths = traces.map((t) => seriesPath(pick(t), t.length, x, y, Number.isFinite));
+      return { x, y, floor: -Infinity, paths, crossings: traces.map(() => -1) };
+    }
     if (!(hi > 0)) {
       lo = 1e-6;
       hi = 1;
     }
     lo = Math.max(lo, hi * 1e-16);
     const floor = lo;
-    const x = scaleLinear().domain([0, Math.max(maxLen - 1, 1)]).range([0, w]);
     const y = scaleLog().domain([lo, hi]).range([h, 0]).nice();
     const yv = (v: number) => y(Math.max(v - offset, floor));
     const paths = traces.map((t) => seriesPath(pick(t), t.length, x, yv, Number.isFinite));
@@ -71,12 +83,12 @@ export function SeriesChart(props: SeriesChartProps) {
       return -1;
     });
     return { x, y, floor, paths, crossings };
-  }, [traces, revision, pick, offset, eps, w, h]);
+  }, [traces, revision, pick, offset, linear, eps, w, h]);
 
   useEffect(() => {
     if (xAxisRef.current) select(xAxisRef.current).call(axisBottom(x).ticks(6));
-    if (yAxisRef.current) select(yAxisRef.current).call(axisLeft(y).ticks(5, '.0e'));
-  }, [x, y]);
+    if (yAxisRef.current) select(yAxisRef.current).call(linear ? axisLeft(y).ticks(5, '.3~g') : axisLeft(y).ticks(5, '.0e'));
+  }, [x, y, linear]);
 
   const local = (e: PointerEvent<SVGRectElement>) => {
     const r = e.currentTarget.getBoundingClientRect();
@@ -103,6 +115,12 @@ export function SeriesChart(props: SeriesChartProps) {
           {paths.map((d, i) => (
             <path key={i} d={d} fill="none" stroke={traces[i].color} strokeWidth={1.5} data-testid={`${testId}-series-${i}`} />
           ))}
+          {reference && Number.isFinite(reference.value) && (
+            <g className="reference-line" data-testid={`${testId}-reference`}>
+              <line x1={0} x2={w} y1={y(reference.value)} y2={y(reference.value)} stroke="currentColor" strokeOpacity={0.7} strokeDasharray="2 3" />
+              <text x={w - 4} y={y(reference.value) - 4} textAnchor="end" className="eps-label">{reference.label}</text>
+            </g>
+          )}
           {epsY !== null && (
             <g className="eps-line" data-testid={`${testId}-eps`}>
               <line x1={0} x2={w} y1={epsY} y2={epsY} stroke="currentColor" strokeDasharray="5 4" />

@@ -111,20 +111,20 @@ export const api = {
     const slice = await netLandscape(network, run, opts);
     return Comlink.transfer(ok(slice), sliceBuffers(slice));
   },
-  /** The contours of the objective over `view`, sampled on n x n, drawn on width x height pixels. */
-  contours(exp: Experiment, view: ViewWindow, n: number, width: number, height: number): WorkerResult<ContourImage> {
+  /** The contours of the objective over `view`, sampled on n x n, drawn on width x height pixels, colours blended toward `background`. */
+  contours(exp: Experiment, view: ViewWindow, n: number, width: number, height: number, background = '#ffffff'): WorkerResult<ContourImage> {
     const r = objectiveOf(exp);
     if (!r.ok) return fail(r.message);
-    const image = renderContourImage(sampleGrid(r.objective, view, n, n), n, n, view, width, height);
+    const image = renderContourImage(sampleGrid(r.objective, view, n, n), n, n, view, width, height, background);
     return Comlink.transfer(ok(image), [image.bitmap]);
   },
   /** Every critical point of the objective inside `view`, classified (never on the main thread). */
-  criticalPoints(exp: Experiment, view: ViewWindow): WorkerResult<{ points: CriticalPoint[]; truncated: boolean; ms: number }> {
+  criticalPoints(exp: Experiment, view: ViewWindow): WorkerResult<{ points: CriticalPoint[]; truncated: boolean; truncatedReason: string | null; ms: number }> {
     const r = objectiveOf(exp);
     if (!r.ok) return fail(r.message);
     const t0 = performance.now();
-    const { points, truncated } = searchCriticalPoints(r.asSurface, view);
-    return ok({ points, truncated, ms: performance.now() - t0 });
+    const { points, truncated, truncatedReason } = searchCriticalPoints(r.asSurface, view);
+    return ok({ points, truncated, truncatedReason, ms: performance.now() - t0 });
   },
   /** f, gradient and Hessian eigenvalues at one point (the plot's hover readout). */
   probe(exp: Experiment, x: number, y: number): WorkerResult<Probe> {

@@ -102,7 +102,7 @@ export function NetworkPanel(props: NetworkPanelProps) {
         <ul data-testid="net-verdicts" style={{ fontSize: 12, margin: 0, paddingLeft: 16, maxWidth: chartWidth }}>
           {traces.map((t, i) => (
             <li key={i} style={{ color: t.color }} data-testid={`net-verdict-${i}`} data-reason={t.stop?.reason ?? ''} data-kind={t.stop?.kind ?? ''}>
-              <span style={{ color: '#222' }}>
+              <span style={{ color: 'var(--fg)' }}>
                 {t.label}: {status(t)}
               </span>
             </li>

@@ -12,8 +12,9 @@
 //      indices of the critical points inside; a cell where the points found do not add up is
 //      searched by bisection on the difference (indexAudit.ts), which finds what Newton cannot
 //      (the tip of a pure cone, Peano's origin, a kink minimum where two creases cross);
-//   6. classify by the Hessian's eigenvalues, or by the slopes around the point where grad f is
-//      not continuous (cusps, creases);
+//   6. classify by the Hessian's eigenvalues (zero judged against the curvature of the surface's
+//      home window, so that a point's kind does not depend on the zoom), or by the slopes around
+//      the point where grad f is not continuous (cusps, creases);
 //   7. say when the points may not be all: maxPoints reached, or a surface that oscillates
 //      faster than the seed grid follows (completeness.ts).
 import { classifyEigenvalues, eigenSym2 } from '../classify';
@@ -25,7 +26,7 @@ import { classifyCusp } from './cusp';
 import { locateMissing, type WindingBox } from './indexAudit';
 import { NewtonSolver } from './newton';
 import { PointMerger, type Candidate } from './pointMerger';
-import { lerp, probeSurface } from './probe';
+import { homeCurvatureScale, lerp, probeSurface } from './probe';
 import { seedsPerAxisFor, seedsWantedFor } from './seedGrid';
 import type { CriticalPoint, CriticalSearchOptions, CriticalSearchResult } from './types';
 
@@ -167,6 +168,8 @@ export function searchCriticalPoints(
   }
 
   const tol = options.degenerateTol ?? DEFAULT_DEGENERATE_TOL;
+  // The yardstick of "zero curvature" belongs to the surface, not to the window searched.
+  const curvatureScale = homeCurvatureScale(surface, probe);
   const h = new Float64Array(3);
   const points = merger.points().map((c): CriticalPoint => {
     // A root can still be a cusp: exactly on a crease, g = 0 by the subgradient convention (L1
@@ -178,7 +181,7 @@ export function searchCriticalPoints(
       x: c.x,
       y: c.y,
       f: surface.f(c.x, c.y),
-      kind: cusp ?? classifyEigenvalues(values, tol, probe.curvatureScale),
+      kind: cusp ?? classifyEigenvalues(values, tol, curvatureScale),
       eigenvalues: values,
       eigenvectors: vectors,
       gradNorm: c.gradNorm,

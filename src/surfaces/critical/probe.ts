@@ -107,3 +107,25 @@ function median(values: number[]): number {
   values.sort((a, b) => a - b);
   return values[values.length >> 1];
 }
+
+const homeScales = new WeakMap<Surface, number>();
+
+/**
+ * The curvature that counts as "ordinary" on this surface, for telling a zero eigenvalue from a
+ * small one: the median curvature over the surface's home window (its `view`), not over the
+ * window searched. A point's kind is a property of the function, so it must not change when the
+ * plot zooms out (over the double well at +-6,000 the typical curvature is 3y^2 ~ 1e7, which made
+ * the saddle's eigenvalues -1 and 1 read as zero) or in. Falls back to the searched window's
+ * probe where the home window is not a usable window.
+ */
+export function homeCurvatureScale(surface: Surface, searched: SurfaceProbe): number {
+  const home = surface.view;
+  const usable = home && [home.x, home.y].every(([lo, hi]) => Number.isFinite(lo) && Number.isFinite(hi) && lo < hi);
+  if (!usable) return searched.curvatureScale;
+  let scale = homeScales.get(surface);
+  if (scale === undefined) {
+    scale = probeSurface(surface, home).curvatureScale;
+    homeScales.set(surface, scale);
+  }
+  return scale;
+}
