@@ -52,7 +52,6 @@ export interface AppState {
   view: ContourGrid['view'] | null;
   /** Critical points of the objective in the view (computed in the worker), or null while searching. */
   criticalPoints: CriticalPoint[] | null;
-  /** The search stopped at its point limit: the surface likely has a curve of critical points. */
   /** Why the critical-point search may have missed points; null when it found them all. */
   criticalTruncated: string | null;
   /** The readout under the pointer: values at the pointer, or a critical point's exact values. */
