@@ -11,6 +11,9 @@ import { useThrottled } from './useThrottled';
 
 const pickGrad = (t: RunTrace) => t.gradNorm;
 const pickF = (t: RunTrace) => t.f;
+const pickLambdaMin = (t: RunTrace) => t.lambdaMin;
+/** The dashed zero line of the lambda_min chart: below it the run sits where f curves down (a saddle or a maximum). */
+const LAMBDA_ZERO = { value: 0, label: 'lambda_min = 0' };
 
 export function Charts() {
   const traces = useStore((s) => s.traces);
@@ -37,6 +40,7 @@ export function Charts() {
         // step, its own value being the minimum: a drop that did not happen.)
         <SeriesChart {...shared} title="f(x_t) (dashed: the best f seen so far)" testId="f-chart" pick={pickF} linear reference={best} />
       )}
+      <SeriesChart {...shared} title="lambda_min of the Hessian at x_t (linear scale; dashed: 0, below it a saddle direction)" testId="lambda-chart" pick={pickLambdaMin} linear reference={LAMBDA_ZERO} />
     </div>
   );
 }

@@ -1,9 +1,10 @@
 // The plot: contours, critical points, axes and trajectories in one SVG sharing one pair of
 // scales. A click sets run 1's start point and restarts; moving the pointer shows the values
 // under it and the nearest step of a path (linked with the charts).
-import { useEffect, useRef, type PointerEvent } from 'react';
+import { useEffect, useRef, type KeyboardEvent, type PointerEvent } from 'react';
 import { probeAt, probeEnter, probeLeave, setContourRaster, setStart, setView } from '../state/controller';
 import { useStore } from '../state/store';
+import { arrowDirection, nudgeFraction } from './a11y/keyNudge';
 import { Axes } from './Axes';
 import { ContourLayer } from './ContourLayer';
 import { CriticalPointsLayer } from './CriticalPointsLayer';
@@ -82,6 +83,16 @@ export function ContourPlot({ size = PLOT_SIZE }: { size?: number }) {
     void probeAt(x, y);
     useStore.setState({ hoverStep: nearestStep(traces, scales, px, py) });
   };
+  // Keyboard: with the plot focused the arrow keys move run 1's start (shift: farther) and restart.
+  const start = useStore((s) => s.experiment.runs[0]?.start ?? s.surface?.start);
+  const onKeyDown = (e: KeyboardEvent<SVGSVGElement>) => {
+    const d = arrowDirection(e.key);
+    if (!d || !start || e.metaKey || e.ctrlKey || e.altKey) return;
+    e.preventDefault();
+    e.stopPropagation(); // the page's own arrow keys (step, scrub) stay off while the plot has focus
+    const f = nudgeFraction(e.shiftKey);
+    setStart(Number((start[0] + d[0] * f * (view.x[1] - view.x[0])).toPrecision(6)), Number((start[1] + d[1] * f * (view.y[1] - view.y[0])).toPrecision(6)));
+  };
   const onPointerUp = (e: PointerEvent<SVGRectElement>) => {
     const d = drag.current;
     drag.current = null;
@@ -94,7 +105,7 @@ export function ContourPlot({ size = PLOT_SIZE }: { size?: number }) {
   return (
     <div className="plot-stack" ref={stackRef} style={{ width: size, height: size, overscrollBehavior: 'contain' }}>
     {grid && <ContourLayer grid={grid} scales={scales} size={size} />}
-    <svg width={size} height={size} className="plot" role="img" aria-label="Contour plot with optimizer paths" data-testid="plot">
+    <svg width={size} height={size} className="plot" role="img" aria-label="Contour plot with optimizer paths" data-testid="plot" tabIndex={0} aria-description="arrow keys move run 1's start point (shift: farther)" onKeyDown={onKeyDown}>
       <defs>
         <clipPath id="plot-clip">
           <rect width={scales.width} height={scales.height} />

@@ -39,6 +39,7 @@ export function ParamControl({ name, spec, value, onChange, runLabel }: { name: 
           max={hi}
           step={0.01}
           value={Math.log10(Math.max(v, LOG_SLIDER_MIN))}
+          aria-valuetext={`${name} ${v}`}
           onChange={(e) => onChange(Number((10 ** Number(e.target.value)).toPrecision(3)))}
         />
       )}

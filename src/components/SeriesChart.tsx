@@ -3,7 +3,7 @@
 // optional eps line that can be dragged, a marker where each run first crosses it, and a
 // hover cursor shared with the plot (linked views).
 import { axisBottom, axisLeft, scaleLinear, scaleLog, select } from 'd3';
-import { useEffect, useMemo, useRef, useState, type PointerEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import type { RunTrace } from '../state/traces';
 import { seriesPath } from './seriesPath';
 
@@ -61,6 +61,8 @@ export function SeriesChart(props: SeriesChartProps) {
     }
     const x = scaleLinear().domain([0, Math.max(maxLen - 1, 1)]).range([0, w]);
     if (linear) {
+      // The reference line stays inside the axis (lambda_min's zero line when every value is positive).
+      if (reference && Number.isFinite(reference.value) && hi >= lo) [lo, hi] = [Math.min(lo, reference.value), Math.max(hi, reference.value)];
       if (!(hi >= lo)) [lo, hi] = [0, 1];
       const pad = hi > lo ? 0.05 * (hi - lo) : Math.max(1e-12, Math.abs(hi) * 0.1) || 1;
       const y = scaleLinear().domain([lo - pad, hi + pad]).range([h, 0]).nice();
@@ -83,7 +85,7 @@ export function SeriesChart(props: SeriesChartProps) {
       return -1;
     });
     return { x, y, floor, paths, crossings };
-  }, [traces, revision, pick, offset, linear, eps, w, h]);
+  }, [traces, revision, pick, offset, linear, eps, w, h, reference]);
 
   useEffect(() => {
     if (xAxisRef.current) select(xAxisRef.current).call(axisBottom(x).ticks(6));
@@ -122,7 +124,11 @@ export function SeriesChart(props: SeriesChartProps) {
             </g>
           )}
           {epsY !== null && (
-            <g className="eps-line" data-testid={`${testId}-eps`}>
+            <g
+              className="eps-line"
+              data-testid={`${testId}-eps`}
+              {...(onEpsChange && shownEps !== undefined ? epsSliderProps(shownEps, onEpsChange) : {})}
+            >
               <line x1={0} x2={w} y1={epsY} y2={epsY} stroke="currentColor" strokeDasharray="5 4" />
               <text x={w - 4} y={epsY - 4} textAnchor="end" className="eps-label">eps = {shownEps}</text>
             </g>
@@ -158,4 +164,23 @@ export function SeriesChart(props: SeriesChartProps) {
       </svg>
     </figure>
   );
+}
+
+/** The eps line as a keyboard slider: up/down multiply eps by 10^(1/4) (shift: by 10), on the log axis it lives on. */
+function epsSliderProps(eps: number, onEpsChange: (eps: number) => void) {
+  return {
+    tabIndex: 0,
+    role: 'slider',
+    'aria-label': 'gradient tolerance eps (up/down arrows; shift: a decade)',
+    'aria-valuenow': eps,
+    'aria-valuetext': `eps = ${eps}`,
+    onKeyDown: (e: KeyboardEvent<SVGGElement>) => {
+      const up = e.key === 'ArrowUp' || e.key === 'ArrowRight';
+      if (!up && e.key !== 'ArrowDown' && e.key !== 'ArrowLeft') return;
+      e.preventDefault();
+      e.stopPropagation();
+      const factor = e.shiftKey ? 10 : Math.sqrt(Math.sqrt(10));
+      onEpsChange(Number((up ? eps * factor : eps / factor).toPrecision(2)));
+    },
+  };
 }

@@ -20,6 +20,8 @@ export interface RunTrace {
   xy: Float64Array;
   f: Float64Array;
   gradNorm: Float64Array;
+  /** lambda_min of the Hessian at each point (computed in the worker; NaN where none came). */
+  lambdaMin: Float64Array;
   length: number;
   perturbations: number[];
   stop: RunStop | null;
@@ -37,6 +39,7 @@ export function emptyTrace(label: string, index: number): RunTrace {
     xy: new Float64Array(256),
     f: new Float64Array(128),
     gradNorm: new Float64Array(128),
+    lambdaMin: new Float64Array(128),
     length: 0,
     perturbations: [],
     stop: null,
@@ -44,7 +47,7 @@ export function emptyTrace(label: string, index: number): RunTrace {
 }
 
 /** Appends in place; returns the same trace object (callers bump a revision counter). */
-export function appendToTrace(t: RunTrace, chunk: RunChunk): RunTrace {
+export function appendToTrace(t: RunTrace, chunk: RunChunk & { lambdaMin?: Float64Array }): RunTrace {
   const n = chunk.f.length;
   if (chunk.start !== t.length) throw new Error(`chunk for run ${chunk.run} starts at ${chunk.start}, trace has ${t.length}`);
   t.xy = grow(t.xy, 2 * (t.length + n));
@@ -53,6 +56,9 @@ export function appendToTrace(t: RunTrace, chunk: RunChunk): RunTrace {
   t.xy.set(chunk.xy, 2 * t.length);
   t.f.set(chunk.f, t.length);
   t.gradNorm.set(chunk.gradNorm, t.length);
+  t.lambdaMin = grow(t.lambdaMin, t.length + n);
+  if (chunk.lambdaMin) t.lambdaMin.set(chunk.lambdaMin, t.length);
+  else t.lambdaMin.fill(NaN, t.length, t.length + n);
   t.length += n;
   if (chunk.perturbations.length) t.perturbations.push(...chunk.perturbations);
   if (chunk.stop) t.stop = chunk.stop;

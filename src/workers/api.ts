@@ -14,7 +14,7 @@ import { sampleGrid } from './grid';
 import { objectiveOf } from './objectiveCache';
 import { decisionBuffers, netDecisionGrid, netInfo, netLandscape, sliceBuffers, type DecisionGrid, type NetworkInfo, type SliceBackend } from './netApi';
 import { fail, ok, type WorkerResult } from './result';
-import { type AnyChunk, chunkBuffers, Session } from './session';
+import { type AnyChunk, chunkBuffers, Session, withLambdaMin } from './session';
 
 export interface SurfaceInfo {
   name: string;
@@ -73,7 +73,9 @@ export const api = {
     if (!built.ok) return fail(formatErrors(built.errors));
     const { engine } = built;
     const s = engine.surface;
-    session = new Session(engine, streamTo(listener), opts.stepsPerTick);
+    const objective = objectiveOf(exp);
+    const stepper = objective.ok ? withLambdaMin(engine, (x, y, h) => objective.objective.hessian(x, y, h)) : engine;
+    session = new Session(stepper, streamTo(listener), opts.stepsPerTick);
     session.begin(opts.paused);
     return ok({
       kind: 'surface',

@@ -100,7 +100,7 @@ export function BasinMap({ experiment, view, settings, onSettingsChange, run, on
       <div className="batch-readout" data-testid="basin-readout">
         {hover && result ? <Readout result={result} i={hover.i} j={hover.j} /> : <span className="muted">hover the map to read a start; click to run from it</span>}
       </div>
-      <BatchStatus testId="basin-status" state={state} report={result?.report ?? null} stale={stale} blocked={built.ok ? null : built.message} onCompute={onCompute} onCancel={onCancel} />
+      <BatchStatus testId="basin-status" state={state} report={result?.report ?? null} stale={stale} blocked={built.ok ? null : built.message} onCompute={onCompute} onCancel={onCancel} mapName={title} />
       {drawn && result ? <Legend drawn={drawn} total={result.outcome.reason.length} /> : null}
     </div>
   );

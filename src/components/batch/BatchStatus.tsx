@@ -11,6 +11,8 @@ export interface BatchStatusProps {
   /** Why the map cannot be computed now (bad settings), or null. */
   blocked: string | null;
   onCompute: () => void;
+  /** The map this button computes ("Basin map"), for its accessible name. */
+  mapName?: string;
   onCancel: () => void;
 }
 
@@ -38,7 +40,7 @@ export function progressText(progress: number, elapsedMs: number): string {
   return `${pct}, ${seconds(elapsedMs)} so far, about ${seconds((elapsedMs * (1 - progress)) / progress)} left`;
 }
 
-export function BatchStatus({ testId, state, report, stale, blocked, onCompute, onCancel }: BatchStatusProps) {
+export function BatchStatus({ testId, state, report, stale, blocked, onCompute, onCancel, mapName }: BatchStatusProps) {
   const running = state.status === 'running';
   useTick(running, 250);
   return (
@@ -48,11 +50,11 @@ export function BatchStatus({ testId, state, report, stale, blocked, onCompute, 
           <>
             {state.progress > 0 ? <progress max={1} value={state.progress} aria-label="progress" /> : <progress aria-label="progress" />}
             <span data-testid={`${testId}-progress`}>{progressText(state.progress, performance.now() - state.started)}</span>
-            <button type="button" onClick={onCancel}>Cancel</button>
+            <button type="button" onClick={onCancel} aria-label={mapName ? `Cancel the ${mapName.toLowerCase()}` : undefined}>Cancel</button>
           </>
         ) : (
           <>
-            <button type="button" onClick={onCompute} disabled={blocked !== null} title={blocked ?? undefined}>
+            <button type="button" onClick={onCompute} disabled={blocked !== null} title={blocked ?? undefined} aria-label={mapName ? `${stale && report ? 'Recompute' : 'Compute'} the ${mapName.toLowerCase()}` : undefined}>
               {stale && report ? 'Recompute' : 'Compute'}
             </button>
             <span className="batch-report">

@@ -121,7 +121,7 @@ export function SweepMap({ experiment, surfaceStart, settings, onSettingsChange,
       <div className="batch-readout" data-testid="sweep-readout">
         {hover && result ? <Readout result={result} i={hover.i} j={hover.j} /> : <span className="muted">hover a cell to read it; click to run its setting</span>}
       </div>
-      <BatchStatus testId="sweep-status" state={state} report={result?.report ?? null} stale={stale} blocked={built.ok ? null : built.message} onCompute={onCompute} onCancel={onCancel} />
+      <BatchStatus testId="sweep-status" state={state} report={result?.report ?? null} stale={stale} blocked={built.ok ? null : built.message} onCompute={onCompute} onCancel={onCancel} mapName="Sweep map" />
       {drawn && result ? <Legend scale={drawn.scale} /> : null}
     </div>
   );
