@@ -67,7 +67,7 @@ test('Himmelblau under gradient descent: four basins coloured as the four minima
   await setNumber(page, 'Run 1 lr', '0.01');
 
   const map = page.getByTestId('basin-map');
-  await map.getByRole('button', { name: /^(Re)?[Cc]ompute$/ }).click();
+  await map.getByRole('button', { name: /^(Re)?[Cc]ompute the (compared )?(basin|sweep) map$/ }).click();
   await expect(page.getByTestId('basin-status')).toHaveAttribute('data-state', 'done', { timeout: 90_000 });
   await expect(page.getByTestId('basin-status-path')).toContainText(/computed on (fused WebGL2|JS)/);
 
@@ -118,7 +118,7 @@ test('the sweep map: a click on a cell gives the run that setting', async ({ pag
   await page.getByLabel('Surface').selectOption('himmelblau');
   const sweep = page.getByTestId('sweep-map');
   await page.getByLabel('Sweep resolution').selectOption('16');
-  await sweep.getByRole('button', { name: /^(Re)?[Cc]ompute$/ }).click();
+  await sweep.getByRole('button', { name: /^(Re)?[Cc]ompute the (compared )?(basin|sweep) map$/ }).click();
   await expect(page.getByTestId('sweep-status')).toHaveAttribute('data-state', 'done', { timeout: 90_000 });
   await expect(page.getByTestId('sweep-legend')).toBeVisible();
   const canvas = page.getByTestId('sweep-canvas');

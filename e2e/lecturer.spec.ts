@@ -294,7 +294,7 @@ test.describe('item 12', () => {
     // Old: "0%" and nothing else while the engine was chosen, and never an estimate.
     await page.goto('/#v=1&surface=himmelblau&r0=sgd,lr:0.01&steps=100000&tol=0&seed=0');
     await page.getByLabel('Basin map resolution').selectOption('512');
-    await page.getByTestId('basin-map').getByRole('button', { name: /^(Re)?[Cc]ompute$/ }).click();
+    await page.getByTestId('basin-map').getByRole('button', { name: /^(Re)?[Cc]ompute the (compared )?(basin|sweep) map$/ }).click();
     await expect(page.getByTestId('basin-status-progress')).toContainText(/\d s/, { timeout: 1500 });
     await expect(page.getByTestId('basin-status-progress')).toContainText('left', { timeout: 30_000 });
     await page.getByTestId('basin-status').getByRole('button', { name: 'Cancel' }).click();
