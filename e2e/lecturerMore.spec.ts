@@ -1,6 +1,5 @@
 // Issue 13, items 10, 11 and 13: each test fails on the code before them (the comment says what
 // the old page did).
-import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { encodeExperiment } from '../src/experiment/link';
 import type { Experiment } from '../src/experiment/types';

@@ -9,6 +9,8 @@ import { useStore } from '../state/store';
 import { shareUrl } from '../state/urlSync';
 import { copyText, download } from './download';
 import { plotSvg, svgToPng } from './exportPlot';
+import { collectFigure } from './figure/collectFigure';
+import { figureSvg } from './figure/figureSvg';
 
 function toast(message: string): void {
   useStore.setState({ toast: message });
@@ -19,6 +21,17 @@ function exportCsv(): void {
   const s = useStore.getState();
   const csv = s.mode === 'network' ? networkCsv(s.netTraces) : trajectoryCsv(s.traces);
   download(s.mode === 'network' ? 'training.csv' : 'trajectories.csv', csv, 'text/csv');
+}
+
+/** The slide figure (16:9): the plot or decision boundary, charts, legend, formula, verdicts. */
+async function exportFigure(format: 'svg' | 'png'): Promise<void> {
+  try {
+    const svg = figureSvg(await collectFigure());
+    if (format === 'svg') download('figure.svg', svg, 'image/svg+xml');
+    else download('figure.png', await svgToPng(svg));
+  } catch (err) {
+    useStore.setState({ error: `figure export failed: ${(err as Error).message}` });
+  }
 }
 
 function currentStep(): number {
@@ -98,6 +111,8 @@ export function ShareMenu() {
           >
             Export PNG
           </button>
+          <button type="button" onClick={item(() => exportFigure('svg'))}>Export figure (SVG, 16:9)</button>
+          <button type="button" onClick={item(() => exportFigure('png'))}>Export figure (PNG, 16:9)</button>
         </div>
       </div>
       <input

@@ -8,7 +8,7 @@ import { latestWins } from './latest';
 import { useStore } from './store';
 
 /** Samples per axis of the objective behind the contours. */
-const GRID_SIZE = 160;
+export const GRID_SIZE = 160;
 
 /** The contour picture's size in device pixels: the plot tells it (setContourRaster). */
 let raster: { width: number; height: number } | null = null;

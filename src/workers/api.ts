@@ -10,6 +10,7 @@ import { eigenSym2 } from '../surfaces/classify';
 import { searchCriticalPoints, type CriticalPoint } from '../surfaces/critical';
 
 import { type ContourImage, renderContourImage } from './contourImage';
+import { contourPaths, type ContourPaths } from './contourPaths';
 import { sampleGrid } from './grid';
 import { objectiveOf } from './objectiveCache';
 import { decisionBuffers, netDecisionGrid, netInfo, netLandscape, sliceBuffers, type DecisionGrid, type NetworkInfo, type SliceBackend } from './netApi';
@@ -119,6 +120,12 @@ export const api = {
     if (!r.ok) return fail(r.message);
     const image = renderContourImage(sampleGrid(r.objective, view, n, n), n, n, view, width, height, background);
     return Comlink.transfer(ok(image), [image.bitmap]);
+  },
+  /** The contours as SVG paths on a width x height drawing area (the exported figure's vector contours). */
+  contourPaths(exp: Experiment, view: ViewWindow, n: number, width: number, height: number): WorkerResult<ContourPaths> {
+    const r = objectiveOf(exp);
+    if (!r.ok) return fail(r.message);
+    return ok(contourPaths(sampleGrid(r.objective, view, n, n), n, n, view, width, height));
   },
   /** Every critical point of the objective inside `view`, classified (never on the main thread). */
   criticalPoints(exp: Experiment, view: ViewWindow): WorkerResult<{ points: CriticalPoint[]; truncated: boolean; truncatedReason: string | null; ms: number }> {
