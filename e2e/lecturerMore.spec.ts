@@ -1,9 +1,11 @@
 // Issue 13, items 10, 11 and 13: each test fails on the code before them (the comment says what
 // the old page did).
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { encodeExperiment } from '../src/experiment/link';
 import type { Experiment } from '../src/experiment/types';
-import { results, watchConsole } from './helpers';
+import { parseXml, textContent, type XmlElement } from '../src/experiment/xml.testutil';
+import { results, shareAction, watchConsole } from './helpers';
 
 const status = (page: Page) => page.evaluate(() => (window as any).__saddlepoint.status() as string);
 const experiment = (page: Page) => page.evaluate(() => (window as any).__saddlepoint.experiment() as Experiment);
@@ -90,4 +92,64 @@ test('item 13: names for the charts, the Compute buttons and the lr slider; "?" 
   await expect(dialog.getByRole('button', { name: 'Close' })).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);
+});
+
+/** Every element of a parsed SVG, depth first. */
+function allElements(e: XmlElement): XmlElement[] {
+  return [e, ...e.children.flatMap((c) => (typeof c === 'string' ? [] : allElements(c)))];
+}
+const part = (root: XmlElement, name: string) => allElements(root).filter((e) => e.attributes['data-part'] === name);
+
+async function exportFigure(page: Page, format: 'SVG' | 'PNG', name: string) {
+  const [file] = await Promise.all([page.waitForEvent('download'), shareAction(page, `Export figure (${format}, 16:9)`)]);
+  const path = test.info().outputPath(name);
+  await file.saveAs(path);
+  return path;
+}
+
+test('item 11: one figure for a slide, as SVG (vector contours, legend, formula, charts, verdicts) and PNG', async ({ page }) => {
+  // Old: the plot alone, contours as an embedded raster, no charts, formula or verdicts; nothing in network mode.
+  const errors = watchConsole(page);
+  await page.goto(link({ ...NEAR_SADDLE, runs: [...NEAR_SADDLE.runs, { optimizer: 'cubic', params: {} }] }));
+  await page.getByLabel('Steps per frame').selectOption('1000');
+  await waitFinished(page);
+  const svgText = readFileSync(await exportFigure(page, 'SVG', 'figure.svg'), 'utf8');
+  const root = parseXml(svgText);
+  expect(root.name).toBe('svg');
+  expect([root.attributes.width, root.attributes.height]).toEqual(['1600', '900']);
+  const main = part(root, 'main')[0];
+  const contourPaths = allElements(main).filter((e) => e.name === 'g' && e.attributes.class === 'contours').flatMap((g) => allElements(g).filter((e) => e.name === 'path'));
+  expect(contourPaths.length, 'contours as vector paths').toBeGreaterThan(5);
+  expect(allElements(main).some((e) => e.name === 'image'), 'no raster contours').toBe(false);
+  expect(allElements(main).filter((e) => e.attributes['data-testid']?.startsWith('trajectory-')).length, "the runs' paths").toBeGreaterThanOrEqual(2);
+  expect(part(root, 'legend').map(textContent)).toEqual(['SGD lr=0.1', 'Cubic Newton lr=1']);
+  expect(textContent(part(root, 'formula')[0])).toContain('f(x, y) = x^2/2');
+  const charts = part(root, 'chart').map((c) => allElements(c).find((e) => e.name === 'svg')!);
+  expect(charts.map((c) => c.attributes['aria-label'] ?? allElements(c).length)).toHaveLength(3);
+  expect(charts.every((c) => allElements(c).some((e) => e.attributes['data-testid']?.includes('-series-0')))).toBe(true);
+  expect(allElements(root).some((e) => e.attributes['data-testid'] === 'lambda-chart-series-0')).toBe(true);
+  expect(allElements(root).some((e) => e.attributes['data-testid'] === 'grad-chart-series-0')).toBe(true);
+  expect(part(root, 'verdict').length).toBe(2);
+
+  const png = await exportFigure(page, 'PNG', 'figure.png');
+  const bytes = readFileSync(png);
+  expect([bytes.readUInt32BE(16), bytes.readUInt32BE(20)], 'PNG at 2x of 1600 x 900').toEqual([3200, 1800]);
+  await page.goto('about:blank');
+  await page.setViewportSize({ width: 1600, height: 900 });
+  await page.setContent(`<img src="data:image/png;base64,${bytes.toString('base64')}" style="width:1600px;height:900px;display:block">`);
+  await page.screenshot({ path: test.info().outputPath('figure-png.png') });
+  expect(errors).toEqual([]);
+});
+
+test('item 11: the figure exports in network mode (decision boundary, loss charts)', async ({ page }) => {
+  await page.goto('/');
+  await page.getByLabel('Surface').selectOption('__network__');
+  await expect(page.getByTestId('network-panel')).toBeVisible();
+  await expect(page.getByTestId('decision-boundary')).toBeVisible();
+  const root = parseXml(readFileSync(await exportFigure(page, 'SVG', 'net.svg'), 'utf8'));
+  const main = part(root, 'main')[0];
+  expect(main.name).toBe('image');
+  expect(main.attributes.href).toMatch(/^data:image\/png;base64,/);
+  expect(part(root, 'chart').length).toBeGreaterThanOrEqual(2);
+  expect(textContent(part(root, 'formula')[0])).toContain('dataset');
 });

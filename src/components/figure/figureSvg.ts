@@ -62,7 +62,14 @@ export function figureSvg(parts: FigureParts): string {
   const textRows = parts.legend.length + parts.verdicts.length;
   const textH = Math.min(textRows * LINE + 2 * PAD, 260);
   const chartH = parts.charts.length ? (H - HEADER - textH) / parts.charts.length : 0;
-  const charts = parts.charts.map((c, i) => `<g data-part="chart">${placed(c, colX, HEADER + i * chartH, colW, chartH - 6)}</g>`).join('');
+  // Each chart's title (an HTML caption on the page) as its own line above it.
+  const charts = parts.charts
+    .map((c, i) => {
+      const top = HEADER + i * chartH;
+      const title = c.getAttribute('aria-label') ?? '';
+      return `<g data-part="chart"><text x="${colX}" y="${top + 14}" font-size="14" data-part="chart-title">${xmlText(title)}</text>${placed(c, colX, top + 18, colW, chartH - 24)}</g>`;
+    })
+    .join('');
   const textY = H - textH + PAD;
   const legend = parts.legend
     .map((e, i) => `<g transform="translate(${colX},${textY + i * LINE})"><circle cx="6" cy="-4" r="6" fill="${xmlText(e.color)}"/><text x="20" y="0" data-part="legend">${xmlText(e.label)}</text></g>`)
