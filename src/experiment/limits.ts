@@ -3,6 +3,10 @@ export const LIMITS = {
   runs: { min: 1, max: 8 },
   maxSteps: { min: 1, max: 100_000 },
   gradTol: { min: 0, max: 1e3 },
+  /** stop.secondOrder.rho, the Hessian's Lipschitz constant: > 0. */
+  rho: { min: 0, max: 1e6 },
+  /** A run's random stream id: 0 .. 255 (the app uses 0 .. 7; rng.ts jumps the generator once per id). */
+  stream: { min: 0, max: 255 },
   seed: { min: 0, max: 0xffff_ffff },
   coordinate: { min: -1e6, max: 1e6 },
   viewSpan: { min: 1e-9 },

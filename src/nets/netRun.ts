@@ -14,10 +14,11 @@
 //    weights.
 // At the stop, Lanczos on Hessian-vector products gives lambda_min and lambda_max of the
 // full-batch objective's Hessian, hence the kind (verdict.ts).
-import type { Run, RunStop } from '../experiment/types';
+import type { Run, RunStop, SecondOrderRule } from '../experiment/types';
+import { nonFiniteStepCause } from '../optim/divergenceCause';
 import { l2norm } from '../optim/gradient';
 import type { Rng } from '../optim/rng';
-import { STOP, STOP_REASONS, stepGradient, stopCodeAt } from '../optim/runRules';
+import { secondOrderStopCode, STOP, STOP_REASONS, stepGradient, stopCodeAt } from '../optim/runRules';
 import { isOutsideWeightBound, WEIGHT_BOUND } from '../optim/runRulesDivergence';
 import { LrSchedule } from '../optim/schedule';
 import type { OptimizerDef, OptimizerInstance, StepContext } from '../optim/types';
@@ -71,6 +72,8 @@ export interface NetRunConfig {
   seed: number;
   /** The run's own stream (optimizer noise, gradNoise). */
   rng: Rng;
+  /** The second-order stopping rule (stop.secondOrder): lambda_min by Lanczos where ||grad L|| <= eps. */
+  secondOrder?: SecondOrderRule;
 }
 
 export class NetRun {
@@ -90,6 +93,8 @@ export class NetRun {
   private held = { loss: NaN, accuracy: NaN };
   private acc = NaN;
   private stopped: RunStop | null = null;
+  /** Lanczos at w_t for step t, kept so that the stop verdict at t reuses the second-order test's. */
+  private extremesAt: { t: number; value: ReturnType<NetRun['extremes']> } | null = null;
 
   constructor(private readonly cfg: NetRunConfig) {
     const dim = cfg.objective.dim;
@@ -142,16 +147,20 @@ export class NetRun {
     let stop: RunStop | undefined;
     while (n < cap) {
       const norm = l2norm(this.g);
+      const code = secondOrderStopCode(stopCodeAt(this.fx, norm, this.t, gradTol, maxSteps), this.t, maxSteps, gradTol, this.cfg.secondOrder?.rho, this.lambdaMinHere);
+      if (code === STOP.diverged) {
+        // Only at the start: nothing finite to record (the run has 0 points, as a surface run).
+        stop = this.finish('diverged', 'diverged at the start: the loss or its gradient is not finite at the initial weights, so the run records no point');
+        break;
+      }
       out.f[n] = this.fx;
       out.gn[n] = norm;
       out.ho[n] = this.held.loss;
       out.acc[n] = this.acc;
       out.hacc[n] = this.held.accuracy;
       n++;
-      const code = stopCodeAt(this.fx, norm, this.t, gradTol, maxSteps);
       if (code !== STOP.running) {
-        const message = code === STOP.diverged ? 'the loss or its gradient is not finite at the initial weights' : undefined;
-        stop = this.finish(STOP_REASONS[code]!, message);
+        stop = this.finish(STOP_REASONS[code]!);
         break;
       }
       const batch = this.order ? this.order.next() : null;
@@ -164,10 +173,12 @@ export class NetRun {
       if (this.opt.step(w, this.gs, this.ctx)) perturbations.push(this.t);
       const bad = this.outOfBounds();
       if (bad || !this.evaluateHere()) {
-        const what = bad ?? 'the loss or its gradient is not finite there';
+        // A division by zero in the optimizer's state (eps = 0, a singular Newton system) is named as such.
+        const cause = nonFiniteStepCause({ optimizer: run.optimizer, params: this.cfg.params, prev: this.prev, g: this.gs, next: w, coordinate: (i) => `weight ${i}` });
+        const what = cause ?? bad ?? 'the loss or its gradient is not finite there';
         w.set(this.prev);
         this.evaluateHere();
-        stop = this.finish('diverged', this.divergenceMessage(what));
+        stop = this.finish('diverged', this.divergenceMessage(what, cause === null));
         break;
       }
       this.t++;
@@ -205,11 +216,20 @@ export class NetRun {
     return Number.isFinite(e.min) && Number.isFinite(e.max) ? { eig: [e.min, e.max], converged: e.converged, iterations: e.iterations } : null;
   }
 
+  /** extremes(w_t), computed once per step t (the second-order test, then the stop verdict). */
+  private extremesHere(): ReturnType<NetRun['extremes']> {
+    if (this.extremesAt?.t !== this.t) this.extremesAt = { t: this.t, value: this.extremes(this.w) };
+    return this.extremesAt.value;
+  }
+
+  /** lambda_min at w_t (the second-order stop test; NaN when Lanczos gave no finite estimate). */
+  private readonly lambdaMinHere = (): number => this.extremesHere()?.eig[0] ?? NaN;
+
   private finish(reason: RunStop['reason'], divergence?: string): RunStop {
-    const found = this.extremes(this.w);
+    const found = this.extremesHere();
     const eig = found?.eig ?? null;
     const base = { reason, step: this.t, kind: eig ? classifyExtremes(eig[0], eig[1]) : null, hessianEigenvalues: eig };
-    let message = divergence ?? networkVerdict(base, l2norm(this.g), this.cfg.gradTol);
+    let message = divergence ?? networkVerdict(base, l2norm(this.g), this.cfg.gradTol, this.cfg.secondOrder);
     if (found && !found.converged) {
       message += ` (Lanczos did not converge in ${found.iterations} Hessian-vector products: lambda_min may be lower and lambda_max higher)`;
     }
@@ -217,8 +237,9 @@ export class NetRun {
     return this.stopped;
   }
 
-  private divergenceMessage(what: string): string {
+  private divergenceMessage(what: string, hint: boolean): string {
     let msg = `diverged at step ${this.t + 1}: ${what}; last finite weights at step ${this.t}, L = ${fmtNum(this.fx)}`;
+    if (!hint) return msg;
     // The curvature bound at the initial weights: plain GD converges locally only if lr < 2 / lambda_max.
     const eig = this.extremes(this.cfg.init)?.eig;
     const lmax = eig ? Math.max(Math.abs(eig[0]), Math.abs(eig[1])) : NaN;
