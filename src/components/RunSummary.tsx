@@ -7,6 +7,7 @@ export function RunSummary() {
   const traces = useStore((s) => s.traces);
   useThrottled(useStore((s) => s.revision), 100);
   const gradTol = useStore((s) => s.experiment.stop.gradTol);
+  const secondOrder = useStore((s) => s.experiment.stop.secondOrder);
   return (
     <ul className="run-summary" aria-label="Runs">
       {traces.map((t, i) => {
@@ -20,7 +21,7 @@ export function RunSummary() {
                 step {last}, f = {fmtNum(t.f[last])}, ||grad f|| = {fmtNum(t.gradNorm[last])}
               </span>
             )}
-            {t.stop && <div className="verdict" data-testid={`verdict-${i}`}>{describeStop(t.stop, gradTol, t.gradNorm[last])}</div>}
+            {t.stop && <div className="verdict" data-testid={`verdict-${i}`}>{describeStop(t.stop, gradTol, t.gradNorm[last], secondOrder)}</div>}
           </li>
         );
       })}

@@ -37,3 +37,32 @@ export function sharedStreams(runs: readonly Pick<Run, 'stream'>[]): { index: nu
   });
   return out;
 }
+
+/**
+ * The app's edits of the run list. Each first writes every run's id out (withStreamIds), so the
+ * runs that stay keep their streams; a new run, or a duplicate, gets the smallest unused id: a
+ * duplicate is a new run with the same settings and its OWN noise (a second draw, not a copy).
+ */
+export function addRun<R extends Pick<Run, 'stream'>>(runs: readonly R[], run: R): R[] {
+  const pinned = withStreamIds(runs);
+  return [...pinned, { ...run, stream: smallestUnusedStream(pinned) }];
+}
+
+/** A copy of run `index` right after it, on a new stream. */
+export function duplicateRun<R extends Pick<Run, 'stream'>>(runs: readonly R[], index: number): R[] {
+  const pinned = withStreamIds(runs);
+  const copy = { ...structuredClone(pinned[index]), stream: smallestUnusedStream(pinned) };
+  return [...pinned.slice(0, index + 1), copy, ...pinned.slice(index + 1)];
+}
+
+export function removeRun<R extends Pick<Run, 'stream'>>(runs: readonly R[], index: number): R[] {
+  return withStreamIds(runs).filter((_, i) => i !== index);
+}
+
+/** Run `from` moved to place `to`. */
+export function moveRun<R extends Pick<Run, 'stream'>>(runs: readonly R[], from: number, to: number): R[] {
+  const pinned = withStreamIds(runs);
+  const [run] = pinned.splice(from, 1);
+  pinned.splice(to, 0, run);
+  return pinned;
+}
