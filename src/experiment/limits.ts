@@ -19,6 +19,8 @@ export const LIMITS = {
   scheduleGamma: { min: 1e-6, max: 10 },
   scheduleDecay: { min: 0, max: 1e3 },
   scheduleEtaMin: { min: 0, max: 1e6 },
+  // The largest network job these allow takes days (src/nets/cost.ts: ~0.3 s of CPU a step of
+  // the 12,737-weight net on 4,000 points); the CLI says so before it starts (README, "Long network jobs").
   network: {
     samples: { min: 10, max: 5000 },
     noise: { min: 0, max: 10 },

@@ -29,16 +29,9 @@ import type { NetObjective } from './objective';
 import { Snapshots } from './snapshots';
 import { netStream } from './streams';
 import { classifyExtremes, networkVerdict } from './verdict';
+import { verdictLanczosIterations } from './cost';
 
 export { WEIGHT_BOUND } from '../optim/runRulesDivergence';
-
-/**
- * Work allowed to the stop verdict, in multiply-adds (one Hessian-vector product costs about
- * 3 x samples x weights): 100 Lanczos products for networks up to ~10^7 samples x weights, fewer
- * (at least 20) beyond, so the largest network allowed (4 x 64 units, 4,000 training points)
- * spends seconds, not a minute, on its verdict. An unconverged estimate is said in the verdict.
- */
-const LANCZOS_WORK = 4e9;
 
 /** Steps x_start .. x_(start+n-1) of one run, recorded by one advance(). */
 export interface NetworkChunk {
@@ -209,11 +202,12 @@ export class NetRun {
   }
 
   /** lambda_min and lambda_max of the full-batch Hessian at w (Lanczos, seeded start vector). */
-  private extremes(w: Float64Array): { eig: [number, number]; converged: boolean; iterations: number } | null {
+  /** The work is bounded (cost.ts: verdictLanczosIterations), so the largest net's check takes seconds. */
+  private extremes(w: Float64Array): { eig: [number, number]; converged: boolean; iterations: number; residuals?: [number, number] } | null {
     const obj = this.cfg.objective;
-    const maxIter = Math.max(20, Math.min(100, Math.floor(LANCZOS_WORK / (3 * obj.train.count * obj.dim))));
+    const maxIter = verdictLanczosIterations(obj.train.count, obj.dim);
     const e = lanczosExtremes((v, out) => obj.hvp(w, v, out), obj.dim, netStream(this.cfg.seed, 'lanczos'), { maxIter });
-    return Number.isFinite(e.min) && Number.isFinite(e.max) ? { eig: [e.min, e.max], converged: e.converged, iterations: e.iterations } : null;
+    return Number.isFinite(e.min) && Number.isFinite(e.max) ? { eig: [e.min, e.max], converged: e.converged, iterations: e.iterations, ...(e.residuals ? { residuals: e.residuals } : {}) } : null;
   }
 
   /** extremes(w_t), computed once per step t (the second-order test, then the stop verdict). */
@@ -231,7 +225,8 @@ export class NetRun {
     const base = { reason, step: this.t, kind: eig ? classifyExtremes(eig[0], eig[1]) : null, hessianEigenvalues: eig };
     let message = divergence ?? networkVerdict(base, l2norm(this.g), this.cfg.gradTol, this.cfg.secondOrder);
     if (found && !found.converged) {
-      message += ` (Lanczos did not converge in ${found.iterations} Hessian-vector products: lambda_min may be lower and lambda_max higher)`;
+      const res = found.residuals ? `, residuals ${fmtNum(found.residuals[0])} and ${fmtNum(found.residuals[1])}` : '';
+      message += ` (Lanczos did not converge in ${found.iterations} Hessian-vector products${res}: lambda_min may be lower and lambda_max higher)`;
     }
     this.stopped = { ...base, message };
     return this.stopped;
