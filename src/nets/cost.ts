@@ -67,7 +67,7 @@ export function networkJobEstimate(exp: Experiment): JobEstimate | null {
   const pass = (samples: number, perSampleWeight: number) => samples * (weights + PER_SAMPLE_WEIGHTS) * perSampleWeight;
   // each step: the full-batch loss and gradient at w_t, the held-out loss, the minibatch gradient
   const base = pass(trainCount, GRAD_S) + pass(held, EVAL_S) + (batch ? pass(batch, GRAD_S) : 0);
-  const dense = weights * pass(batch || trainCount, HVP_S) + EIGEN_S * weights ** 3;
+  const dense = weights * pass(batch || trainCount, HVP_S) + EIGEN_S * weights * weights * weights;
   const stepSeconds = base + (exp.runs.some((r) => OPTIMIZERS[r.optimizer]?.needsHessian) ? dense : 0);
   const stepsOf = (needsHessian: boolean) => (needsHessian ? base + dense : base);
   const checkSeconds = verdictLanczosIterations(trainCount, weights) * pass(trainCount, HVP_S);
