@@ -99,6 +99,9 @@ const valid: [string, Experiment, number?, BatchSettings?][] = [
   ['maps: sweep axes, resolution and colour', exp(surface('himmelblau'), [{ optimizer: 'adam', params: { lr: 0.01 } }]), undefined, maps((m) => (m.sweep = { resolution: 64, run: 0, color: 'finalF', x: { param: 'beta2', min: 0.9, max: 0.9999, scale: 'log1m' }, y: { param: 'gradNoise', min: 0, max: 2.5, scale: 'linear' } }))],
   ['maps: a compared basin map', exp(surface('doubleWell'), [sgd, { optimizer: 'sgd', params: { lr: 0.001, momentum: 0.9 } }]), undefined, maps((m) => (m.compare = { resolution: 64, run: 1 }))],
   ['maps with atStep', exp(surface('booth'), [sgd]), 700, maps((m) => (m.basins.resolution = 512))],
+  ['second-order stopping rule', exp(surface('doubleWell'), [sgd], { stop: { maxSteps: 500, gradTol: 1e-3, secondOrder: { rho: 1 } } })],
+  ['second-order stopping rule, small rho, network', exp({ kind: 'network', dataset: 'xor', samples: 40, noise: 0.1, hidden: [6], activation: 'tanh', batchSize: 0 }, [{ optimizer: 'sgd' }], { stop: { maxSteps: 50, gradTol: 1e-4, secondOrder: { rho: 2.5e-3 } } })],
+  ['run stream ids after a removal and a duplicate', exp(surface('doubleWell'), [{ ...sgd, gradNoise: 0.1, stream: 1 }, { optimizer: 'pgd', stream: 2 }, { optimizer: 'noisySgd', stream: 0 }, { ...sgd, stream: 255 }])],
 ];
 
 // Links written by hand or damaged: what they decode to, problems included.
@@ -126,6 +129,10 @@ const handWritten: [string, string][] = [
   ['maps: empty', 'v=1&surface=booth&r0=sgd&maps='],
   ['maps: given twice', 'v=1&surface=booth&r0=sgd&maps=64,0;32,0,steps;lr,0.0001,1,log;momentum,0.5,0.999,log1m&maps=256,0'],
   ['maps before the runs, with a bad experiment field', 'v=1&maps=16,0;4,0,finalF;lr,0.0001,1,log;momentum,0.5,0.999,log1m;16,1&surface=booth&r0=sgd,lr:-1&r1=adam'],
+  ['second-order rule: rho 0, rule off', 'v=1&surface=doubleWell&r0=sgd&steps=100&tol=0.001&rho=0&seed=0'],
+  ['second-order rule: rho not a number, given twice', 'v=1&surface=doubleWell&r0=sgd&tol=0.001&rho=abc&rho=2'],
+  ['second-order rule without tol', 'v=1&surface=doubleWell&r0=sgd&rho=4'],
+  ['stream ids: out of range, not whole, shared', 'v=1&surface=doubleWell&r0=sgd,stream:256&r1=sgd,stream:1.5&r2=adam,stream:0&r3=pgd,stream:0'],
 ];
 
 function decodeCase(name: string, link: string, expected?: Experiment, atStep?: number, maps?: BatchSettings): FixtureCase {

@@ -17,6 +17,8 @@ import { criticalPointsOf } from './cli/criticalPoints';
 import { MAX_ERROR_LINE, printableLine } from './experiment/printable';
 import { networkOutput, wantsNetworkOutput } from './cli/netData';
 import { censusOutput } from './cli/census';
+import { chunkStepsFor, withProgress } from './cli/progress';
+import { estimateNote, networkJobEstimate } from './nets/cost';
 
 function fail(message: string): never {
   process.stderr.write(`error: ${printableLine(message, MAX_ERROR_LINE)}\n`);
@@ -55,8 +57,16 @@ function printMap(options: CliOptions, exp: Experiment): void {
 }
 
 /** Runs the experiment to the end and writes its runs in the chosen format. */
-async function printRuns<C extends ChunkBase>(options: CliOptions, exp: Experiment, engine: ChunkSource<C>, layout: OutputLayout<C>): Promise<void> {
-  const runs = gatherRuns(exp, engine);
+async function printRuns<C extends ChunkBase & { start: number }>(options: CliOptions, exp: Experiment, engine: ChunkSource<C>, layout: OutputLayout<C>): Promise<void> {
+  // A long job says so first (stderr), and shows its progress while stderr is a terminal.
+  const note = estimateNote(exp);
+  if (note) process.stderr.write(note + '\n');
+  const shown = terminalProgress('runs');
+  const source = shown.progress ? withProgress(engine, exp.runs.length, exp.stop.maxSteps, shown.progress) : engine;
+  const estimate = networkJobEstimate(exp);
+  const chunkSteps = estimate ? chunkStepsFor(estimate.stepSeconds) : undefined;
+  const runs = gatherRuns(exp, source, chunkSteps);
+  shown.done();
   await writeRuns(process.stdout, options.format === 'csv' ? writeCsv : writeJson, layout, runs);
 }
 

@@ -5,7 +5,7 @@
 // Pixel (i, j) is column i from the left and row j from the TOP, so row-major results are an
 // image as is; index = j * nx + i.
 import { resolveParams } from '../optim/optimizers/params';
-import type { Experiment, OptimizerId, ParamValue, Schedule, SurfaceProblem, ViewWindow } from '../experiment/types';
+import type { Experiment, OptimizerId, ParamValue, Schedule, SecondOrderRule, SurfaceProblem, ViewWindow } from '../experiment/types';
 import { axisRangeError, axisValue, type BasinSettings, type SweepAxis, type SweepSettings, sweepableParams } from './batchSettings';
 
 export type BatchGrid =
@@ -24,6 +24,8 @@ export interface BatchJob {
   gradTol: number;
   seed: number;
   grid: BatchGrid;
+  /** The second-order stopping rule (stop.secondOrder); absent: off. */
+  secondOrder?: SecondOrderRule;
 }
 
 /** What one pixel runs with. */
@@ -50,6 +52,7 @@ function baseJob(exp: Experiment, runIndex: number): { ok: true; job: Omit<Batch
       maxSteps: exp.stop.maxSteps,
       gradTol: exp.stop.gradTol,
       seed: exp.seed,
+      ...(exp.stop.secondOrder ? { secondOrder: { ...exp.stop.secondOrder } } : {}),
     },
   };
 }

@@ -16,7 +16,8 @@
 
 import { OPTIMIZERS, SEPARABLE } from '../optim/optimizers';
 import { Rng } from '../optim/rng';
-import { gradNorm2, STOP, stepGradient, stopCodeAt } from '../optim/runRules';
+import { gradNorm2, secondOrderStopCode, STOP, stepGradient, stopCodeAt } from '../optim/runRules';
+import { eigenSym2 } from '../surfaces/classify';
 import { type DivergenceBox, divergedAt, divergenceBox } from '../optim/runRulesDivergence';
 import { LrSchedule } from '../optim/schedule';
 import type { OptimizerDef, OptimizerInstance, StepContext } from '../optim/types';
@@ -66,6 +67,8 @@ export class RowBatch {
    */
   private readonly plainGradient: boolean;
   private t = 0;
+  /** The pixel whose stop is being tested (read by lambdaMinOfPixel). */
+  private testing = 0;
   active: number;
 
   constructor(
@@ -134,7 +137,8 @@ export class RowBatch {
         if (!this.running(i)) continue;
         const gx = g[2 * i];
         const gy = g[2 * i + 1];
-        const code = stopCodeAt(fx[i], gradNorm2(gx, gy), this.t, gradTol, maxSteps);
+        this.testing = i;
+        const code = secondOrderStopCode(stopCodeAt(fx[i], gradNorm2(gx, gy), this.t, gradTol, maxSteps), this.t, maxSteps, gradTol, job.secondOrder?.rho, this.lambdaMinOfPixel);
         if (code !== STOP.running) {
           this.finish(i, code);
         } else if (this.plainGradient) {
@@ -191,6 +195,13 @@ export class RowBatch {
     }
     return work;
   }
+
+  /** lambda_min of the Hessian at pixel `testing`'s x_t: the second-order stop test, only where ||g|| <= eps. */
+  private readonly lambdaMinOfPixel = (): number => {
+    const i = this.testing;
+    this.objective.hessian(this.x[2 * i], this.x[2 * i + 1], this.h3);
+    return eigenSym2(this.h3[0], this.h3[1], this.h3[2]).values[0];
+  };
 
   private hessianAt(px: number, py: number, h4: Float64Array): void {
     this.objective.hessian(px, py, this.h3);

@@ -9,6 +9,7 @@ export function RunSummary() {
   useThrottled(useStore((s) => s.revision), 100);
   const gradTol = useStore((s) => s.experiment.stop.gradTol);
   const scrubStep = useStore((s) => s.scrubStep);
+  const secondOrder = useStore((s) => s.experiment.stop.secondOrder);
   return (
     <ul className="run-summary" aria-label="Runs">
       {traces.map((t, i) => {
@@ -25,7 +26,7 @@ export function RunSummary() {
                 step {shown}, f = {fmtNum(t.f[shown])}, ||grad f|| = {fmtNum(t.gradNorm[shown])}
               </span>
             )}
-            {stopped && t.stop && <div className="verdict" data-testid={`verdict-${i}`}>{describeStop(t.stop, gradTol, t.gradNorm[last])}</div>}
+            {stopped && t.stop && <div className="verdict" data-testid={`verdict-${i}`}>{describeStop(t.stop, gradTol, t.gradNorm[last], secondOrder)}</div>}
             {!stopped && t.stop && <div className="verdict muted" data-testid={`verdict-later-${i}`}>not stopped yet at this step (stops at step {t.stop.step})</div>}
           </li>
         );

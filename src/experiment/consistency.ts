@@ -3,6 +3,7 @@
 // (its runs start from the seeded initial weights, its view follows the data). A batch larger
 // than the data set would silently be the full batch. Each is refused, naming the field; the
 // lenient decoders repair it instead, into what was run before (so no link changes its numbers).
+import { sharedStreams, smallestUnusedStream } from './streamIds';
 import type { Experiment } from './types';
 
 export interface CrossFieldIssue {
@@ -15,9 +16,9 @@ export interface CrossFieldIssue {
 }
 
 export function crossFieldIssues(exp: Experiment): CrossFieldIssue[] {
+  const issues: CrossFieldIssue[] = streamIssues(exp);
   const p = exp.problem;
-  if (p.kind !== 'network') return [];
-  const issues: CrossFieldIssue[] = [];
+  if (p.kind !== 'network') return issues;
   if (p.batchSize > p.samples) {
     issues.push({
       path: 'problem.batchSize',
@@ -44,4 +45,17 @@ export function crossFieldIssues(exp: Experiment): CrossFieldIssue[] {
     });
   }
   return issues;
+}
+
+/**
+ * Two runs on one random stream would draw the same noise: each run needs its own id (a run
+ * without `stream` has its index). Repaired to the smallest id no run uses.
+ */
+function streamIssues(exp: Experiment): CrossFieldIssue[] {
+  return sharedStreams(exp.runs).map(({ index, first, id }) => ({
+    path: `runs[${index}].stream`,
+    message: `stream ${id} is already run ${first}'s (${exp.runs[first].stream === undefined ? 'its index' : 'its stream'}); each run needs its own`,
+    fallback: 'using the smallest unused stream id',
+    repair: (e) => void (e.runs[index].stream = smallestUnusedStream(e.runs)),
+  }));
 }

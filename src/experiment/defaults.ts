@@ -2,6 +2,8 @@ import type { Experiment } from './types';
 
 export const DEFAULT_STOP = { maxSteps: 2000, gradTol: 1e-4 } as const;
 export const DEFAULT_SEED = 0;
+/** rho of the second-order stopping rule when it is switched on without one (stop.secondOrder). */
+export const DEFAULT_RHO = 1;
 
 /**
  * The decoders' fallback, part of the version-1 link contract: an empty link, a link of an

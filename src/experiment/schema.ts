@@ -119,6 +119,7 @@ function runSchema(id: OptimizerId) {
     clip: v.optional(num(S.clip.min, S.clip.max)),
     schedule: v.optional(ScheduleSchema),
     label: v.optional(v.pipe(v.string('must be a string'), v.maxLength(S.labelLength.max, `at most ${S.labelLength.max} characters`))),
+    stream: v.optional(num(S.stream.min, S.stream.max, { integer: true })),
   });
 }
 
@@ -133,6 +134,7 @@ export const RunSchema = v.pipe(
 export const StopSchema = v.strictObject({
   maxSteps: num(S.maxSteps.min, S.maxSteps.max, { integer: true }),
   gradTol: num(S.gradTol.min, S.gradTol.max),
+  secondOrder: v.optional(v.strictObject({ rho: num(S.rho.min, S.rho.max, { exclusiveMin: true }) })),
 });
 
 export const ViewSchema = v.strictObject({ x: interval, y: interval });

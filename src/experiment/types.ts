@@ -81,6 +81,12 @@ export interface Run {
   clip?: number;
   schedule?: Schedule;
   label?: string;
+  /**
+   * The run's random stream id (rng.ts: the stream of (seed, stream)). Written when the app
+   * creates a run (the smallest id no other run uses), so removing, reordering or duplicating
+   * runs never changes another run's numbers. Left out: the run's index, as before streams had ids.
+   */
+  stream?: number;
 }
 
 export interface ViewWindow {
@@ -92,9 +98,19 @@ export interface Experiment {
   v: 1;
   problem: Problem;
   runs: Run[];
-  stop: { maxSteps: number; gradTol: number };
+  stop: { maxSteps: number; gradTol: number; secondOrder?: SecondOrderRule };
   seed: number;
   view?: ViewWindow;
+}
+
+/**
+ * The second-order stopping rule: with it, a run stops on gradTol only at an
+ * (eps, sqrt(rho eps))-second-order stationary point, ||grad f|| <= eps AND
+ * lambda_min(Hessian) >= -sqrt(rho eps) (Nesterov and Polyak 2006; Jin et al. 2017), rho being
+ * the Hessian's Lipschitz constant. Left out: the first-order test alone.
+ */
+export interface SecondOrderRule {
+  rho: number;
 }
 
 export type StopReason = 'gradTol' | 'maxSteps' | 'diverged';

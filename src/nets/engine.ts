@@ -5,6 +5,7 @@
 import { OPTIMIZER_SPECS, resolveParams } from '../optim/optimizers/params';
 import type { FieldError } from '../experiment/parse';
 import type { Experiment, NetworkProblem, Run, RunResult } from '../experiment/types';
+import { runStreamId } from '../experiment/streamIds';
 import { OPTIMIZERS } from '../optim/optimizers';
 import { runStream } from '../optim/rng';
 import { fmtNum } from '../optim/verdict';
@@ -92,7 +93,8 @@ export function createNetworkEngine(exp: Experiment): NetworkEngineResult {
         gradTol: exp.stop.gradTol,
         batchSize: problem.batchSize,
         seed: exp.seed,
-        rng: runStream(exp.seed, index),
+        rng: runStream(exp.seed, runStreamId(run, index)),
+        ...(exp.stop.secondOrder ? { secondOrder: exp.stop.secondOrder } : {}),
       }),
     );
   });

@@ -3,6 +3,7 @@
 import type { FieldError } from '../experiment/parse';
 import { OPTIMIZER_SPECS, resolveParams } from './optimizers/params';
 import type { Experiment, RunResult } from '../experiment/types';
+import { runStreamId } from '../experiment/streamIds';
 import { regularized } from '../surfaces/objective';
 import { resolveSurface } from '../surfaces/resolve';
 import type { Surface } from '../surfaces/types';
@@ -56,7 +57,8 @@ export function createEngine(exp: Experiment): EngineResult {
         home: surface.view,
         maxSteps: exp.stop.maxSteps,
         gradTol: exp.stop.gradTol,
-        rng: runStream(exp.seed, index),
+        rng: runStream(exp.seed, runStreamId(run, index)),
+        ...(exp.stop.secondOrder ? { secondOrder: exp.stop.secondOrder } : {}),
       }),
     );
   });

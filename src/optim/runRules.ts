@@ -65,3 +65,30 @@ export function stepGradient(g: Float64Array, gradNoise: number | undefined, cli
   if (gradNoise) addGaussianNoise(g, gradNoise, rng);
   if (clip !== undefined && clip !== null) clipByNorm(g, clip);
 }
+
+/**
+ * The second-order half of the stop test (stop.secondOrder, experiment-v1.md): x_t is an
+ * (eps, sqrt(rho eps))-second-order stationary point when ||g_t|| <= eps and
+ * lambda_min(H(x_t)) >= -sqrt(rho eps) (Nesterov and Polyak 2006, Jin et al. 2017: for a
+ * rho-Lipschitz Hessian, the scale on which eps-small gradients and curvature compare). A
+ * lambda_min that is not a number (a Hessian that is not finite) does not pass.
+ */
+export function secondOrderBound(rho: number, gradTol: number): number {
+  return Math.sqrt(rho * gradTol);
+}
+
+export function secondOrderHolds(lambdaMin: number, rho: number, gradTol: number): boolean {
+  return lambdaMin >= -secondOrderBound(rho, gradTol);
+}
+
+/**
+ * Step 2 with the second-order rule on (`rho` given): a gradTol stop of stopCodeAt stands only
+ * where secondOrderHolds; where it fails (a saddle within eps of stationary) the run goes on, or
+ * stops with maxSteps when t = maxSteps. `lambdaMin` is called only then, so a network pays its
+ * Lanczos only at eps-stationary points. Without `rho`, the code as it is.
+ */
+export function secondOrderStopCode(code: StopCode, t: number, maxSteps: number, gradTol: number, rho: number | undefined, lambdaMin: () => number): StopCode {
+  if (code !== STOP.gradTol || rho === undefined) return code;
+  if (secondOrderHolds(lambdaMin(), rho, gradTol)) return STOP.gradTol;
+  return t >= maxSteps ? STOP.maxSteps : STOP.running;
+}

@@ -1,15 +1,16 @@
 // One run on a 2D surface, advanced a few steps at a time, by the run rules (runRules.ts,
 // experiment-v1.md "Semantics of one run"). Pure and deterministic: the same inputs give
 // bit-identical numbers in Node and browsers.
-import type { Run, RunStop, ViewWindow } from '../experiment/types';
+import type { Run, RunStop, SecondOrderRule, ViewWindow } from '../experiment/types';
 import { classifyEigenvalues, eigenSym2 } from '../surfaces/classify';
 import type { Objective2 } from '../surfaces/objective';
 import type { Rng } from './rng';
-import { gradNorm2, STOP, STOP_REASONS, stepGradient, stopCodeAt } from './runRules';
+import { gradNorm2, secondOrderStopCode, STOP, STOP_REASONS, stepGradient, stopCodeAt } from './runRules';
 import { type DivergenceBox, divergedAt, divergenceBox } from './runRulesDivergence';
 import { LrSchedule } from './schedule';
 import type { OptimizerDef, OptimizerInstance, StepContext } from './types';
 import { fmtNum } from './verdict';
+import { nonFiniteStepCause } from './divergenceCause';
 
 /** Points recorded by one call of advance(): x_start .. x_(start+n-1). */
 export interface RunChunk {
@@ -38,6 +39,8 @@ export interface SurfaceRunConfig {
   maxSteps: number;
   gradTol: number;
   rng: Rng;
+  /** The second-order stopping rule (stop.secondOrder); absent: ||grad f|| <= eps alone. */
+  secondOrder?: SecondOrderRule;
 }
 
 export class SurfaceRun {
@@ -93,16 +96,21 @@ export class SurfaceRun {
     while (n < cap) {
       // 1. record the current point (its f and gradient were evaluated when it was reached)
       const norm = gradNorm2(g[0], g[1]);
+      // 2. stopping rule (with the second-order rule on, lambda_min only where ||g|| <= eps)
+      const code = secondOrderStopCode(stopCodeAt(this.fx, norm, this.t, gradTol, maxSteps), this.t, maxSteps, gradTol, this.cfg.secondOrder?.rho, this.lambdaMinHere);
+      if (code === STOP.diverged) {
+        // Only at the start: f or its gradient is not finite there, so there is no point to
+        // record (a recorded f would be Infinity or NaN, null in JSON): the run has 0 points.
+        stop = this.finish('diverged', notFiniteAtStart(x[0], x[1], this.fx, norm));
+        break;
+      }
       xy[2 * n] = x[0];
       xy[2 * n + 1] = x[1];
       fs[n] = this.fx;
       gn[n] = norm;
       n++;
-      // 2. stopping rule
-      const code = stopCodeAt(this.fx, norm, this.t, gradTol, maxSteps);
       if (code !== STOP.running) {
-        const message = code === STOP.diverged ? `f or its gradient is not finite at the start (${fmtNum(x[0])}, ${fmtNum(x[1])})` : undefined;
-        stop = this.finish(STOP_REASONS[code]!, message);
+        stop = this.finish(STOP_REASONS[code]!);
         break;
       }
       // 3. the step's gradient: noise, then clipping
@@ -143,6 +151,12 @@ export class SurfaceRun {
     };
   }
 
+  /** lambda_min of the Hessian at the current point (the second-order stop test). */
+  private readonly lambdaMinHere = (): number => {
+    this.cfg.objective.hessian(this.x[0], this.x[1], this.h3);
+    return eigenSym2(this.h3[0], this.h3[1], this.h3[2]).values[0];
+  };
+
   private fullHessian(x: number, y: number): void {
     this.cfg.objective.hessian(x, y, this.h3);
     this.h4[0] = this.h3[0];
@@ -172,7 +186,11 @@ export class SurfaceRun {
       : !Number.isFinite(fNext)
         ? `f is not finite at (${fmtNum(bad[0])}, ${fmtNum(bad[1])})`
         : `the step went to (${fmtNum(bad[0])}, ${fmtNum(bad[1])}), more than ${fmtNum(this.box.r)} from the centre of the surface's window`;
-    let msg = `diverged at step ${this.t + 1}: ${what}; last finite point (${fmtNum(x)}, ${fmtNum(y)}), f = ${fmtNum(this.fx)}`;
+    const last = `last finite point (${fmtNum(x)}, ${fmtNum(y)}), f = ${fmtNum(this.fx)}`;
+    // A division by zero in the optimizer's own state (g still holds the step's gradient): said, and no lr hint.
+    const cause = nonFiniteStepCause({ optimizer: this.cfg.run.optimizer, params: this.cfg.params, prev: this.x, g: this.g, next: bad, coordinate: (i) => (i === 0 ? 'x' : 'y') });
+    if (cause) return `diverged at step ${this.t + 1}: ${cause}; ${last}`;
+    let msg = `diverged at step ${this.t + 1}: ${what}; ${last}`;
     // The curvature bound at the start: plain GD converges locally only if lr < 2 / lambda_max.
     const [sx, sy] = this.cfg.start;
     this.cfg.objective.hessian(sx, sy, this.h3);
@@ -182,4 +200,10 @@ export class SurfaceRun {
     }
     return msg;
   }
+}
+
+/** The stop message of a start where f or its gradient is not finite (no point is recorded). */
+export function notFiniteAtStart(x: number, y: number, f: number, gradNorm: number): string {
+  const what = Number.isFinite(f) ? `||grad f|| = ${fmtNum(gradNorm)}` : `f = ${fmtNum(f)}`;
+  return `diverged at the start: ${what} at (${fmtNum(x)}, ${fmtNum(y)}) is not finite, so the run records no point`;
 }

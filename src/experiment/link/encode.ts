@@ -48,6 +48,7 @@ function encodeRun(run: Run): string {
   if (run.clip !== undefined) items.push(`clip:${formatNumber(run.clip)}`);
   if (run.schedule) items.push(`sched:${encodeSchedule(run.schedule)}`);
   if (run.label !== undefined) items.push(`label:${escapeText(run.label, 'item')}`);
+  if (run.stream !== undefined) items.push(`stream:${formatNumber(run.stream)}`);
   return items.join(',');
 }
 
@@ -70,7 +71,10 @@ export function encodeExperiment(exp: Experiment, options: EncodeOptions = {}): 
   if (p.regularization) parts.push(`reg=${encodeRegularization(p.regularization)}`);
   exp.runs.forEach((run, i) => parts.push(`r${i}=${encodeRun(run)}`));
   // Stop and seed are always written, so a link keeps its meaning if the defaults change.
-  parts.push(`steps=${formatNumber(exp.stop.maxSteps)}`, `tol=${formatNumber(exp.stop.gradTol)}`, `seed=${formatNumber(exp.seed)}`);
+  parts.push(`steps=${formatNumber(exp.stop.maxSteps)}`, `tol=${formatNumber(exp.stop.gradTol)}`);
+  // Only when on: a link without `rho` is a first-order stop, as every link before the rule.
+  if (exp.stop.secondOrder) parts.push(`rho=${formatNumber(exp.stop.secondOrder.rho)}`);
+  parts.push(`seed=${formatNumber(exp.seed)}`);
   if (exp.view) parts.push(`view=${pair([...exp.view.x, ...exp.view.y])}`);
   if (options.atStep !== undefined) parts.push(`t=${formatNumber(options.atStep)}`);
   const maps = options.maps === undefined ? null : encodeMaps(options.maps);

@@ -19,6 +19,7 @@ export const TOP_KEYS = {
   batch: 'problem.batchSize',
   steps: 'stop.maxSteps',
   tol: 'stop.gradTol',
+  rho: 'stop.secondOrder.rho (present: the second-order stopping rule is on)',
   seed: 'seed',
   view: 'view (x0;x1;y0;y1)',
   t: 'atStep (the step a shared link points at; not part of the Experiment)',
@@ -46,6 +47,7 @@ export const RUN_OPTION_KEYS = {
   clip: 'clip',
   sched: 'schedule',
   label: 'label',
+  stream: 'stream',
 } as const;
 
 export const EMPTY_PARAMS_ITEM = 'defaults';

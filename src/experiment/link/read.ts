@@ -139,6 +139,7 @@ export function readLinkV1(fields: LinkField[], log: ProblemLog): ReadLink {
       case 'hidden': problem.hidden = parseNumberList(value); break;
       case 'steps': ((raw.stop ??= dict()) as Obj).maxSteps = parseNumber(value); break;
       case 'tol': ((raw.stop ??= dict()) as Obj).gradTol = parseNumber(value); break;
+      case 'rho': ((raw.stop ??= dict()) as Obj).secondOrder = Object.assign(dict(), { rho: parseNumber(value) }); break;
       case 'seed': raw.seed = parseNumber(value); break;
       case 'view': raw.view = readView(value, log); break;
       case 't': atStep = readAtStep(value, log); break;
