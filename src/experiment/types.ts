@@ -81,6 +81,14 @@ export interface Run {
   clip?: number;
   schedule?: Schedule;
   label?: string;
+  /** Network runs only: the initial weights, layer by layer (./netInit.ts); not carried by the share link. */
+  init?: LayerWeights[];
+}
+
+/** One layer of a network's weights: W is outputs x inputs (torch.nn.Linear's weight), b the biases. */
+export interface LayerWeights {
+  W: number[][];
+  b: number[];
 }
 
 export interface ViewWindow {
