@@ -22,7 +22,7 @@ export interface CensusViewProps {
 }
 
 export const KIND_COLORS: Record<PointKind, string> = { minimum: '#2ca02c', saddle: '#d62728', maximum: '#9467bd', degenerate: '#7f7f7f' };
-const M = { top: 8, right: 10, bottom: 32, left: 48 };
+const M = { top: 8, right: 22, bottom: 32, left: 48 };
 
 interface ScatterPoint {
   x: number;
@@ -61,7 +61,7 @@ function Scatter(props: { testId: string; title: string; xLabel: string; yLabel:
             <g data-testid={`${testId}-best`}>
               <line x1={clampX(markX)} x2={clampX(markX)} y1={0} y2={h} stroke="var(--fg, #333)" strokeDasharray="4 3" />
               <text x={clampX(markX) + 4} y={10} fontSize={10} fill="currentColor">
-                best loss found {fmtNum(markX)}
+                lowest loss found {fmtNum(markX)}
               </text>
             </g>
           )}
@@ -135,8 +135,8 @@ export function CensusView(props: CensusViewProps) {
       {error && <p role="alert">{error}</p>}
       {c && (
         <>
-          <Scatter testId="census-index-plot" title="Index (fraction of negative eigenvalues) against loss, each distinct critical point" xLabel="training loss L" yLabel="index" points={points.map((p) => ({ x: p.loss, y: p.index.fraction, kind: p.kind }))} logX markX={best} width={width} height={210} />
-          <Scatter testId="census-grad-plot" title="Loss against the ||grad L|| reached" xLabel="||grad L|| at the point" yLabel="loss" points={points.map((p) => ({ x: p.gradNorm, y: p.loss, kind: p.kind }))} logX logY width={width} height={170} />
+          <Scatter testId="census-index-plot" title="Index (fraction of negative eigenvalues) against loss, each distinct critical point" xLabel="training loss L" yLabel="index" points={points.map((p) => ({ x: p.loss, y: p.index.fraction, kind: p.kind }))} markX={best} width={width} height={210} />
+          <Scatter testId="census-grad-plot" title="Loss against the ||grad L|| reached" xLabel="||grad L|| at the point" yLabel="loss" points={points.map((p) => ({ x: p.gradNorm, y: p.loss, kind: p.kind }))} logX width={width} height={170} />
           <p style={{ margin: '2px 0', display: 'flex', gap: 10 }}>
             {kinds.map((k) => (
               <span key={k}>
