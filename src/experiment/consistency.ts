@@ -4,6 +4,7 @@
 // than the data set would silently be the full batch. Each is refused, naming the field; the
 // lenient decoders repair it instead, into what was run before (so no link changes its numbers).
 import { sharedStreams, smallestUnusedStream } from './streamIds';
+import { initShapeError } from './netInit';
 import type { Experiment } from './types';
 
 export interface CrossFieldIssue {
@@ -18,6 +19,12 @@ export interface CrossFieldIssue {
 export function crossFieldIssues(exp: Experiment): CrossFieldIssue[] {
   const issues: CrossFieldIssue[] = streamIssues(exp);
   const p = exp.problem;
+  // A run's initial weights (Run.init) must fit the network; a surface run has none.
+  exp.runs.forEach((run, i) => {
+    if (run.init === undefined) return;
+    const message = p.kind === 'network' ? initShapeError(p, run.init) : 'a surface run has no initial weights (only a network run has)';
+    if (message) issues.push({ path: `runs[${i}].init`, message, fallback: 'ignored', repair: (e) => void delete e.runs[i].init });
+  });
   if (p.kind !== 'network') return issues;
   if (p.batchSize > p.samples) {
     issues.push({

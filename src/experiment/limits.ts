@@ -27,5 +27,7 @@ export const LIMITS = {
     hiddenLayers: { min: 0, max: 4 },
     units: { min: 1, max: 64 },
     batchSize: { min: 0, max: 5000 },
+    /** A run's initial weights (Run.init): each weight's magnitude. */
+    initWeight: { min: -1e6, max: 1e6 },
   },
 } as const;

@@ -87,6 +87,14 @@ export interface Run {
    * runs never changes another run's numbers. Left out: the run's index, as before streams had ids.
    */
   stream?: number;
+  /** Network runs only: the initial weights, layer by layer (./netInit.ts); not carried by the share link. */
+  init?: LayerWeights[];
+}
+
+/** One layer of a network's weights: W is outputs x inputs (torch.nn.Linear's weight), b the biases. */
+export interface LayerWeights {
+  W: number[][];
+  b: number[];
 }
 
 export interface ViewWindow {

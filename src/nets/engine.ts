@@ -14,6 +14,8 @@ import { glorotInit, mlp, type Mlp } from './mlp';
 import { type NetworkChunk, NetRun } from './netRun';
 import { NetObjective } from './objective';
 import { netStream } from './streams';
+import { initShapeError } from '../experiment/netInit';
+import { flatWeights } from './exported';
 
 export type { NetworkChunk } from './netRun';
 
@@ -38,7 +40,7 @@ export interface NetworkEngine {
   net: Mlp;
   data: NetworkData;
   objective: NetObjective;
-  /** The initial weights every run starts from. */
+  /** The seeded initial weights every run starts from (but a run with its own Run.init). */
   init: Float64Array;
   /** Moves every unfinished run up to `steps` steps; one chunk per unfinished run. */
   advance(steps: number): NetworkChunk[];
@@ -74,6 +76,12 @@ export function createNetworkEngine(exp: Experiment): NetworkEngineResult {
       errors.push({ path: `runs[${index}].optimizer`, message: `optimizer "${run.optimizer}" is not implemented yet` });
       return;
     }
+    // A run's own initial weights (Run.init, e.g. exported from an earlier run) replace the seeded ones.
+    const shapeError = run.init ? initShapeError(problem, run.init) : null;
+    if (shapeError) {
+      errors.push({ path: `runs[${index}].init`, message: shapeError });
+      return;
+    }
     if (def.needsHessian && net.weightCount > MAX_DENSE_HESSIAN_WEIGHTS) {
       errors.push({
         path: `runs[${index}].optimizer`,
@@ -88,7 +96,7 @@ export function createNetworkEngine(exp: Experiment): NetworkEngineResult {
         objective,
         def,
         params: resolveParams(run.optimizer, run.params),
-        init,
+        init: run.init ? flatWeights(net, run.init) : init,
         maxSteps: exp.stop.maxSteps,
         gradTol: exp.stop.gradTol,
         batchSize: problem.batchSize,

@@ -14,6 +14,7 @@ import { contourPaths, type ContourPaths } from './contourPaths';
 import { sampleGrid } from './grid';
 import { objectiveOf } from './objectiveCache';
 import { decisionBuffers, netDecisionGrid, netInfo, netLandscape, sliceBuffers, type DecisionGrid, type NetworkInfo, type SliceBackend } from './netApi';
+import { netExport, netSpectrum, type NetExport, type NetSpectrum } from './netApi';
 import { fail, ok, type WorkerResult } from './result';
 import { type AnyChunk, chunkBuffers, Session, withLambdaMin } from './session';
 
@@ -113,6 +114,16 @@ export const api = {
     if (!network || run >= network.labels.length) return fail(NO_NETWORK);
     const slice = await netLandscape(network, run, opts);
     return Comlink.transfer(ok(slice), sliceBuffers(slice));
+  },
+  /** The Hessian spectrum of a network run's current weights (computed between the session's ticks). */
+  netSpectrum(run: number): WorkerResult<NetSpectrum> {
+    if (!network || run >= network.labels.length) return fail(NO_NETWORK);
+    return netSpectrum(network, run);
+  },
+  /** A network run's weights at its current step and the dataset, for download. */
+  netExport(run: number): WorkerResult<NetExport> {
+    if (!network || run >= network.labels.length) return fail(NO_NETWORK);
+    return ok(netExport(network, run));
   },
   /** The contours of the objective over `view`, sampled on n x n, drawn on width x height pixels, colours blended toward `background`. */
   contours(exp: Experiment, view: ViewWindow, n: number, width: number, height: number, background = '#ffffff'): WorkerResult<ContourImage> {

@@ -8,6 +8,7 @@ import type { LandscapeSlice } from '../../nets/slice';
 import type { DecisionGrid, NetworkInfo } from '../../state/store';
 import { DecisionBoundary } from './DecisionBoundary';
 import { LandscapeView } from './LandscapeView';
+import { NetworkAnalysis } from './NetworkAnalysis';
 import { type ChartSeries, NetLineChart } from './NetLineChart';
 import type { NetTrace } from '../../state/netTraces';
 import type { SliceRequest } from '../../state/network';
@@ -134,6 +135,7 @@ export function NetworkPanel(props: NetworkPanelProps) {
           </p>
         )}
       </div>
+      <NetworkAnalysis selectedRun={selectedRun} width={Math.max(300, Math.min(420, chartWidth))} />
     </section>
   );
 }
