@@ -35,6 +35,7 @@ function nonDefaultParams(id: (typeof OPTIMIZER_IDS)[number]): Record<string, Pa
   for (const [name, spec] of Object.entries(OPTIMIZER_SPECS[id].params)) {
     if (spec.type === 'boolean') out[name] = !spec.default && !(id === 'sgd' && name === 'nesterov');
     else if (spec.type === 'pair') out[name] = [0.8, 0.95];
+    else if (spec.type === 'choice') out[name] = spec.options.find((o) => o !== spec.default)!;
     else out[name] = spec.integer ? Math.min(spec.max, spec.default + 7) : spec.default === 0 ? 0.25 * Math.min(1, spec.max) : spec.default * 0.5;
   }
   return out;

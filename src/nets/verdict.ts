@@ -13,7 +13,7 @@
 // where the gradient is not small (the loss still falls): that point is no saddle nor minimum,
 // whatever the Hessian's signs, so the verdict then says the gradient's size and the Hessian's form.
 import type { PointKind, RunStop } from '../experiment/types';
-import { fmtNum, hessianForm, maxStepsHead, notStationary } from '../optim/verdict';
+import { budgetHead, fmtNum, hessianForm, notStationary } from '../optim/verdict';
 
 export const NET_ZERO_TOL = 1e-5;
 
@@ -53,8 +53,9 @@ export function networkVerdict(stop: Pick<RunStop, 'reason' | 'step' | 'kind' | 
     case 'gradTol':
       return `||grad L|| = ${fmtNum(gradNorm)} <= eps = ${fmtNum(gradTol)} at step ${stop.step}, ${kindHere}`;
     case 'maxSteps':
+    case 'maxEvals':
       // The network run stops on gradTol when ||grad L|| <= eps, so only a non-zero gradient gets here.
-      return `${maxStepsHead(stop.step, gradTol)}: ${notStationary('L', gradNorm, gradTol)}; ${form}`;
+      return `${budgetHead(stop, gradTol)}: ${notStationary('L', gradNorm, gradTol)}; ${form}`;
     case 'diverged':
       return `diverged at step ${stop.step + 1}`;
   }

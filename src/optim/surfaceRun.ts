@@ -1,11 +1,12 @@
 // One run on a 2D surface, advanced a few steps at a time, by the run rules (runRules.ts,
 // experiment-v1.md "Semantics of one run"). Pure and deterministic: the same inputs give
 // bit-identical numbers in Node and browsers.
-import type { Run, RunStop, ViewWindow } from '../experiment/types';
+import type { ParamValue, Run, RunStop, ViewWindow } from '../experiment/types';
 import { classifyEigenvalues, eigenSym2 } from '../surfaces/classify';
 import type { Objective2 } from '../surfaces/objective';
 import type { Rng } from './rng';
-import { gradNorm2, STOP, STOP_REASONS, stepGradient, stopCodeAt } from './runRules';
+import type { Evaluate } from './lineSearch';
+import { gradNorm2, STOP, STOP_REASONS, stepGradient, stopCodeAt, stopCodeWithEvals } from './runRules';
 import { type DivergenceBox, divergedAt, divergenceBox } from './runRulesDivergence';
 import { LrSchedule } from './schedule';
 import type { OptimizerDef, OptimizerInstance, StepContext } from './types';
@@ -20,6 +21,8 @@ export interface RunChunk {
   xy: Float64Array;
   f: Float64Array;
   gradNorm: Float64Array;
+  /** Evaluations spent before each point's step (RunResult.evals): cumulative, 0 at x_0. */
+  evals: Float64Array;
   /** Steps whose update added a perturbation (pgd). */
   perturbations: number[];
   /** Present when the run ended in this chunk. */
@@ -31,13 +34,25 @@ export interface SurfaceRunConfig {
   run: Run;
   objective: Objective2;
   def: OptimizerDef;
-  params: Record<string, number | boolean | number[]>;
+  params: Record<string, ParamValue>;
   start: [number, number];
   /** The surface's default window: the divergence box is centred on it (runRulesDivergence.ts). */
   home: ViewWindow;
   maxSteps: number;
   gradTol: number;
+  /** stop.maxEvals; undefined: no budget. */
+  maxEvals?: number;
   rng: Rng;
+}
+
+/** f and the gradient of a 2D objective at any point, into one reused result (StepContext.evaluate). */
+export function objectiveEvaluator(objective: Objective2): Evaluate {
+  const out = { f: 0, g: new Float64Array(2) };
+  return (p) => {
+    out.f = objective.f(p[0], p[1]);
+    objective.grad(p[0], p[1], out.g);
+    return out;
+  };
 }
 
 export class SurfaceRun {
@@ -54,6 +69,8 @@ export class SurfaceRun {
   /** Step index of the current point x_t; its f and gradient are already evaluated. */
   private t = 0;
   private fx: number;
+  /** Evaluations spent by the steps before t (RunResult.evals). */
+  private evals = 0;
   private stopped: RunStop | null = null;
 
   constructor(private readonly cfg: SurfaceRunConfig) {
@@ -64,7 +81,7 @@ export class SurfaceRun {
     this.baseLr = cfg.params.lr as number;
     this.schedule = new LrSchedule(this.baseLr, cfg.run.schedule);
     this.box = divergenceBox(cfg.home, cfg.start);
-    this.ctx = { lr: this.baseLr, rng: cfg.rng, hessian: cfg.def.needsHessian ? this.h4 : undefined };
+    this.ctx = { lr: this.baseLr, rng: cfg.rng, hessian: cfg.def.needsHessian ? this.h4 : undefined, evaluate: objectiveEvaluator(cfg.objective) };
     this.fx = cfg.objective.f(this.x[0], this.x[1]);
     cfg.objective.grad(this.x[0], this.x[1], this.g);
   }
@@ -84,6 +101,7 @@ export class SurfaceRun {
     const xy = new Float64Array(2 * cap);
     const fs = new Float64Array(cap);
     const gn = new Float64Array(cap);
+    const ev = new Float64Array(cap);
     const perturbations: number[] = [];
     const start = this.t;
     const x = this.x;
@@ -97,9 +115,10 @@ export class SurfaceRun {
       xy[2 * n + 1] = x[1];
       fs[n] = this.fx;
       gn[n] = norm;
+      ev[n] = this.evals;
       n++;
       // 2. stopping rule
-      const code = stopCodeAt(this.fx, norm, this.t, gradTol, maxSteps);
+      const code = stopCodeWithEvals(stopCodeAt(this.fx, norm, this.t, gradTol, maxSteps), this.evals, this.cfg.maxEvals);
       if (code !== STOP.running) {
         const message = code === STOP.diverged ? `f or its gradient is not finite at the start (${fmtNum(x[0])}, ${fmtNum(x[1])})` : undefined;
         stop = this.finish(STOP_REASONS[code]!, message);
@@ -112,7 +131,10 @@ export class SurfaceRun {
       if (this.ctx.hessian) this.fullHessian(x[0], x[1]);
       const prevX = x[0];
       const prevY = x[1];
+      this.ctx.f = this.fx;
+      this.ctx.evals = 1;
       if (this.opt.step(x, g, this.ctx)) perturbations.push(this.t);
+      this.evals += this.ctx.evals;
       // 5. divergence: x_{t+1} or f(x_{t+1}) not finite, or out of the box
       const fNext = Number.isFinite(x[0]) && Number.isFinite(x[1]) ? objective.f(x[0], x[1]) : NaN;
       if (divergedAt(fNext, this.box, x[0], x[1])) {
@@ -138,6 +160,7 @@ export class SurfaceRun {
       xy: n === cap ? xy : xy.slice(0, 2 * n),
       f: n === cap ? fs : fs.slice(0, n),
       gradNorm: n === cap ? gn : gn.slice(0, n),
+      evals: n === cap ? ev : ev.slice(0, n),
       perturbations,
       stop,
     };
@@ -155,12 +178,14 @@ export class SurfaceRun {
     this.cfg.objective.hessian(this.x[0], this.x[1], this.h3);
     const finite = this.h3.every(Number.isFinite);
     const eig = finite ? eigenSym2(this.h3[0], this.h3[1], this.h3[2]).values : null;
+    const notes = this.opt.notes?.() ?? [];
     this.stopped = {
       reason,
       step: this.t,
       kind: eig ? classifyEigenvalues(eig) : null,
       hessianEigenvalues: eig,
       ...(message ? { message } : {}),
+      ...(notes.length ? { notes } : {}),
     };
     return this.stopped;
   }

@@ -46,6 +46,17 @@ export function maxStepsHead(step: number, gradTol: number): string {
   return gradTol > 0 ? `no eps-stationary point within ${step} steps` : `stopped at step ${step} (eps = 0: no gradient test)`;
 }
 
+/** How a maxSteps or maxEvals stop begins: the budget that ran out. */
+export function budgetHead(stop: Pick<RunStop, 'reason' | 'step'>, gradTol: number): string {
+  if (stop.reason !== 'maxEvals') return maxStepsHead(stop.step, gradTol);
+  return `the evaluation budget (maxEvals) was spent at step ${stop.step}${gradTol > 0 ? ' before an eps-stationary point' : ''}`;
+}
+
+/** A verdict with the method's own notes (RunStop.notes: BFGS's skipped updates, ...) after it. */
+export function withNotes(sentence: string, stop: Pick<RunStop, 'notes'>): string {
+  return stop.notes?.length ? `${sentence}. ${stop.notes.join('; ')}` : sentence;
+}
+
 /**
  * The first-order half of a verdict at a point that is not eps-stationary: a point with a
  * non-zero gradient is no critical point of any kind, so no kind is named (`g` is f or L).
@@ -60,6 +71,10 @@ export function notStationary(g: string, gradNorm: number, gradTol: number): str
  * gradient is not small, and the form of the Hessian there. `gradNorm` is ||grad f|| at the stop.
  */
 export function describeStop(stop: RunStop, gradTol: number, gradNorm: number): string {
+  return withNotes(stopSentence(stop, gradTol, gradNorm), stop);
+}
+
+function stopSentence(stop: RunStop, gradTol: number, gradNorm: number): string {
   const eig = stop.hessianEigenvalues;
   const lambdas = eig ? `lambda = ${fmtNum(eig[0])}, ${fmtNum(eig[1])}` : '';
   const zero = eig ? `; |lambda| <= ${fmtNum(surfaceZeroBound(eig))} counts as 0` : '';
@@ -69,8 +84,9 @@ export function describeStop(stop: RunStop, gradTol: number, gradNorm: number): 
   switch (stop.reason) {
     case 'gradTol':
       return `||grad f|| <= ${fmtNum(gradTol)} at step ${stop.step}, ${kindHere}`;
-    case 'maxSteps': {
-      const head = maxStepsHead(stop.step, gradTol);
+    case 'maxSteps':
+    case 'maxEvals': {
+      const head = budgetHead(stop, gradTol);
       // Only with eps = 0 can a run stop on maxSteps at an exact critical point.
       if (gradNorm === 0) return `${head}; ||grad f|| = 0 there, ${kindHere}`;
       const form = stop.kind && eig

@@ -60,8 +60,9 @@ export function jobExpression(job: Pick<BatchJob, 'problem'>): string {
   return 'expr' in p ? p.expr : CATALOGUE_EXPRESSIONS[p.id];
 }
 
+/** An optimizer with a GLSL form (not the line searches or Hessian methods: glsl null), and no evaluation budget (the shader counts steps). */
 export function glslSupports(job: BatchJob): boolean {
-  return GLSL_OPTIMIZERS.has(job.optimizer);
+  return GLSL_OPTIMIZERS.has(job.optimizer) && job.maxEvals === undefined;
 }
 
 /** The value of a parameter (or 'gradNoise', 'beta1', 'beta2') in a setting, as JS numbers. */

@@ -34,6 +34,8 @@ function paramArb(spec: ParamSpec): fc.Arbitrary<ParamValue> {
       return fc.tuple(real(spec.min, spec.max), real(spec.min, spec.max));
     case 'number':
       return spec.integer ? int(spec.min, spec.max) : real(spec.min, spec.max);
+    case 'choice':
+      return fc.constantFrom(...spec.options);
   }
 }
 
