@@ -10,7 +10,7 @@ import { encodeExperiment } from '../src/experiment/link/encode';
 import { LIMITS } from '../src/experiment/limits';
 import { defaultBatchSettings, type BatchSettings } from '../src/experiment/maps';
 import { OPTIMIZER_SPECS } from '../src/optim/optimizers/params';
-import { OPTIMIZER_IDS, SURFACE_IDS, type Experiment, type ParamValue, type Problem, type Run } from '../src/experiment/types';
+import { OPTIMIZER_IDS, SURFACE_IDS, type ChartXAxis, type Experiment, type ParamValue, type Problem, type Run } from '../src/experiment/types';
 
 interface FixtureCase {
   name: string;
@@ -19,6 +19,8 @@ interface FixtureCase {
   atStep?: number;
   /** The maps' settings of a link with a `maps=` field. */
   maps?: BatchSettings;
+  /** The charts' x axis of a link with an `xaxis=` field. */
+  chartX?: ChartXAxis;
   problems: { field: string; message: string }[];
 }
 
@@ -51,7 +53,7 @@ function maps(change: (m: BatchSettings) => void): BatchSettings {
 }
 
 // Valid experiments: the link is what the encoder writes; decoding must give them back exactly.
-const valid: [string, Experiment, number?, BatchSettings?][] = [
+const valid: [string, Experiment, number?, BatchSettings?, ChartXAxis?][] = [
   ...SURFACE_IDS.map((id): [string, Experiment] => [`surface ${id}`, exp(surface(id), [sgd])]),
   ...OPTIMIZER_IDS.map((id): [string, Experiment] => [`optimizer ${id} with non-default parameters`, exp(surface('himmelblau'), [{ optimizer: id, params: nonDefaultParams(id), start: [0.5, -0.25] }])]),
   ['boolean: sgd nesterov', exp(surface(), [{ optimizer: 'sgd', params: { lr: 0.001, momentum: 0.9, nesterov: true } }])],
@@ -100,6 +102,10 @@ const valid: [string, Experiment, number?, BatchSettings?][] = [
   ['maps: sweep axes, resolution and colour', exp(surface('himmelblau'), [{ optimizer: 'adam', params: { lr: 0.01 } }]), undefined, maps((m) => (m.sweep = { resolution: 64, run: 0, color: 'finalF', x: { param: 'beta2', min: 0.9, max: 0.9999, scale: 'log1m' }, y: { param: 'gradNoise', min: 0, max: 2.5, scale: 'linear' } }))],
   ['maps: a compared basin map', exp(surface('doubleWell'), [sgd, { optimizer: 'sgd', params: { lr: 0.001, momentum: 0.9 } }]), undefined, maps((m) => (m.compare = { resolution: 64, run: 1 }))],
   ['maps with atStep', exp(surface('booth'), [sgd]), 700, maps((m) => (m.basins.resolution = 512))],
+  ['choice parameters: lbfgs lineSearch, cg beta', exp(surface('booth'), [{ optimizer: 'lbfgs', params: { lineSearch: 'strongWolfe', historySize: 5 } }, { optimizer: 'cg', params: { beta: 'hestenesStiefel' } }, { optimizer: 'cg', params: { beta: 'fletcherReeves', c2: 0.2 } }])],
+  ['stop.maxEvals', exp(surface('rosenbrock'), [sgd, { optimizer: 'bfgs' }], { stop: { maxSteps: 2000, gradTol: 1e-4, maxEvals: 500 } })],
+  ['charts on the evaluations axis', exp(surface('rosenbrock'), [sgd, { optimizer: 'lbfgs' }]), undefined, undefined, 'evals'],
+  ['maxEvals, atStep, maps and the evaluations axis', exp(surface('booth'), [{ optimizer: 'cg' }], { stop: { maxSteps: 100, gradTol: 0, maxEvals: 40 } }), 3, maps((m) => (m.basins.resolution = 64)), 'evals'],
 ];
 
 // Links written by hand or damaged: what they decode to, problems included.
@@ -127,11 +133,19 @@ const handWritten: [string, string][] = [
   ['maps: empty', 'v=1&surface=booth&r0=sgd&maps='],
   ['maps: given twice', 'v=1&surface=booth&r0=sgd&maps=64,0;32,0,steps;lr,0.0001,1,log;momentum,0.5,0.999,log1m&maps=256,0'],
   ['maps before the runs, with a bad experiment field', 'v=1&maps=16,0;4,0,finalF;lr,0.0001,1,log;momentum,0.5,0.999,log1m;16,1&surface=booth&r0=sgd,lr:-1&r1=adam'],
+  // "unknown optimizer" above named lbfgs, an optimizer since issue 18: what its link decodes to now
+  ["unknown optimizer 'lbfgs', an optimizer since issue 18", 'v=1&surface=booth&r0=lbfgs&r1=sgd'],
+  ['unknown optimizer, a name no optimizer has', 'v=1&surface=booth&r0=notAnOptimizer&r1=sgd'],
+  ['unknown choice value', 'v=1&surface=booth&r0=lbfgs,lineSearch:armijo,historySize:2.5&r1=cg,beta:7'],
+  ['line search with gradient noise and clipping', 'v=1&surface=booth&r0=bfgs,noise:0.1,clip:1&r1=sgd,noise:0.1'],
+  ['line search on a minibatch', 'v=1&data=moons&samples=100&noise=0.1&hidden=4&act=tanh&batch=16&r0=lbfgs&r1=sgd,lr:0.1'],
+  ['bad maxEvals and x axis', 'v=1&surface=booth&r0=sgd&evals=0&xaxis=time'],
+  ['maxEvals not a whole number', 'v=1&surface=booth&r0=sgd&evals=2.5&xaxis=evals'],
 ];
 
-function decodeCase(name: string, link: string, expected?: Experiment, atStep?: number, maps?: BatchSettings): FixtureCase {
+function decodeCase(name: string, link: string, expected?: Experiment, atStep?: number, maps?: BatchSettings, chartX?: ChartXAxis): FixtureCase {
   const decoded = decodeExperiment(link);
-  if (expected && (decoded.problems.length > 0 || !isDeepStrictEqual(decoded.experiment, expected) || decoded.atStep !== atStep || !isDeepStrictEqual(decoded.maps, maps))) {
+  if (expected && (decoded.problems.length > 0 || !isDeepStrictEqual(decoded.experiment, expected) || decoded.atStep !== atStep || !isDeepStrictEqual(decoded.maps, maps) || decoded.chartX !== chartX)) {
     throw new Error(`${name}: the link does not decode to its experiment: ${JSON.stringify(decoded)}`);
   }
   return {
@@ -140,12 +154,13 @@ function decodeCase(name: string, link: string, expected?: Experiment, atStep?: 
     experiment: decoded.experiment,
     ...(decoded.atStep === undefined ? {} : { atStep: decoded.atStep }),
     ...(decoded.maps === undefined ? {} : { maps: decoded.maps }),
+    ...(decoded.chartX === undefined ? {} : { chartX: decoded.chartX }),
     problems: decoded.problems,
   };
 }
 
 const fresh = [
-  ...valid.map(([name, e, atStep, m]) => decodeCase(name, encodeExperiment(e, { atStep, maps: m }), e, atStep, m)),
+  ...valid.map(([name, e, atStep, m, chartX]) => decodeCase(name, encodeExperiment(e, { atStep, maps: m, chartX }), e, atStep, m, chartX)),
   ...handWritten.map(([name, link]) => decodeCase(name, link)),
 ];
 const rewrite = process.argv.includes('--rewrite');

@@ -109,6 +109,14 @@ export interface Experiment {
   view?: ViewWindow;
 }
 
+/**
+ * The x axis of the run charts (||grad f||, f): the step t, or the evaluations of f and its
+ * gradient spent to reach x_t (RunResult.evals), the fair axis for a race with line searches.
+ * A view setting, not part of the Experiment; the link carries it (`xaxis=`).
+ */
+export const CHART_X_AXES = ['steps', 'evals'] as const;
+export type ChartXAxis = (typeof CHART_X_AXES)[number];
+
 export type StopReason = 'gradTol' | 'maxSteps' | 'diverged' | 'maxEvals';
 export type PointKind = 'minimum' | 'saddle' | 'maximum' | 'degenerate';
 

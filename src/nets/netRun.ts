@@ -247,7 +247,8 @@ export class NetRun {
     // The curvature bound at the initial weights: plain GD converges locally only if lr < 2 / lambda_max.
     const eig = this.extremes(this.cfg.init)?.eig;
     const lmax = eig ? Math.max(Math.abs(eig[0]), Math.abs(eig[1])) : NaN;
-    if (Number.isFinite(lmax) && lmax > 0 && this.baseLr > 2 / lmax) {
+    // (not for a line search, whose step length is its own)
+    if (!this.cfg.def.needsEvaluator && Number.isFinite(lmax) && lmax > 0 && this.baseLr > 2 / lmax) {
       msg += `. Hint: lr = ${fmtNum(this.baseLr)} > 2 / lambda_max = ${fmtNum(2 / lmax)} at the initial weights, where plain gradient descent cannot converge`;
     }
     return msg;

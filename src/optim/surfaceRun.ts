@@ -202,7 +202,8 @@ export class SurfaceRun {
     const [sx, sy] = this.cfg.start;
     this.cfg.objective.hessian(sx, sy, this.h3);
     const lmax = Math.max(...eigenSym2(this.h3[0], this.h3[1], this.h3[2]).values.map(Math.abs));
-    if (Number.isFinite(lmax) && lmax > 0 && this.baseLr > 2 / lmax) {
+    // (not for a line search, whose step length is its own)
+    if (!this.cfg.def.needsEvaluator && Number.isFinite(lmax) && lmax > 0 && this.baseLr > 2 / lmax) {
       msg += `. Hint: lr = ${fmtNum(this.baseLr)} > 2 / lambda_max = ${fmtNum(2 / lmax)} at the start, where plain gradient descent cannot converge`;
     }
     return msg;

@@ -28,7 +28,7 @@ export const bfgs: OptimizerDef = {
   create(p, dim) {
     const method = new Bfgs(dim, { lr: p.lr as number, lineSearch: { c2: p.c2 as number } });
     return lineSearchInstance('bfgs', method, {
-      updateSkipped: (n) => `BFGS skipped its inverse-Hessian update at ${n} step${n === 1 ? '' : 's'} where y's <= 0 (to keep it positive definite)`,
+      updateSkipped: (n) => `BFGS skipped its inverse-Hessian update at ${n} step${n === 1 ? '' : 's'} where y's <= 0, or too small to divide by (to keep it positive definite)`,
       notDescent: (n) => `BFGS reset its model to the identity at ${n} step${n === 1 ? '' : 's'} where -H g was not a descent direction`,
     });
   },
