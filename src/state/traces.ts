@@ -20,6 +20,8 @@ export interface RunTrace {
   xy: Float64Array;
   f: Float64Array;
   gradNorm: Float64Array;
+  /** Evaluations of f and its gradient spent before each point's step (RunResult.evals): the charts' other x axis. */
+  evals: Float64Array;
   length: number;
   perturbations: number[];
   stop: RunStop | null;
@@ -37,6 +39,7 @@ export function emptyTrace(label: string, index: number): RunTrace {
     xy: new Float64Array(256),
     f: new Float64Array(128),
     gradNorm: new Float64Array(128),
+    evals: new Float64Array(128),
     length: 0,
     perturbations: [],
     stop: null,
@@ -50,9 +53,11 @@ export function appendToTrace(t: RunTrace, chunk: RunChunk): RunTrace {
   t.xy = grow(t.xy, 2 * (t.length + n));
   t.f = grow(t.f, t.length + n);
   t.gradNorm = grow(t.gradNorm, t.length + n);
+  t.evals = grow(t.evals, t.length + n);
   t.xy.set(chunk.xy, 2 * t.length);
   t.f.set(chunk.f, t.length);
   t.gradNorm.set(chunk.gradNorm, t.length);
+  t.evals.set(chunk.evals, t.length);
   t.length += n;
   if (chunk.perturbations.length) t.perturbations.push(...chunk.perturbations);
   if (chunk.stop) t.stop = chunk.stop;

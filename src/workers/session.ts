@@ -90,7 +90,7 @@ export class Session {
 export function chunkBuffers(chunks: AnyChunk[]): ArrayBuffer[] {
   return chunks.flatMap((c) =>
     'xy' in c
-      ? ([c.xy.buffer, c.f.buffer, c.gradNorm.buffer] as ArrayBuffer[])
-      : ([c.f.buffer, c.gradNorm.buffer, c.heldOutLoss.buffer, c.accuracy.buffer, c.heldOutAccuracy.buffer] as ArrayBuffer[]),
+      ? ([c.xy.buffer, c.f.buffer, c.gradNorm.buffer, c.evals.buffer] as ArrayBuffer[])
+      : ([c.f.buffer, c.gradNorm.buffer, c.evals.buffer, c.heldOutLoss.buffer, c.accuracy.buffer, c.heldOutAccuracy.buffer] as ArrayBuffer[]),
   );
 }
