@@ -68,6 +68,7 @@ export function createNetworkEngine(exp: Experiment): NetworkEngineResult {
   const init = glorotInit(net, netStream(exp.seed, 'init'));
   // the schema refuses these (minibatches, noise, clipping with a line search); code may not have asked it
   const errors: FieldError[] = exactGradientIssues(exp).map(({ path, message }) => ({ path, message }));
+  if (errors.length) return { ok: false, errors };
   const runs: NetRun[] = [];
   exp.runs.forEach((run, index) => {
     const def = OPTIMIZERS[run.optimizer];
