@@ -1,5 +1,8 @@
-// The gradient-norm chart with its eps line, and f(x_t) - f* (where f* is known) beside it.
+// The gradient-norm chart with its eps line, and f(x_t) - f* (where f* is known) beside it, over
+// steps or over evaluations of f and its gradient (a fair race: a line search spends several a
+// step); the choice travels in the link (`xaxis=`).
 import { useCallback } from 'react';
+import { CHART_X_AXES, type ChartXAxis } from '../experiment/types';
 import { editExperiment } from '../state/edit';
 import { useStore } from '../state/store';
 import type { RunTrace } from '../state/traces';
@@ -10,6 +13,8 @@ import { useThrottled } from './useThrottled';
 const pickGrad = (t: RunTrace) => t.gradNorm;
 const pickF = (t: RunTrace) => t.f;
 
+const AXIS_WORDS: Record<ChartXAxis, string> = { steps: 'steps', evals: 'evaluations' };
+
 export function Charts() {
   const traces = useStore((s) => s.traces);
   // Charts redraw ten times a second at most: they read every step, the plot only new ones.
@@ -19,11 +24,21 @@ export function Charts() {
   const hoverStep = useStore((s) => s.hoverStep);
   const onHoverStep = useCallback((step: number | null) => useStore.setState({ hoverStep: step }), []);
   const onEps = useCallback((v: number) => editExperiment((e) => void (e.stop.gradTol = v)), []);
+  const xAxis = useStore((s) => s.chartX);
+  const along = xAxis === 'evals' ? ' over evaluations of f and grad f' : '';
   const { ref, width } = useElementWidth<HTMLDivElement>(400);
   return (
     <div className="charts" ref={ref}>
+      <div className="chart-x-axis" role="radiogroup" aria-label="charts' x axis" data-testid="chart-x-axis">
+        x axis:
+        {CHART_X_AXES.map((axis) => (
+          <label key={axis}>
+            <input type="radio" name="chart-x-axis" value={axis} checked={xAxis === axis} onChange={() => useStore.setState({ chartX: axis })} /> {AXIS_WORDS[axis]}
+          </label>
+        ))}
+      </div>
       <SeriesChart
-        title="||grad f(x_t)|| (log scale; drag the eps line)"
+        title={`||grad f(x_t)||${along} (log scale; drag the eps line)`}
         testId="grad-chart"
         width={width}
         traces={traces}
@@ -33,9 +48,10 @@ export function Charts() {
         onEpsChange={onEps}
         hoverStep={hoverStep}
         onHoverStep={onHoverStep}
+        xAxis={xAxis}
       />
       <SeriesChart
-        title={globalMin !== undefined ? `f(x_t) - f* (f* = ${globalMin}, log scale)` : 'f(x_t) - min f seen (log scale)'}
+        title={globalMin !== undefined ? `f(x_t) - f*${along} (f* = ${globalMin}, log scale)` : `f(x_t) - min f seen${along} (log scale)`}
         testId="f-chart"
         width={width}
         traces={traces}
@@ -44,6 +60,7 @@ export function Charts() {
         offset={globalMin ?? minSeen(traces)}
         hoverStep={hoverStep}
         onHoverStep={onHoverStep}
+        xAxis={xAxis}
       />
     </div>
   );

@@ -16,7 +16,7 @@ let lastHash = '';
 
 /** The experiment's hash plus the map settings' field when they are not the defaults. */
 function fullHash(exp: Experiment, atStep?: number): string {
-  const hash = encodeExperiment(exp, atStep === undefined ? undefined : { atStep });
+  const hash = encodeExperiment(exp, { ...(atStep === undefined ? {} : { atStep }), chartX: useStore.getState().chartX });
   const maps = encodeBatchSettings(useBatchStore.getState());
   return maps === null ? hash : `${hash}&${MAPS_KEY}=${maps}`;
 }
@@ -43,14 +43,14 @@ async function loadHash(hash: string): Promise<void> {
     return;
   }
   const { experimentHash, maps } = splitMaps(raw);
-  const { experiment, problems, atStep } = decodeExperiment(experimentHash);
+  const { experiment, problems, atStep, chartX } = decodeExperiment(experimentHash);
   const all = [...problems];
   if (maps !== null) {
     const decoded = decodeBatchSettings(maps);
     useBatchStore.setState(decoded.settings, true);
     if (decoded.problem) all.push({ field: MAPS_KEY, message: decoded.problem });
   }
-  useStore.setState({ linkProblems: all.length ? all : null, scrubStep: null });
+  useStore.setState({ linkProblems: all.length ? all : null, scrubStep: null, chartX: chartX ?? 'steps' });
   if (atStep !== undefined && atStep > 0) {
     if (await startExperiment(experiment, { paused: true })) step(atStep);
   } else {
@@ -72,7 +72,7 @@ export async function startUrlSync(): Promise<void> {
     }, WRITE_DELAY_MS);
   };
   useStore.subscribe((s, prev) => {
-    if (s.experiment !== prev.experiment) scheduleWrite();
+    if (s.experiment !== prev.experiment || s.chartX !== prev.chartX) scheduleWrite();
   });
   useBatchStore.subscribe(scheduleWrite);
   window.addEventListener('hashchange', () => {
