@@ -127,7 +127,8 @@ test('JSON export and import round-trip the experiment; CSV export has a row per
   expect(exported.problem).toEqual({ kind: 'surface', id: 'booth' });
   const [csv] = await Promise.all([page.waitForEvent('download'), shareAction(page, 'Export CSV')]);
   const rows = readFileSync(await csv.path(), 'utf8').trim().split('\n');
-  expect(rows[0]).toBe('step,run,x,y,f,gradNorm');
+  expect(rows[0]).toBe('step,run,x,y,f,gradNorm,evals');
+  expect(rows[51].endsWith(',50')).toBe(true); // one evaluation a step: 50 before x_50
   expect(rows).toHaveLength(52);
   const [svg] = await Promise.all([page.waitForEvent('download'), shareAction(page, 'Export SVG')]);
   expect(readFileSync(await svg.path(), 'utf8')).toContain('<image href="data:image/png');

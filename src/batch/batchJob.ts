@@ -22,6 +22,8 @@ export interface BatchJob {
   schedule: Schedule | null;
   maxSteps: number;
   gradTol: number;
+  /** stop.maxEvals (absent: no budget); the fused WebGL path counts steps only and leaves such jobs to JS. */
+  maxEvals?: number;
   seed: number;
   grid: BatchGrid;
   /** The second-order stopping rule (stop.secondOrder); absent: off. */
@@ -51,6 +53,7 @@ function baseJob(exp: Experiment, runIndex: number): { ok: true; job: Omit<Batch
       schedule: run.schedule ?? null,
       maxSteps: exp.stop.maxSteps,
       gradTol: exp.stop.gradTol,
+      ...(exp.stop.maxEvals === undefined ? {} : { maxEvals: exp.stop.maxEvals }),
       seed: exp.seed,
       ...(exp.stop.secondOrder ? { secondOrder: { ...exp.stop.secondOrder } } : {}),
     },

@@ -33,9 +33,24 @@ describe('the command-line runner', () => {
     const r = cli(file, '--format', 'csv');
     expect(r.status).toBe(0);
     const lines = r.stdout.trim().split('\n');
-    expect(lines[0]).toBe('step,run,x,y,f,gradNorm');
+    expect(lines[0]).toBe('step,run,x,y,f,gradNorm,evals');
     expect(lines).toHaveLength(5);
-    expect(lines[1]).toBe('0,0,1.5,0,1.375,1.5');
+    expect(lines[1]).toBe('0,0,1.5,0,1.375,1.5,0');
+    expect(lines[4].endsWith(',3')).toBe(true);
+  });
+
+  it('records the evaluations of a line search and stops on maxEvals', () => {
+    const race = { ...exp, problem: { kind: 'surface', id: 'rosenbrock' }, runs: [{ optimizer: 'sgd', params: { lr: 1e-3 } }, { optimizer: 'bfgs' }], stop: { maxSteps: 1000, gradTol: 0, maxEvals: 20 } };
+    const r = cli(JSON.stringify(race));
+    expect(r.status).toBe(0);
+    const [sgd, bfgs] = JSON.parse(r.stdout) as { evals: number[]; stop: { reason: string; step: number } }[];
+    expect(sgd.evals).toEqual(Array.from({ length: 21 }, (_, t) => t));
+    expect(sgd.stop).toMatchObject({ reason: 'maxEvals', step: 20 });
+    // two or more a step (x, then the line search's trials), and the budget reached by the last
+    expect(bfgs.stop.reason).toBe('maxEvals');
+    expect(bfgs.evals.slice(1).every((e, t) => e - bfgs.evals[t] >= 2)).toBe(true);
+    expect(bfgs.evals.at(-2)!).toBeLessThan(20);
+    expect(bfgs.evals.at(-1)!).toBeGreaterThanOrEqual(20);
   });
 
   it.each([
@@ -43,6 +58,7 @@ describe('the command-line runner', () => {
     [JSON.stringify({ ...exp, problem: { kind: 'surface', id: 'nope' } }), /^error: problem\.id: unknown value "nope"/],
     ['{"v":1,', /^error: the experiment argument is not valid JSON/],
     ['no-such-file.json', /^error: "no-such-file.json" is neither JSON/],
+    [JSON.stringify({ ...exp, runs: [{ optimizer: 'lbfgs', gradNoise: 0.1 }] }), /^error: runs\[0\]\.gradNoise: must be 0 for lbfgs, which needs exact gradients/],
   ])('bad input %s: one line on stderr, exit 2, nothing on stdout', (arg, message) => {
     const r = cli(arg);
     expect(r.status).toBe(2);

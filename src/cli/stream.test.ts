@@ -49,6 +49,10 @@ const surfaceCases: [string, unknown][] = [
   ['a run that diverges mid-way', { v: 1, problem: { kind: 'surface', id: 'doubleWell' }, runs: [{ optimizer: 'sgd', params: { lr: 2.5 }, start: [1.5, 0.5] }, { optimizer: 'sgd', params: { lr: 1000 }, start: [1.5, 0.5] }], stop: stop(50) }],
   ['f not finite at the start (a run of no points)', { v: 1, problem: { kind: 'surface', expr: 'log(x)' }, runs: [{ optimizer: 'sgd', start: [-1, 0] }, { optimizer: 'sgd', start: [2, 0] }], stop: stop(5) }],
   ['one point', { v: 1, problem: { kind: 'surface', id: 'booth' }, runs: [{ optimizer: 'sgd' }], stop: stop(1) }],
+  [
+    'line searches (several evaluations a step), an evaluation budget, notes in the stop',
+    { v: 1, problem: { kind: 'surface', id: 'himmelblau' }, runs: [{ optimizer: 'bfgs' }, { optimizer: 'lbfgs', params: { lineSearch: 'strongWolfe' } }, { optimizer: 'cg' }], stop: { maxSteps: 5000, gradTol: 0, maxEvals: 9000 } },
+  ],
 ];
 
 const networkCases: [string, unknown][] = [
@@ -64,7 +68,7 @@ describe('run output streamed from chunks: the bytes of collectResults + stringi
     const runs = gatherRuns(exp, surfaceEngine(exp));
     expect(runText(writeJson, SURFACE_LAYOUT, runs)).toBe(JSON.stringify(results) + '\n');
     // the CSV the CLI wrote before, from RunResult[] through the app's export
-    const csv = trajectoryCsv(results.map((r) => ({ xy: r.points.flat(), f: r.f, gradNorm: r.gradNorm, length: r.points.length })));
+    const csv = trajectoryCsv(results.map((r) => ({ xy: r.points.flat(), f: r.f, gradNorm: r.gradNorm, evals: r.evals, length: r.points.length })));
     expect(runText(writeCsv, SURFACE_LAYOUT, runs)).toBe(csv);
   });
 

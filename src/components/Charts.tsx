@@ -1,6 +1,9 @@
-// The gradient-norm chart with its eps line, and f(x_t) - f* (where f* is known; else f itself
-// with the best value seen so far) beside it.
+// The gradient-norm chart with its eps line, f(x_t) - f* (where f* is known; else f itself with
+// the best value seen so far) and lambda_min beside it, over steps or over evaluations of f and
+// its gradient (a fair race: a line search spends several a step); the choice travels in the
+// link (`xaxis=`).
 import { useCallback, useMemo } from 'react';
+import { CHART_X_AXES, type ChartXAxis } from '../experiment/types';
 import { editExperiment } from '../state/edit';
 import { fmtNum } from '../optim/verdict';
 import { useStore } from '../state/store';
@@ -15,6 +18,8 @@ const pickLambdaMin = (t: RunTrace) => t.lambdaMin;
 /** The dashed zero line of the lambda_min chart: below it the run sits where f curves down (a saddle or a maximum). */
 const LAMBDA_ZERO = { value: 0, label: 'lambda_min = 0' };
 
+const AXIS_WORDS: Record<ChartXAxis, string> = { steps: 'steps', evals: 'evaluations' };
+
 export function Charts() {
   const traces = useStore((s) => s.traces);
   // Charts redraw ten times a second at most: they read every step, the plot only new ones.
@@ -26,21 +31,31 @@ export function Charts() {
   const best = useMemo(() => (globalMin === undefined ? bestSeen(traces, upTo) : undefined), [traces, revision, upTo, globalMin]);
   const onHoverStep = useCallback((step: number | null) => useStore.setState({ hoverStep: step }), []);
   const onEps = useCallback((v: number) => editExperiment((e) => void (e.stop.gradTol = v)), []);
+  const xAxis = useStore((s) => s.chartX);
+  const along = xAxis === 'evals' ? ' over evaluations of f and grad f' : '';
   const { ref, width } = useElementWidth<HTMLDivElement>(400);
-  // What every chart here shares: the runs, the width, the linked hover step.
-  const shared = { width, traces, revision, hoverStep, onHoverStep };
+  // What every chart here shares: the runs, the width, the linked hover step, the x axis.
+  const shared = { width, traces, revision, hoverStep, onHoverStep, xAxis };
   return (
     <div className="charts" ref={ref}>
-      <SeriesChart {...shared} title="||grad f(x_t)|| (log scale; drag the eps line)" testId="grad-chart" pick={pickGrad} eps={eps > 0 ? eps : undefined} onEpsChange={onEps} />
+      <div className="chart-x-axis" role="radiogroup" aria-label="charts' x axis" data-testid="chart-x-axis">
+        x axis:
+        {CHART_X_AXES.map((axis) => (
+          <label key={axis}>
+            <input type="radio" name="chart-x-axis" value={axis} checked={xAxis === axis} onChange={() => useStore.setState({ chartX: axis })} /> {AXIS_WORDS[axis]}
+          </label>
+        ))}
+      </div>
+      <SeriesChart {...shared} title={`||grad f(x_t)||${along} (log scale; drag the eps line)`} testId="grad-chart" pick={pickGrad} eps={eps > 0 ? eps : undefined} onEpsChange={onEps} />
       {globalMin !== undefined ? (
-        <SeriesChart {...shared} title={`f(x_t) - f* (f* = ${globalMin}, log scale)`} testId="f-chart" pick={pickF} offset={globalMin} />
+        <SeriesChart {...shared} title={`f(x_t) - f*${along} (f* = ${globalMin}, log scale)`} testId="f-chart" pick={pickF} offset={globalMin} />
       ) : (
         // f* unknown: f itself, and the best value any run has reached so far as a dashed line.
         // (Plotting f - min f seen made the leading run fall to the axis floor at its current
         // step, its own value being the minimum: a drop that did not happen.)
-        <SeriesChart {...shared} title="f(x_t) (dashed: the best f seen so far)" testId="f-chart" pick={pickF} linear reference={best} />
+        <SeriesChart {...shared} title={`f(x_t)${along} (dashed: the best f seen so far)`} testId="f-chart" pick={pickF} linear reference={best} />
       )}
-      <SeriesChart {...shared} title="lambda_min of the Hessian at x_t (linear scale; dashed: 0, below it a saddle direction)" testId="lambda-chart" pick={pickLambdaMin} linear reference={LAMBDA_ZERO} />
+      <SeriesChart {...shared} title={`lambda_min of the Hessian at x_t${along} (linear scale; dashed: 0, below it a saddle direction)`} testId="lambda-chart" pick={pickLambdaMin} linear reference={LAMBDA_ZERO} />
     </div>
   );
 }

@@ -2,6 +2,8 @@
 export const LIMITS = {
   runs: { min: 1, max: 8 },
   maxSteps: { min: 1, max: 100_000 },
+  /** stop.maxEvals: a line search spends at most 26 evaluations a step (torch's max_ls = 25, + 1). */
+  maxEvals: { min: 1, max: 2_600_000 },
   gradTol: { min: 0, max: 1e3 },
   /** stop.secondOrder.rho, the Hessian's Lipschitz constant: > 0. */
   rho: { min: 0, max: 1e6 },

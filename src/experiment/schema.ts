@@ -35,6 +35,8 @@ function paramSchema(spec: ParamSpec) {
       return v.boolean('must be true or false');
     case 'pair':
       return v.strictTuple([num(spec.min, spec.max), num(spec.min, spec.max)], 'must be a pair of numbers');
+    case 'choice':
+      return v.picklist(spec.options, oneOf(spec.options));
   }
 }
 
@@ -150,6 +152,7 @@ export const StopSchema = v.strictObject({
   maxSteps: num(S.maxSteps.min, S.maxSteps.max, { integer: true }),
   gradTol: num(S.gradTol.min, S.gradTol.max),
   secondOrder: v.optional(v.strictObject({ rho: num(S.rho.min, S.rho.max, { exclusiveMin: true }) })),
+  maxEvals: v.optional(num(S.maxEvals.min, S.maxEvals.max, { integer: true })),
 });
 
 export const ViewSchema = v.strictObject({ x: interval, y: interval });

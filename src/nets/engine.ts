@@ -3,6 +3,7 @@
 // `problem.kind === 'network'` here. Runs race on the same data, the same initial weights and the
 // same minibatch order (streams.ts); each run keeps its own stream for optimizer noise.
 import { OPTIMIZER_SPECS, resolveParams } from '../optim/optimizers/params';
+import { exactGradientIssues } from '../experiment/consistency';
 import type { FieldError } from '../experiment/parse';
 import type { Experiment, NetworkProblem, Run, RunResult } from '../experiment/types';
 import { runStreamId } from '../experiment/streamIds';
@@ -68,7 +69,9 @@ export function createNetworkEngine(exp: Experiment): NetworkEngineResult {
   const data = makeDataset(problem, exp.seed);
   const objective = new NetObjective(net, data.train, data.heldOut, problem.regularization);
   const init = glorotInit(net, netStream(exp.seed, 'init'));
-  const errors: FieldError[] = [];
+  // the schema refuses these (minibatches, noise, clipping with a line search); code may not have asked it
+  const errors: FieldError[] = exactGradientIssues(exp).map(({ path, message }) => ({ path, message }));
+  if (errors.length) return { ok: false, errors };
   const runs: NetRun[] = [];
   exp.runs.forEach((run, index) => {
     const def = OPTIMIZERS[run.optimizer];
@@ -99,6 +102,7 @@ export function createNetworkEngine(exp: Experiment): NetworkEngineResult {
         init: run.init ? flatWeights(net, run.init) : init,
         maxSteps: exp.stop.maxSteps,
         gradTol: exp.stop.gradTol,
+        maxEvals: exp.stop.maxEvals,
         batchSize: problem.batchSize,
         seed: exp.seed,
         rng: runStream(exp.seed, runStreamId(run, index)),
@@ -154,6 +158,7 @@ export function appendNetworkChunk(result: NetworkRunResult, chunk: NetworkChunk
   for (let i = 0; i < chunk.f.length; i++) {
     result.f.push(chunk.f[i]);
     result.gradNorm.push(chunk.gradNorm[i]);
+    result.evals.push(chunk.evals[i]);
     result.heldOutLoss.push(chunk.heldOutLoss[i]);
     result.accuracy.push(chunk.accuracy[i]);
     result.heldOutAccuracy.push(chunk.heldOutAccuracy[i]);
@@ -170,6 +175,7 @@ export function collectNetworkResults(exp: Experiment, engine: NetworkEngine, ch
     points: [],
     f: [],
     gradNorm: [],
+    evals: [],
     heldOutLoss: [],
     accuracy: [],
     heldOutAccuracy: [],

@@ -13,7 +13,7 @@
 // where the gradient is not small (the loss still falls): that point is no saddle nor minimum,
 // whatever the Hessian's signs, so the verdict then says the gradient's size and the Hessian's form.
 import type { PointKind, RunStop, SecondOrderRule } from '../experiment/types';
-import { activeSecondOrder, fmtNum, hessianForm, maxStepsHead, notStationary, SECOND_ORDER_POINT, secondOrderClause, secondOrderMaxStepsHead } from '../optim/verdict';
+import { activeSecondOrder, budgetHead, fmtNum, hessianForm, notStationary, SECOND_ORDER_POINT, secondOrderClause, secondOrderMaxStepsHead } from '../optim/verdict';
 
 export const NET_ZERO_TOL = 1e-5;
 
@@ -57,12 +57,15 @@ export function networkVerdict(stop: Pick<RunStop, 'reason' | 'step' | 'kind' | 
       if (rule) return `||grad L|| = ${fmtNum(gradNorm)} <= eps = ${fmtNum(gradTol)} and ${clause} at step ${stop.step}: ${SECOND_ORDER_POINT}, ${kindHere}`;
       return `||grad L|| = ${fmtNum(gradNorm)} <= eps = ${fmtNum(gradTol)} at step ${stop.step}, ${kindHere}`;
     case 'maxSteps':
+    case 'maxEvals': {
       // The network run stops on gradTol when ||grad L|| <= eps, so only a non-zero gradient gets
       // here, unless the second-order rule kept it going: then the curvature test failed.
+      const head = rule && stop.reason === 'maxSteps' ? secondOrderMaxStepsHead(stop.step) : budgetHead(stop, gradTol);
       if (rule && gradNorm <= gradTol) {
-        return `${secondOrderMaxStepsHead(stop.step)}: ||grad L|| = ${fmtNum(gradNorm)} <= eps = ${fmtNum(gradTol)} holds, but ${clause}; ${kindHere}`;
+        return `${head}: ||grad L|| = ${fmtNum(gradNorm)} <= eps = ${fmtNum(gradTol)} holds, but ${clause}; ${kindHere}`;
       }
-      return `${rule ? secondOrderMaxStepsHead(stop.step) : maxStepsHead(stop.step, gradTol)}: ${notStationary('L', gradNorm, gradTol)}; ${form}${rule ? `; second-order test: ${clause}` : ''}`;
+      return `${head}: ${notStationary('L', gradNorm, gradTol)}; ${form}${rule ? `; second-order test: ${clause}` : ''}`;
+    }
     case 'diverged':
       return `diverged at step ${stop.step + 1}`;
   }

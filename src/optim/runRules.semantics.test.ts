@@ -25,7 +25,7 @@ interface Outcome {
 }
 
 function experiment(c: SurfaceRuleCase | NetworkRuleCase): Experiment {
-  const stop = { maxSteps: c.maxSteps, gradTol: c.gradTol, ...(c.secondOrder ? { secondOrder: c.secondOrder } : {}) };
+  const stop = { maxSteps: c.maxSteps, gradTol: c.gradTol, ...(c.secondOrder ? { secondOrder: c.secondOrder } : {}), ...(c.maxEvals === undefined ? {} : { maxEvals: c.maxEvals }) };
   return { v: 1, problem: c.problem, runs: [c.run], stop, seed: RULE_SEED };
 }
 
@@ -61,10 +61,16 @@ function batchedBasin(c: SurfaceRuleCase): Outcome {
 }
 
 function batchedSweep(c: SurfaceRuleCase): Outcome {
-  // momentum and dampening in [-0.25, 0.25]: the middle cell has both 0, plain gradient descent
-  const axis = (param: string) => ({ param, min: -0.25, max: 0.25, scale: 'linear' as const });
-  const job = unwrap(buildSweepJob(experiment(c), { resolution: 3, run: 0, color: 'steps', x: axis('momentum'), y: axis('dampening') }, c.run.start));
-  expect(pixelSetting(job, 1, 1).params).toMatchObject({ momentum: 0, dampening: 0 });
+  // sgd: momentum and dampening in [-0.25, 0.25], so the middle cell has both 0, plain gradient
+  // descent; others: lr in [3/4, 5/4] lr and gradNoise in [-0.25, 0.25], so the middle cell has
+  // the row's own lr (exactly, for a power of 2) and no noise
+  const axis = (param: string, centre = 0, half = 0.25) => ({ param, min: centre - half, max: centre + half, scale: 'linear' as const });
+  const lr = c.run.params?.lr as number;
+  const [x, y] = c.run.optimizer === 'sgd' ? [axis('momentum'), axis('dampening')] : [axis('lr', lr, lr / 4), axis('gradNoise')];
+  const job = unwrap(buildSweepJob(experiment(c), { resolution: 3, run: 0, color: 'steps', x, y }, c.run.start));
+  const centre = pixelSetting(job, 1, 1);
+  if (c.run.optimizer === 'sgd') expect(centre.params).toMatchObject({ momentum: 0, dampening: 0 });
+  else expect([centre.params.lr, centre.gradNoise]).toEqual([lr, 0]);
   return centrePixel(job, c);
 }
 
@@ -87,6 +93,7 @@ function networkEngine(c: NetworkRuleCase): Outcome {
     init: new Float64Array(engine.objective.dim).fill(c.init === 'zeros' ? 0 : NaN),
     maxSteps: c.maxSteps,
     gradTol: c.gradTol,
+    maxEvals: c.maxEvals,
     batchSize: c.problem.batchSize,
     seed: RULE_SEED,
     rng: runStream(RULE_SEED, 0),
@@ -125,7 +132,7 @@ describe('the run rules, one table through every engine', () => {
   it('the table covers every stop reason on every engine', () => {
     const reasons = new Set(RUN_RULE_CASES.map((c) => c.expect.reason));
     const netReasons = new Set(RUN_RULE_CASES.filter((c) => c.network).map((c) => c.expect.reason));
-    expect([...reasons].sort()).toEqual(['diverged', 'gradTol', 'maxSteps']);
-    expect([...netReasons].sort()).toEqual(['diverged', 'gradTol', 'maxSteps']);
+    expect([...reasons].sort()).toEqual(['diverged', 'gradTol', 'maxEvals', 'maxSteps']);
+    expect([...netReasons].sort()).toEqual(['diverged', 'gradTol', 'maxEvals', 'maxSteps']);
   });
 });

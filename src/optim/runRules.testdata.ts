@@ -15,6 +15,8 @@ export interface SurfaceRuleCase {
   gradTol: number;
   /** stop.secondOrder: the second-order stopping rule. */
   secondOrder?: SecondOrderRule;
+  /** stop.maxEvals, where the row has a budget. */
+  maxEvals?: number;
 }
 
 export interface NetworkRuleCase {
@@ -22,6 +24,7 @@ export interface NetworkRuleCase {
   run: Run;
   maxSteps: number;
   gradTol: number;
+  maxEvals?: number;
   /** Initial weights other than the engine's Glorot draw: all 0 (a critical point here), or NaN. */
   init?: 'zeros' | 'nan';
   secondOrder?: SecondOrderRule;
@@ -174,6 +177,45 @@ export const RUN_RULE_CASES: RunRuleCase[] = [
     network: net(sgd(1, { gradNoise: 1e9, clip: 1e-3 }), 3, 0),
     float32: true,
     expect: { reason: 'maxSteps', steps: 3 },
+  },
+  // maxEvals (runRules.ts stopCodeWithEvals): the fused WebGL path counts steps only, so these
+  // rows are not float32 rows (glslSupports leaves a job with maxEvals to the JS path).
+  {
+    rule: 'maxEvals: one evaluation a step for a first-order method (5 evaluations: stops at step 5)',
+    surface: { ...bowl(0.25, 100, 0), maxEvals: 5 },
+    network: { ...net(sgd(0.1), 100, 0), maxEvals: 5 },
+    float32: false,
+    expect: { reason: 'maxEvals', steps: 5 },
+  },
+  {
+    rule: 'maxSteps is tested before maxEvals (both met at step 5)',
+    surface: { ...bowl(0.25, 5, 0), maxEvals: 5 },
+    network: { ...net(sgd(0.1), 5, 0), maxEvals: 5 },
+    float32: false,
+    expect: { reason: 'maxSteps', steps: 5 },
+  },
+  {
+    rule: 'gradTol is tested before maxEvals (both met at step 10)',
+    surface: { ...bowl(0.25, 100, 2 ** -9), maxEvals: 10 },
+    network: null,
+    float32: false,
+    expect: { reason: 'gradTol', steps: 10 },
+  },
+  {
+    // BFGS's first trial step min(1, 1/||g||_1) lr = 1/2 along -g = (-2, 0) lands on the minimum;
+    // its line search evaluates there once and accepts (g.d = 0): 1 + 1 evaluations.
+    rule: 'maxEvals counts a line search: BFGS spends 2 evaluations on step 0, so maxEvals 2 stops at step 1',
+    surface: { problem: BOWL, run: { optimizer: 'bfgs', params: { lr: 1 }, start: [1, 0] }, maxSteps: 100, gradTol: 0, maxEvals: 2 },
+    network: null,
+    float32: false,
+    expect: { reason: 'maxEvals', steps: 1 },
+  },
+  {
+    rule: 'a step is never cut short: at 1 evaluation left, BFGS still takes its step of 2',
+    surface: { problem: BOWL, run: { optimizer: 'bfgs', params: { lr: 1 }, start: [1, 0] }, maxSteps: 100, gradTol: 0, maxEvals: 1 },
+    network: { ...net({ optimizer: 'bfgs' }, 100, 0), maxEvals: 1 },
+    float32: false,
+    expect: { reason: 'maxEvals', steps: 1 },
   },
   {
     rule: 'schedule: step t uses the rate for t (StepLR x gamma after 5 steps: the 6th step diverges)',

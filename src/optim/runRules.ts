@@ -16,7 +16,7 @@ import type { Rng } from './rng';
  * Stop codes, as the batched engines store them per pixel (0 while the run goes on). The fused
  * WebGL program writes the same numbers (runRulesGlsl.ts prints them from here).
  */
-export const STOP = { running: 0, gradTol: 1, maxSteps: 2, diverged: 3 } as const;
+export const STOP = { running: 0, gradTol: 1, maxSteps: 2, diverged: 3, maxEvals: 4 } as const;
 export type StopCode = (typeof STOP)[keyof typeof STOP];
 
 /** The reason of each stop code (STOP_REASONS[STOP.gradTol] = 'gradTol'); null for `running`. */
@@ -54,6 +54,18 @@ export function stopCodeAt(f: number, gradNorm: number, t: number, gradTol: numb
   if (shouldStopForGradTol(gradNorm, gradTol)) return STOP.gradTol;
   if (t >= maxSteps) return STOP.maxSteps;
   return STOP.running;
+}
+
+/**
+ * The evaluation budget (stop.maxEvals), tested at x_t after stopCodeAt's rules: a run that would
+ * take a step stops with maxEvals once the evaluations of f and its gradient it has spent (the
+ * steps before t, line searches included: RunResult.evals) reach maxEvals. A step is never cut
+ * short, so a line search may end up to one step's evaluations past the budget. A first-order
+ * method spends one evaluation a step (evals = t), so maxEvals acts as maxSteps there, with its
+ * own reason. undefined: no budget.
+ */
+export function stopCodeWithEvals(code: StopCode, evals: number, maxEvals: number | undefined): StopCode {
+  return code === STOP.running && maxEvals !== undefined && evals >= maxEvals ? STOP.maxEvals : code;
 }
 
 /**

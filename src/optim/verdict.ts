@@ -47,6 +47,17 @@ export function maxStepsHead(step: number, gradTol: number): string {
   return gradTol > 0 ? `no eps-stationary point within ${step} steps` : `stopped at step ${step} (eps = 0: no gradient test)`;
 }
 
+/** How a maxSteps or maxEvals stop begins: the budget that ran out. */
+export function budgetHead(stop: Pick<RunStop, 'reason' | 'step'>, gradTol: number): string {
+  if (stop.reason !== 'maxEvals') return maxStepsHead(stop.step, gradTol);
+  return `the evaluation budget (maxEvals) was spent at step ${stop.step}${gradTol > 0 ? ' before an eps-stationary point' : ''}`;
+}
+
+/** A verdict with the method's own notes (RunStop.notes: BFGS's skipped updates, ...) after it. */
+export function withNotes(sentence: string, stop: Pick<RunStop, 'notes'>): string {
+  return stop.notes?.length ? `${sentence}. ${stop.notes.join('; ')}` : sentence;
+}
+
 /**
  * The first-order half of a verdict at a point that is not eps-stationary: a point with a
  * non-zero gradient is no critical point of any kind, so no kind is named (`g` is f or L).
@@ -88,6 +99,10 @@ export function secondOrderMaxStepsHead(step: number): string {
  * gradient is not small, and the form of the Hessian there. `gradNorm` is ||grad f|| at the stop.
  */
 export function describeStop(stop: RunStop, gradTol: number, gradNorm: number, secondOrder?: SecondOrderRule): string {
+  return withNotes(stopSentence(stop, gradTol, gradNorm, secondOrder), stop);
+}
+
+function stopSentence(stop: RunStop, gradTol: number, gradNorm: number, secondOrder?: SecondOrderRule): string {
   const eig = stop.hessianEigenvalues;
   // With the second-order rule on (stop.secondOrder), both tests are stated and which held.
   const rule = activeSecondOrder(secondOrder, gradTol);
@@ -101,8 +116,9 @@ export function describeStop(stop: RunStop, gradTol: number, gradNorm: number, s
     case 'gradTol':
       if (rule) return `||grad f|| <= ${fmtNum(gradTol)} and ${clause} at step ${stop.step}: ${SECOND_ORDER_POINT}, ${kindHere}`;
       return `||grad f|| <= ${fmtNum(gradTol)} at step ${stop.step}, ${kindHere}`;
-    case 'maxSteps': {
-      const head = rule ? secondOrderMaxStepsHead(stop.step) : maxStepsHead(stop.step, gradTol);
+    case 'maxSteps':
+    case 'maxEvals': {
+      const head = rule && stop.reason === 'maxSteps' ? secondOrderMaxStepsHead(stop.step) : budgetHead(stop, gradTol);
       // The second-order rule kept the run going from an eps-stationary point: the gradient test held, the curvature test did not.
       if (rule && gradNorm <= gradTol) return `${head}: ||grad f|| = ${fmtNum(gradNorm)} <= eps = ${fmtNum(gradTol)} holds, but ${clause}; ${kindHere}`;
       // Only with eps = 0 can a run stop on maxSteps at an exact critical point.

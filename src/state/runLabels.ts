@@ -10,7 +10,8 @@ import type { ParamValue, Run } from '../experiment/types';
 function valueText(v: ParamValue): string {
   if (typeof v === 'boolean') return v ? 'on' : 'off';
   if (Array.isArray(v)) return v.map((x) => fmtNum(x)).join(',');
-  return fmtNum(v);
+  // a choice parameter (lbfgs's lineSearch, cg's beta) is its name
+  return typeof v === 'string' ? v : fmtNum(v);
 }
 
 const same = (a: ParamValue, b: ParamValue): boolean => (Array.isArray(a) && Array.isArray(b) ? a.length === b.length && a.every((x, i) => x === b[i]) : a === b);

@@ -4,7 +4,7 @@
 import { create } from 'zustand';
 import { openingExperiment } from '../experiment/defaults';
 import type { LinkProblem } from '../experiment/link';
-import type { Experiment, ViewWindow } from '../experiment/types';
+import type { ChartXAxis, Experiment, ViewWindow } from '../experiment/types';
 import type { NetTrace } from './netTraces';
 import type { LandscapeSlice } from '../nets/slice';
 import type { CriticalPoint, DecisionGrid, NetworkInfo, Probe, SurfaceInfo } from '../workers/client';
@@ -62,6 +62,8 @@ export interface AppState {
   theme: 'light' | 'dark';
   /** Draw only each path's recent steps strongly, older steps faded. */
   fadeTail: boolean;
+  /** The run charts' x axis: steps, or evaluations of f and its gradient (the link's `xaxis=`). */
+  chartX: ChartXAxis;
   /** The step hovered on a chart or the plot (linked views), or null. */
   hoverStep: number | null;
   /** What a loaded link or imported file had that was rejected (each field fell back to its default). */
@@ -96,6 +98,7 @@ export const useStore = create<AppState>(() => ({
   grid: null,
   view: null,
   hoverStep: null,
+  chartX: 'steps',
   scrubStep: null,
   fadeTail: false,
   theme: initialTheme(),

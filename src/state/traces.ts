@@ -22,6 +22,8 @@ export interface RunTrace {
   gradNorm: Float64Array;
   /** lambda_min of the Hessian at each point (computed in the worker; NaN where none came). */
   lambdaMin: Float64Array;
+  /** Evaluations of f and its gradient spent before each point's step (RunResult.evals): the charts' other x axis. */
+  evals: Float64Array;
   length: number;
   perturbations: number[];
   stop: RunStop | null;
@@ -40,6 +42,7 @@ export function emptyTrace(label: string, index: number): RunTrace {
     f: new Float64Array(128),
     gradNorm: new Float64Array(128),
     lambdaMin: new Float64Array(128),
+    evals: new Float64Array(128),
     length: 0,
     perturbations: [],
     stop: null,
@@ -53,12 +56,14 @@ export function appendToTrace(t: RunTrace, chunk: RunChunk & { lambdaMin?: Float
   t.xy = grow(t.xy, 2 * (t.length + n));
   t.f = grow(t.f, t.length + n);
   t.gradNorm = grow(t.gradNorm, t.length + n);
+  t.evals = grow(t.evals, t.length + n);
   t.xy.set(chunk.xy, 2 * t.length);
   t.f.set(chunk.f, t.length);
   t.gradNorm.set(chunk.gradNorm, t.length);
   t.lambdaMin = grow(t.lambdaMin, t.length + n);
   if (chunk.lambdaMin) t.lambdaMin.set(chunk.lambdaMin, t.length);
   else t.lambdaMin.fill(NaN, t.length, t.length + n);
+  t.evals.set(chunk.evals, t.length);
   t.length += n;
   if (chunk.perturbations.length) t.perturbations.push(...chunk.perturbations);
   if (chunk.stop) t.stop = chunk.stop;

@@ -18,7 +18,7 @@ let lastHash = '';
 
 /** The experiment's hash plus the map settings' field when they are not the defaults. */
 function fullHash(exp: Experiment, atStep?: number): string {
-  const hash = encodeExperiment(exp, atStep === undefined ? undefined : { atStep });
+  const hash = encodeExperiment(exp, { ...(atStep === undefined ? {} : { atStep }), chartX: useStore.getState().chartX });
   const maps = encodeBatchSettings(useBatchStore.getState());
   return maps === null ? hash : `${hash}&${MAPS_KEY}=${maps}`;
 }
@@ -61,6 +61,8 @@ async function loadHash(hash: string): Promise<void> {
     useBatchStore.setState(settings.settings, true);
     if (settings.problem) all.push({ field: MAPS_KEY, message: settings.problem });
   }
+  // The charts' x axis is a view setting the link carries (`xaxis=`); set before the hash is rewritten.
+  useStore.setState({ chartX: decoded.chartX ?? 'steps' });
   // The notice names the link's own keys (`r0 lr`, `tol`), not the Experiment's paths.
   showLoadProblems(all.map((p) => ({ ...p, field: linkKey(p.field) })), 'link', checked.rejectedExpr);
   const experiment = checked.experiment;
@@ -87,7 +89,7 @@ export async function startUrlSync(): Promise<void> {
     }, WRITE_DELAY_MS);
   };
   useStore.subscribe((s, prev) => {
-    if (s.experiment !== prev.experiment) scheduleWrite();
+    if (s.experiment !== prev.experiment || s.chartX !== prev.chartX) scheduleWrite();
   });
   useBatchStore.subscribe(scheduleWrite);
   window.addEventListener('hashchange', () => {

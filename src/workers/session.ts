@@ -123,7 +123,7 @@ export function withLambdaMin(engine: SteppableEngine, hessian: Hessian2): Stepp
 export function chunkBuffers(chunks: AnyChunk[]): ArrayBuffer[] {
   return chunks.flatMap((c) =>
     'xy' in c
-      ? ([c.xy.buffer, c.f.buffer, c.gradNorm.buffer, ...(c.lambdaMin ? [c.lambdaMin.buffer] : [])] as ArrayBuffer[])
-      : ([c.f.buffer, c.gradNorm.buffer, c.heldOutLoss.buffer, c.accuracy.buffer, c.heldOutAccuracy.buffer] as ArrayBuffer[]),
+      ? ([c.xy.buffer, c.f.buffer, c.gradNorm.buffer, c.evals.buffer, ...(c.lambdaMin ? [c.lambdaMin.buffer] : [])] as ArrayBuffer[])
+      : ([c.f.buffer, c.gradNorm.buffer, c.evals.buffer, c.heldOutLoss.buffer, c.accuracy.buffer, c.heldOutAccuracy.buffer] as ArrayBuffer[]),
   );
 }

@@ -2,7 +2,7 @@
 // Lenient and total: it never throws, and its work is linear in the input, which is capped.
 import { defaultExperiment } from '../defaults';
 import type { BatchSettings } from '../maps';
-import type { Experiment } from '../types';
+import type { ChartXAxis, Experiment } from '../types';
 import { lenientExperiment } from './lenient';
 import { CURRENT_LINK_VERSION, migrateLink, parseVersion, unknownMessage, type LinkField } from './migrations';
 import { ProblemLog, USE_DEFAULT, type DetailedProblem, type LinkProblem } from './problems';
@@ -22,6 +22,8 @@ export interface DecodedLink {
   atStep?: number;
   /** The basin and sweep maps' settings (`maps=`), when the link has them (sanitized). */
   maps?: BatchSettings;
+  /** The charts' x axis (`xaxis=`), when the link has a valid one. */
+  chartX?: ChartXAxis;
 }
 
 /**
@@ -73,9 +75,9 @@ function decode(input: string, log: ProblemLog): Omit<DecodedLink, 'problems'> {
     log.add('v', migrated.message, USE_DEFAULT);
     return { experiment: defaultExperiment() };
   }
-  const { raw, atStep, maps } = readLinkV1(migrated.fields, log);
+  const { raw, atStep, maps, chartX } = readLinkV1(migrated.fields, log);
   const experiment = lenientExperiment(raw, log);
-  return { experiment, ...(atStep === undefined ? {} : { atStep }), ...(maps === undefined ? {} : { maps }) };
+  return { experiment, ...(atStep === undefined ? {} : { atStep }), ...(maps === undefined ? {} : { maps }), ...(chartX === undefined ? {} : { chartX }) };
 }
 
 function decodeLogged(hash: string): { out: Omit<DecodedLink, 'problems'>; log: ProblemLog } {

@@ -2,7 +2,7 @@
 // Synchronous and total: it writes what it is given, valid or not (the decoder judges).
 import { OPTIMIZER_SPECS } from '../../optim/optimizers/params';
 import type { BatchSettings } from '../maps';
-import type { Experiment, Regularization, Run, Schedule } from '../types';
+import type { ChartXAxis, Experiment, Regularization, Run, Schedule } from '../types';
 import { EMPTY_PARAMS_ITEM, SCHEDULE_SLOTS } from './format';
 import { encodeMaps } from './maps';
 import { CURRENT_LINK_VERSION } from './migrations';
@@ -14,6 +14,8 @@ export interface EncodeOptions {
   atStep?: number;
   /** The basin and sweep maps' settings; written as `maps` when they are not the defaults. */
   maps?: BatchSettings;
+  /** The charts' x axis; written as `xaxis` when it is not 'steps'. */
+  chartX?: ChartXAxis;
 }
 
 const pair = (xs: readonly number[]) => xs.map(formatNumber).join(';');
@@ -74,10 +76,13 @@ export function encodeExperiment(exp: Experiment, options: EncodeOptions = {}): 
   parts.push(`steps=${formatNumber(exp.stop.maxSteps)}`, `tol=${formatNumber(exp.stop.gradTol)}`);
   // Only when on: a link without `rho` is a first-order stop, as every link before the rule.
   if (exp.stop.secondOrder) parts.push(`rho=${formatNumber(exp.stop.secondOrder.rho)}`);
+  // maxEvals only when set: a link without it has no budget, as every link before it
+  if (exp.stop.maxEvals !== undefined) parts.push(`evals=${formatNumber(exp.stop.maxEvals)}`);
   parts.push(`seed=${formatNumber(exp.seed)}`);
   if (exp.view) parts.push(`view=${pair([...exp.view.x, ...exp.view.y])}`);
   if (options.atStep !== undefined) parts.push(`t=${formatNumber(options.atStep)}`);
   const maps = options.maps === undefined ? null : encodeMaps(options.maps);
   if (maps !== null) parts.push(`maps=${maps}`);
+  if (options.chartX !== undefined && options.chartX !== 'steps') parts.push(`xaxis=${escapeText(options.chartX, 'field')}`);
   return parts.join('&');
 }

@@ -5,7 +5,7 @@ import { crossFieldIssues } from '../consistency';
 import { LIMITS } from '../limits';
 import { OPTIMIZER_SPECS, type ParamSpec } from '../../optim/optimizers/params';
 import {
-  ACTIVATION_IDS, DATASET_IDS, OPTIMIZER_IDS, SURFACE_IDS,
+  ACTIVATION_IDS, CHART_X_AXES, DATASET_IDS, OPTIMIZER_IDS, SURFACE_IDS,
   type Experiment, type OptimizerId, type ParamValue, type Problem, type Regularization, type Run, type Schedule,
 } from '../types';
 
@@ -34,6 +34,8 @@ function paramArb(spec: ParamSpec): fc.Arbitrary<ParamValue> {
       return fc.tuple(real(spec.min, spec.max), real(spec.min, spec.max));
     case 'number':
       return spec.integer ? int(spec.min, spec.max) : real(spec.min, spec.max);
+    case 'choice':
+      return fc.constantFrom(...spec.options);
   }
 }
 
@@ -115,7 +117,7 @@ export const experimentArb: fc.Arbitrary<Experiment> = fc.record(
     problem: problemArb,
     runs: fc.array(runArb, { minLength: L.runs.min, maxLength: L.runs.max }),
     stop: fc.record(
-      { maxSteps: int(L.maxSteps.min, L.maxSteps.max), gradTol: real(L.gradTol.min, L.gradTol.max), secondOrder: fc.record({ rho: real(L.rho.min, L.rho.max).filter((r) => r > 0) }, NN) },
+      { maxSteps: int(L.maxSteps.min, L.maxSteps.max), gradTol: real(L.gradTol.min, L.gradTol.max), secondOrder: fc.record({ rho: real(L.rho.min, L.rho.max).filter((r) => r > 0) }, NN), maxEvals: int(L.maxEvals.min, L.maxEvals.max) },
       { requiredKeys: ['maxSteps', 'gradTol'], noNullPrototype: true },
     ),
     seed: int(L.seed.min, L.seed.max),
@@ -129,3 +131,5 @@ export const experimentArb: fc.Arbitrary<Experiment> = fc.record(
 });
 
 export const atStepArb = fc.option(int(0, L.maxSteps.max), { nil: undefined });
+
+export const chartXArb = fc.option(fc.constantFrom(...CHART_X_AXES), { nil: undefined });
