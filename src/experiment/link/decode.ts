@@ -1,6 +1,7 @@
 // decodeExperiment: any string -> a valid Experiment and the list of what was rejected.
 // Lenient and total: it never throws, and its work is linear in the input, which is capped.
 import { defaultExperiment } from '../defaults';
+import type { EscapeSettings } from '../escape';
 import type { BatchSettings } from '../maps';
 import type { Experiment } from '../types';
 import { lenientExperiment } from './lenient';
@@ -21,6 +22,8 @@ export interface DecodedLink {
   atStep?: number;
   /** The basin and sweep maps' settings (`maps=`), when the link has them (sanitized). */
   maps?: BatchSettings;
+  /** The escape-time distribution's settings (`escape=`), when the link has them (sanitized). */
+  escape?: EscapeSettings;
 }
 
 /**
@@ -72,9 +75,9 @@ function decode(input: string, log: ProblemLog): Omit<DecodedLink, 'problems'> {
     log.add('v', migrated.message, USE_DEFAULT);
     return { experiment: defaultExperiment() };
   }
-  const { raw, atStep, maps } = readLinkV1(migrated.fields, log);
+  const { raw, atStep, maps, escape } = readLinkV1(migrated.fields, log);
   const experiment = lenientExperiment(raw, log);
-  return { experiment, ...(atStep === undefined ? {} : { atStep }), ...(maps === undefined ? {} : { maps }) };
+  return { experiment, ...(atStep === undefined ? {} : { atStep }), ...(maps === undefined ? {} : { maps }), ...(escape === undefined ? {} : { escape }) };
 }
 
 function decodeLogged(hash: string): { out: Omit<DecodedLink, 'problems'>; log: ProblemLog } {

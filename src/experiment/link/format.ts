@@ -23,6 +23,7 @@ export const TOP_KEYS = {
   view: 'view (x0;x1;y0;y1)',
   t: 'atStep (the step a shared link points at; not part of the Experiment)',
   maps: 'the basin and sweep maps\' settings (MAPS_LAYOUT; not part of the Experiment)',
+  escape: 'the escape-time distribution\'s settings (ESCAPE_SLOTS; not part of the Experiment)',
 } as const;
 export type TopKey = keyof typeof TOP_KEYS;
 
@@ -77,3 +78,20 @@ export const MAPS_LAYOUT = [
 
 /** Slots of MAPS_LAYOUT that hold text; the others are numbers. */
 export const MAPS_TEXT_SLOTS: ReadonlySet<string> = new Set(['color', 'param', 'scale']);
+
+/**
+ * The `escape=` value, written only when the settings differ from their defaults: the slots
+ * separated by ','; the radius is a number or `auto` (the default rule). Example:
+ *   escape=1,500,0.25
+ */
+export const ESCAPE_SLOTS = ['run', 'seeds', 'radius'] as const;
+export const ESCAPE_AUTO_RADIUS = 'auto';
+
+/**
+ * A lesson's own link, apart from experiment links: `lesson=<id>&step=<n>`, n counted from 1 (the
+ * first step when left out). The app opens the lesson and loads that step's experiment link.
+ */
+export const LESSON_LINK_KEYS = {
+  lesson: 'the lesson\'s id (src/lessons)',
+  step: 'the step, counted from 1',
+} as const;

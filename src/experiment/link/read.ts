@@ -4,12 +4,14 @@
 import * as v from 'valibot';
 import { DEFAULT_STOP } from '../defaults';
 import { LIMITS } from '../limits';
+import type { EscapeSettings } from '../escape';
 import type { BatchSettings } from '../maps';
 import { printableName, quote } from '../printable';
 import { num } from '../schema';
 import { EMPTY_PARAMS_ITEM, NETWORK_KEYS, RUN_KEY, RUN_OPTION_KEYS, SCHEDULE_SLOTS, TOP_KEYS } from './format';
 import type { LinkField } from './migrations';
 import { parseNumber, parseNumberList, parseParamValue } from './numbers';
+import { readEscape } from './escape';
 import { readMaps } from './maps';
 import { unescapeText } from './percent';
 import { ProblemLog, issueMessage } from './problems';
@@ -23,6 +25,7 @@ export interface ReadLink {
   raw: Obj;
   atStep?: number;
   maps?: BatchSettings;
+  escape?: EscapeSettings;
 }
 
 function readSchedule(value: string, path: string, log: ProblemLog): unknown {
@@ -112,6 +115,7 @@ export function readLinkV1(fields: LinkField[], log: ProblemLog): ReadLink {
   const raw = dict();
   let atStep: number | undefined;
   let maps: BatchSettings | undefined;
+  let escape: EscapeSettings | undefined;
   for (const { key: rawKey, value } of fields) {
     const key = unescapeText(rawKey);
     if (seen.has(key)) {
@@ -143,6 +147,7 @@ export function readLinkV1(fields: LinkField[], log: ProblemLog): ReadLink {
       case 'view': raw.view = readView(value, log); break;
       case 't': atStep = readAtStep(value, log); break;
       case 'maps': maps = readMaps(value, log); break;
+      case 'escape': escape = readEscape(value, log); break;
       case 'v': break; // read by the caller
     }
   }
@@ -155,5 +160,5 @@ export function readLinkV1(fields: LinkField[], log: ProblemLog): ReadLink {
   if (runs.size > 0) raw.runs = [...runs.keys()].sort((a, b) => a - b).map((i) => runs.get(i));
   // A link may leave out half of the stop rule: the other half is its default, not an error.
   if (raw.stop) raw.stop = { ...DEFAULT_STOP, ...(raw.stop as Obj) };
-  return { raw, ...(atStep === undefined ? {} : { atStep }), ...(maps === undefined ? {} : { maps }) };
+  return { raw, ...(atStep === undefined ? {} : { atStep }), ...(maps === undefined ? {} : { maps }), ...(escape === undefined ? {} : { escape }) };
 }
