@@ -8,6 +8,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { decodeExperiment } from '../src/experiment/link/decode';
 import { encodeExperiment } from '../src/experiment/link/encode';
 import { LIMITS } from '../src/experiment/limits';
+import type { EscapeSettings } from '../src/experiment/escape';
 import { defaultBatchSettings, type BatchSettings } from '../src/experiment/maps';
 import { OPTIMIZER_SPECS } from '../src/optim/optimizers/params';
 import { OPTIMIZER_IDS, SURFACE_IDS, type Experiment, type ParamValue, type Problem, type Run } from '../src/experiment/types';
@@ -19,6 +20,8 @@ interface FixtureCase {
   atStep?: number;
   /** The maps' settings of a link with a `maps=` field. */
   maps?: BatchSettings;
+  /** The escape-time settings of a link with an `escape=` field. */
+  escape?: EscapeSettings;
   problems: { field: string; message: string }[];
 }
 
@@ -50,7 +53,7 @@ function maps(change: (m: BatchSettings) => void): BatchSettings {
 }
 
 // Valid experiments: the link is what the encoder writes; decoding must give them back exactly.
-const valid: [string, Experiment, number?, BatchSettings?][] = [
+const valid: [string, Experiment, number?, BatchSettings?, EscapeSettings?][] = [
   ...SURFACE_IDS.map((id): [string, Experiment] => [`surface ${id}`, exp(surface(id), [sgd])]),
   ...OPTIMIZER_IDS.map((id): [string, Experiment] => [`optimizer ${id} with non-default parameters`, exp(surface('himmelblau'), [{ optimizer: id, params: nonDefaultParams(id), start: [0.5, -0.25] }])]),
   ['boolean: sgd nesterov', exp(surface(), [{ optimizer: 'sgd', params: { lr: 0.001, momentum: 0.9, nesterov: true } }])],
@@ -99,6 +102,8 @@ const valid: [string, Experiment, number?, BatchSettings?][] = [
   ['maps: sweep axes, resolution and colour', exp(surface('himmelblau'), [{ optimizer: 'adam', params: { lr: 0.01 } }]), undefined, maps((m) => (m.sweep = { resolution: 64, run: 0, color: 'finalF', x: { param: 'beta2', min: 0.9, max: 0.9999, scale: 'log1m' }, y: { param: 'gradNoise', min: 0, max: 2.5, scale: 'linear' } }))],
   ['maps: a compared basin map', exp(surface('doubleWell'), [sgd, { optimizer: 'sgd', params: { lr: 0.001, momentum: 0.9 } }]), undefined, maps((m) => (m.compare = { resolution: 64, run: 1 }))],
   ['maps with atStep', exp(surface('booth'), [sgd]), 700, maps((m) => (m.basins.resolution = 512))],
+  ['escape: run, seeds and radius', exp(surface('doubleWell'), [sgd, { optimizer: 'pgd', params: { lr: 0.1, radius: 0.1 }, start: [1.5, 0] }]), undefined, undefined, { run: 1, seeds: 1000, radius: 0.25 }],
+  ['escape: the default radius, with maps and atStep', exp(surface('doubleWell'), [{ ...sgd, gradNoise: 0.01 }]), 40, maps((m) => (m.basins.resolution = 64)), { run: 0, seeds: 50, radius: null }],
 ];
 
 // Links written by hand or damaged: what they decode to, problems included.
@@ -125,12 +130,14 @@ const handWritten: [string, string][] = [
   ['maps: garbage', 'v=1&surface=booth&r0=sgd&maps=garbage'],
   ['maps: empty', 'v=1&surface=booth&r0=sgd&maps='],
   ['maps: given twice', 'v=1&surface=booth&r0=sgd&maps=64,0;32,0,steps;lr,0.0001,1,log;momentum,0.5,0.999,log1m&maps=256,0'],
+  ['escape: out of range', 'v=1&surface=doubleWell&r0=pgd&escape=12,100000,-3'],
+  ['escape: garbage and given twice', 'v=1&surface=doubleWell&r0=pgd&escape=x,y&escape=1,10,auto'],
   ['maps before the runs, with a bad experiment field', 'v=1&maps=16,0;4,0,finalF;lr,0.0001,1,log;momentum,0.5,0.999,log1m;16,1&surface=booth&r0=sgd,lr:-1&r1=adam'],
 ];
 
-function decodeCase(name: string, link: string, expected?: Experiment, atStep?: number, maps?: BatchSettings): FixtureCase {
+function decodeCase(name: string, link: string, expected?: Experiment, atStep?: number, maps?: BatchSettings, escape?: EscapeSettings): FixtureCase {
   const decoded = decodeExperiment(link);
-  if (expected && (decoded.problems.length > 0 || !isDeepStrictEqual(decoded.experiment, expected) || decoded.atStep !== atStep || !isDeepStrictEqual(decoded.maps, maps))) {
+  if (expected && (decoded.problems.length > 0 || !isDeepStrictEqual(decoded.experiment, expected) || decoded.atStep !== atStep || !isDeepStrictEqual(decoded.maps, maps) || !isDeepStrictEqual(decoded.escape, escape))) {
     throw new Error(`${name}: the link does not decode to its experiment: ${JSON.stringify(decoded)}`);
   }
   return {
@@ -139,12 +146,13 @@ function decodeCase(name: string, link: string, expected?: Experiment, atStep?: 
     experiment: decoded.experiment,
     ...(decoded.atStep === undefined ? {} : { atStep: decoded.atStep }),
     ...(decoded.maps === undefined ? {} : { maps: decoded.maps }),
+    ...(decoded.escape === undefined ? {} : { escape: decoded.escape }),
     problems: decoded.problems,
   };
 }
 
 const fresh = [
-  ...valid.map(([name, e, atStep, m]) => decodeCase(name, encodeExperiment(e, { atStep, maps: m }), e, atStep, m)),
+  ...valid.map(([name, e, atStep, m, esc]) => decodeCase(name, encodeExperiment(e, { atStep, maps: m, escape: esc }), e, atStep, m, esc)),
   ...handWritten.map(([name, link]) => decodeCase(name, link)),
 ];
 const rewrite = process.argv.includes('--rewrite');

@@ -41,6 +41,7 @@ export function sanitizeEscapeSettings(v: unknown): EscapeSettings {
   return {
     run: clampInt(s.run, run.min, run.max, d.run),
     seeds: clampInt(s.seeds, seeds.min, seeds.max, d.seeds),
-    radius: finite(s.radius) ? Math.min(radius.max, Math.max(radius.min, s.radius)) : null,
+    // A radius that is no positive number falls back to the default rule, not to the least radius.
+    radius: finite(s.radius) && s.radius > 0 ? Math.min(radius.max, Math.max(radius.min, s.radius)) : null,
   };
 }

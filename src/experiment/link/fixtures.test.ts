@@ -4,6 +4,7 @@
 // change (or add a migration), never the fixture.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import type { EscapeSettings } from '../escape';
 import type { BatchSettings } from '../maps';
 import type { Experiment } from '../types';
 import { decodeExperiment } from './decode';
@@ -14,6 +15,7 @@ interface FixtureCase {
   experiment: Experiment;
   atStep?: number;
   maps?: BatchSettings;
+  escape?: EscapeSettings;
   problems: { field: string; message: string }[];
 }
 
@@ -31,6 +33,7 @@ describe('fixtures/links/v1.json', () => {
     expect(decoded.experiment).toStrictEqual(c.experiment);
     expect(decoded.atStep).toBe(c.atStep);
     expect(decoded.maps).toStrictEqual(c.maps);
+    expect(decoded.escape).toStrictEqual(c.escape);
     // Which fields are rejected is part of the promise; the wording belongs to the schema and may improve.
     expect(decoded.problems.map((p) => p.field)).toStrictEqual(c.problems.map((p) => p.field));
   });
