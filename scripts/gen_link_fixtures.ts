@@ -103,7 +103,7 @@ const valid: [string, Experiment, number?, BatchSettings?, EscapeSettings?][] = 
   ['maps: a compared basin map', exp(surface('doubleWell'), [sgd, { optimizer: 'sgd', params: { lr: 0.001, momentum: 0.9 } }]), undefined, maps((m) => (m.compare = { resolution: 64, run: 1 }))],
   ['maps with atStep', exp(surface('booth'), [sgd]), 700, maps((m) => (m.basins.resolution = 512))],
   ['escape: run, seeds and radius', exp(surface('doubleWell'), [sgd, { optimizer: 'pgd', params: { lr: 0.1, radius: 0.1 }, start: [1.5, 0] }]), undefined, undefined, { run: 1, seeds: 1000, radius: 0.25 }],
-  ['escape: the default radius, with maps and atStep', exp(surface('doubleWell'), [{ ...sgd, gradNoise: 0.01 }]), 40, maps((m) => (m.basins.resolution = 64)), { run: 0, seeds: 50, radius: null }],
+  ['escape: the default radius, with maps and atStep', exp(surface('doubleWell'), [{ ...sgd, gradNoise: 0.01 }]), 40, maps((m) => (m.basins.resolution = 64)), { run: null, seeds: 50, radius: null }],
 ];
 
 // Links written by hand or damaged: what they decode to, problems included.

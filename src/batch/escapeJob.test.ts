@@ -38,6 +38,14 @@ describe('buildEscapeJob', () => {
       message: 'run 1 has no randomness (use pgd, noisySgd or gradient noise > 0): every seed gives the same path; runs 2, 3, 4 have randomness',
     });
     expect(buildEscapeJob(exp, { run: 5, seeds: 10, radius: null })).toEqual({ ok: false, message: 'the experiment has no run 6' });
+    // no run given: the first run with randomness
+    const auto = buildEscapeJob(exp, { run: null, seeds: 10, radius: null });
+    expect(auto.ok && auto.job.run).toBe(1);
+    const plain = decodeExperiment('v=1&surface=doubleWell&r0=sgd,lr:0.1&r1=pgd,lr:0.1,radius:0&steps=100&tol=0.0001&seed=0').experiment;
+    expect(buildEscapeJob(plain, { run: null, seeds: 10, radius: null })).toEqual({
+      ok: false,
+      message: 'no run has randomness (use pgd, noisySgd or gradient noise > 0): every seed would give the same path',
+    });
     const net = decodeExperiment('v=1&data=xor&samples=200&noise=0.1&hidden=4&act=tanh&batch=0&r0=sgd,lr:0.5,noise:0.1&steps=300&tol=0.0001&seed=0').experiment;
     expect(buildEscapeJob(net, { run: 0, seeds: 10, radius: null })).toEqual({ ok: false, message: 'escape times need a surface problem' });
   });

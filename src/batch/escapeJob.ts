@@ -64,15 +64,26 @@ export function defaultEscapeRadius(points: readonly CriticalPoint[], center: Cr
   return r;
 }
 
+const NEEDS_RANDOMNESS = 'use pgd, noisySgd or gradient noise > 0';
+
+/** The run the settings name: `run` itself, or when null the first run with randomness (null if none has any). */
+export function escapeRunIndex(exp: Experiment, run: number | null): number | null {
+  if (run !== null) return run;
+  const i = exp.runs.findIndex((r) => randomnessOf(r) !== null);
+  return i >= 0 ? i : null;
+}
+
 export function buildEscapeJob(exp: Experiment, settings: EscapeSettings): EscapeJobResult {
   if (exp.problem.kind !== 'surface') return { ok: false, message: 'escape times need a surface problem' };
-  const run = exp.runs[settings.run];
-  if (!run) return { ok: false, message: `the experiment has no run ${settings.run + 1}` };
+  const index = escapeRunIndex(exp, settings.run);
+  if (index === null) return { ok: false, message: `no run has randomness (${NEEDS_RANDOMNESS}): every seed would give the same path` };
+  const run = exp.runs[index];
+  if (!run) return { ok: false, message: `the experiment has no run ${index + 1}` };
   const randomness = randomnessOf(run);
   if (!randomness) {
     const random = exp.runs.map((r, i) => (randomnessOf(r) ? i + 1 : 0)).filter((i) => i > 0);
     const hint = random.length ? `; run${random.length > 1 ? 's' : ''} ${random.join(', ')} ha${random.length > 1 ? 've' : 's'} randomness` : '';
-    return { ok: false, message: `run ${settings.run + 1} has no randomness (use pgd, noisySgd or gradient noise > 0): every seed gives the same path${hint}` };
+    return { ok: false, message: `run ${index + 1} has no randomness (${NEEDS_RANDOMNESS}): every seed gives the same path${hint}` };
   }
   const resolved = resolveSurface(exp.problem);
   if (!resolved.ok) return { ok: false, message: `problem: ${resolved.message}` };
@@ -89,7 +100,7 @@ export function buildEscapeJob(exp: Experiment, settings: EscapeSettings): Escap
     ok: true,
     job: {
       experiment: exp,
-      run: settings.run,
+      run: index,
       randomness,
       firstSeed: exp.seed,
       seeds: settings.seeds,

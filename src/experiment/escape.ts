@@ -6,8 +6,11 @@
 import { LIMITS } from './limits';
 
 export interface EscapeSettings {
-  /** Which run of the experiment is repeated (it must have randomness: pgd, noisySgd or gradNoise > 0). */
-  run: number;
+  /**
+   * Which run of the experiment is repeated (it must have randomness: pgd, noisySgd or gradNoise
+   * > 0); null: the first run that has randomness.
+   */
+  run: number | null;
   /** How many seeds: the experiment's seed and the next seeds - 1 after it. */
   seeds: number;
   /**
@@ -23,7 +26,7 @@ export const ESCAPE_LIMITS = {
   run: { min: 0, max: LIMITS.runs.max - 1 },
 } as const;
 
-export const DEFAULT_ESCAPE_SETTINGS: Readonly<EscapeSettings> = { run: 0, seeds: 200, radius: null };
+export const DEFAULT_ESCAPE_SETTINGS: Readonly<EscapeSettings> = { run: null, seeds: 200, radius: null };
 
 export function defaultEscapeSettings(): EscapeSettings {
   return { ...DEFAULT_ESCAPE_SETTINGS };
@@ -39,7 +42,7 @@ export function sanitizeEscapeSettings(v: unknown): EscapeSettings {
   const s = v as Partial<Record<keyof EscapeSettings, unknown>>;
   const { seeds, radius, run } = ESCAPE_LIMITS;
   return {
-    run: clampInt(s.run, run.min, run.max, d.run),
+    run: finite(s.run) ? clampInt(s.run, run.min, run.max, 0) : null,
     seeds: clampInt(s.seeds, seeds.min, seeds.max, d.seeds),
     // A radius that is no positive number falls back to the default rule, not to the least radius.
     radius: finite(s.radius) && s.radius > 0 ? Math.min(radius.max, Math.max(radius.min, s.radius)) : null,

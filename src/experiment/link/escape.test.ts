@@ -21,11 +21,13 @@ describe('the escape field of the link', () => {
     expect(link.endsWith('&escape=1,500,0.25')).toBe(true);
     expect(decodeExperiment(link)).toMatchObject({ escape: { run: 1, seeds: 500, radius: 0.25 }, problems: [] });
     expect(encodeEscape({ run: 0, seeds: 1000, radius: null })).toBe('0,1000,auto');
+    expect(encodeEscape({ run: null, seeds: 1000, radius: 2 })).toBe('auto,1000,2');
+    expect(read('auto,1,auto')).toEqual({ settings: { run: null, seeds: 1, radius: null }, problems: [] });
   });
 
   it('round-trips any valid settings', () => {
     const settings = fc
-      .record({ run: fc.integer({ min: 0, max: 7 }), seeds: fc.integer({ min: 1, max: 1000 }), radius: fc.option(fc.double({ min: 1e-9, max: 1e6, noNaN: true })) })
+      .record({ run: fc.option(fc.integer({ min: 0, max: 7 })), seeds: fc.integer({ min: 1, max: 1000 }), radius: fc.option(fc.double({ min: 1e-9, max: 1e6, noNaN: true })) })
       .map(sanitizeEscapeSettings);
     fc.assert(
       fc.property(settings, (s) => {

@@ -2,14 +2,14 @@
 // format.ts's ESCAPE_SLOTS. Reading is lenient and total, as for `maps=`: sanitizeEscapeSettings
 // clamps every slot, and a value that is not exactly what those settings would write is reported once.
 import { DEFAULT_ESCAPE_SETTINGS, sanitizeEscapeSettings, type EscapeSettings } from '../escape';
-import { ESCAPE_AUTO_RADIUS, ESCAPE_SLOTS } from './format';
+import { ESCAPE_AUTO, ESCAPE_SLOTS } from './format';
 import type { ProblemLog } from './problems';
 
 /** A real value is under 40 characters; the rest of a longer one is not read. */
 const MAX_ESCAPE_LENGTH = 100;
 
 function settingsText(s: EscapeSettings): string {
-  return ESCAPE_SLOTS.map((slot) => (slot === 'radius' && s.radius === null ? ESCAPE_AUTO_RADIUS : String(s[slot]))).join(',');
+  return ESCAPE_SLOTS.map((slot) => (s[slot] === null ? ESCAPE_AUTO : String(s[slot]))).join(',');
 }
 
 const DEFAULT_TEXT = settingsText(DEFAULT_ESCAPE_SETTINGS);
@@ -28,7 +28,7 @@ export function readEscape(value: string, log: ProblemLog): EscapeSettings {
   const items = value.slice(0, MAX_ESCAPE_LENGTH).split(',');
   const raw: Record<string, number | null> = Object.create(null) as Record<string, number | null>;
   ESCAPE_SLOTS.forEach((slot, k) => {
-    raw[slot] = slot === 'radius' && items[k] === ESCAPE_AUTO_RADIUS ? null : slotNumber(items[k]);
+    raw[slot] = slot !== 'seeds' && items[k] === ESCAPE_AUTO ? null : slotNumber(items[k]);
   });
   const settings = sanitizeEscapeSettings(raw);
   if (settingsText(settings) !== value) {

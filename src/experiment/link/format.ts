@@ -81,11 +81,11 @@ export const MAPS_TEXT_SLOTS: ReadonlySet<string> = new Set(['color', 'param', '
 
 /**
  * The `escape=` value, written only when the settings differ from their defaults: the slots
- * separated by ','; the radius is a number or `auto` (the default rule). Example:
- *   escape=1,500,0.25
+ * separated by ','; the run and the radius are numbers or `auto` (the first run with randomness;
+ * the default radius rule). Examples: escape=1,500,0.25 and escape=auto,1000,auto.
  */
 export const ESCAPE_SLOTS = ['run', 'seeds', 'radius'] as const;
-export const ESCAPE_AUTO_RADIUS = 'auto';
+export const ESCAPE_AUTO = 'auto';
 
 /**
  * A lesson's own link, apart from experiment links: `lesson=<id>&step=<n>`, n counted from 1 (the
