@@ -13,6 +13,8 @@ export interface TraceSnapshot {
   gradNorm: number[];
   stop: unknown;
   perturbations: number[];
+  /** Network runs: the held-out loss at each step. */
+  heldOutLoss?: number[];
 }
 
 function results(): TraceSnapshot[] {
@@ -25,6 +27,7 @@ function results(): TraceSnapshot[] {
       gradNorm: Array.from(t.gradNorm.subarray(0, t.length)),
       stop: t.stop,
       perturbations: [...t.perturbations],
+      heldOutLoss: Array.from(t.heldOutLoss.subarray(0, t.length)),
     }));
   }
   return s.traces.map((t) => ({
@@ -46,6 +49,8 @@ export function exposeTestHooks(): void {
     results,
     status: () => useStore.getState().status,
     experiment: () => useStore.getState().experiment,
+    /** The critical points the plot shows (null while the worker searches). */
+    criticalPoints: () => useStore.getState().criticalPoints,
     maps,
     /** Runs the maps on 'webgl' or 'js' rather than the measured choice (null: measured again). */
     forceMapPath,

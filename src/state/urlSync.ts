@@ -8,6 +8,8 @@ import { decodeBatchSettings, encodeBatchSettings, MAPS_KEY } from '../batch/bat
 import { useBatchStore } from './batchStore';
 import { startExperiment, step } from './controller';
 import { useStore } from './store';
+import { applyEscapeField, useEscapeSettings, withEscapeField } from './escape/escapeSettings';
+import { lessonHashFor, openLessonLink, useLessons } from './lessons';
 
 const WRITE_DELAY_MS = 300;
 
@@ -16,9 +18,12 @@ let lastHash = '';
 
 /** The experiment's hash plus the map settings' field when they are not the defaults. */
 function fullHash(exp: Experiment, atStep?: number): string {
+  // A lesson's step shown unedited keeps its own link (lessons.ts).
+  const lesson = atStep === undefined ? lessonHashFor(exp) : null;
+  if (lesson !== null) return lesson;
   const hash = encodeExperiment(exp, atStep === undefined ? undefined : { atStep });
   const maps = encodeBatchSettings(useBatchStore.getState());
-  return maps === null ? hash : `${hash}&${MAPS_KEY}=${maps}`;
+  return withEscapeField(maps === null ? hash : `${hash}&${MAPS_KEY}=${maps}`);
 }
 
 export function shareUrl(exp: Experiment, atStep?: number): string {
@@ -36,6 +41,8 @@ function splitMaps(raw: string): { experimentHash: string; maps: string | null }
 }
 
 async function loadHash(hash: string): Promise<void> {
+  if (await openLessonLink(hash)) return;
+  applyEscapeField(hash);
   const raw = hash.replace(/^#/, '');
   lastHash = raw;
   if (raw === '') {
@@ -75,6 +82,8 @@ export async function startUrlSync(): Promise<void> {
     if (s.experiment !== prev.experiment) scheduleWrite();
   });
   useBatchStore.subscribe(scheduleWrite);
+  useEscapeSettings.subscribe(scheduleWrite);
+  useLessons.subscribe(scheduleWrite);
   window.addEventListener('hashchange', () => {
     if (location.hash.replace(/^#/, '') !== lastHash) void loadHash(location.hash);
   });
