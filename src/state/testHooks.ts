@@ -49,8 +49,6 @@ export function exposeTestHooks(): void {
     results,
     status: () => useStore.getState().status,
     experiment: () => useStore.getState().experiment,
-    /** The critical points the plot shows (null while the worker searches). */
-    criticalPoints: () => useStore.getState().criticalPoints,
     maps,
     /** Runs the maps on 'webgl' or 'js' rather than the measured choice (null: measured again). */
     forceMapPath,
