@@ -65,7 +65,7 @@ export function EscapeSection() {
               <option value="auto">first random run</option>
               {runs.map((r) => (
                 <option key={r.index} value={r.index} disabled={r.randomness === null}>
-                  {`${r.index + 1}: ${runLabels[r.index] ?? ''}${r.randomness ? ` (${r.randomness})` : ' (no randomness)'}`}
+                  {`${r.index + 1}: ${runLabels[r.index] ?? ''}${r.randomness ? ` (${r.randomness.label} ${fmtNum(r.randomness.value)})` : ' (no randomness)'}`}
                 </option>
               ))}
             </select>
@@ -100,7 +100,7 @@ export function EscapeSection() {
           state={sweep.state}
           stale={sweepResult !== null && sweepResult.key !== key}
           blocked={blocked}
-          label={`Sweep the median over ${pickedRun?.randomness?.replace(/ [^ ]+$/, '') ?? 'the noise'}`}
+          label={`Sweep the median over ${pickedRun?.randomness?.label ?? 'the noise'}`}
           onCompute={() => void computeEscapeSweep(experiment, settings)}
         />
         {sweepResult && sweepResult.points.length > 0 ? <SweepChart sweep={sweepResult} knob={sweepResult.job.randomness.label} /> : null}

@@ -26,15 +26,15 @@ export function applyEscapeField(hash: string): void {
 
 export interface EscapeRunChoice {
   index: number;
-  /** What makes the run random ("pgd's perturbation radius 0.1"), or null for a deterministic run. */
-  randomness: string | null;
+  /** What makes the run random (label "pgd's perturbation radius", value 0.1), or null for a deterministic run. */
+  randomness: { label: string; value: number } | null;
 }
 
 /** The runs the distribution can repeat, each with its randomness, and the run the settings pick now. */
 export function escapeRunChoices(exp: Experiment, settings: EscapeSettings): { runs: EscapeRunChoice[]; picked: number | null } {
   const runs = exp.runs.map((run, index) => {
     const r = randomnessOf(run);
-    return { index, randomness: r ? `${r.label} ${r.value}` : null };
+    return { index, randomness: r ? { label: r.label, value: r.value } : null };
   });
   return { runs, picked: escapeRunIndex(exp, settings.run) };
 }
