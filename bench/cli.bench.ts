@@ -85,11 +85,11 @@ function dumpRuns(exp: Experiment): void {
   const runs = gatherRuns(exp, built.engine);
   const parts: Float64Array[] = runs.map((r) => {
     const n = r.chunks.reduce((sum, c) => sum + c.f.length, 0);
-    const a = new Float64Array(1 + 4 * n);
+    const a = new Float64Array(1 + 5 * n);
     a[0] = n;
     let k = 1;
     for (const c of r.chunks) {
-      for (let i = 0; i < c.f.length; i++, k += 4) a.set([c.xy[2 * i], c.xy[2 * i + 1], c.f[i], c.gradNorm[i]], k);
+      for (let i = 0; i < c.f.length; i++, k += 5) a.set([c.xy[2 * i], c.xy[2 * i + 1], c.f[i], c.gradNorm[i], c.evals[i]], k);
     }
     return a;
   });

@@ -14,6 +14,6 @@ if (!built.ok) throw new Error(JSON.stringify(built.errors));
 const results = collectResults(parsed.value, built.engine);
 process.stdout.write(
   format === 'csv'
-    ? trajectoryCsv(results.map((r) => ({ xy: r.points.flat(), f: r.f, gradNorm: r.gradNorm, length: r.points.length })))
+    ? trajectoryCsv(results.map((r) => ({ xy: r.points.flat(), f: r.f, gradNorm: r.gradNorm, evals: r.evals, length: r.points.length })))
     : JSON.stringify(results) + '\n',
 );

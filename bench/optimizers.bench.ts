@@ -15,6 +15,10 @@ import { lerp } from '../src/optim/optimizers/lerp';
 import { addUniformBall } from '../src/optim/optimizers/pgd';
 import { saddleFreeStep, saddleFreeWork } from '../src/optim/optimizers/saddleFreeNewton';
 import { type Rng, runStream } from '../src/optim/rng';
+import type { Evaluate } from '../src/optim/lineSearch';
+import { Bfgs } from '../src/optim/quasiNewton/bfgs';
+import { ConjugateGradient, type CgBeta } from '../src/optim/quasiNewton/cg';
+import { Lbfgs, type LineSearchKind } from '../src/optim/quasiNewton/lbfgs';
 // The hand-written loops use the same deterministic pow as the engine (src/numeric): the
 // comparison is of the abstraction's cost, not of Math.pow against a portable pow.
 import { pow } from '../src/numeric';
@@ -42,10 +46,19 @@ const CASES: [OptimizerId, Record<string, ParamValue>][] = [
   ['newton', { lr: 1e-4 }],
   ['cubic', { lr: 1e-4 }],
   ['saddleFreeNewton', { lr: 1e-4 }],
+  // the line-search methods reach the minimum in tens of steps and then stay (their steps from a
+  // zero gradient are zero): the rest of the run measures the engine's per-step cost around them
+  ['lbfgs', { lineSearch: 'strongWolfe' }],
+  ['bfgs', {}],
+  ['cg', {}],
 ];
 
-/** The update of x from gradient g (x, g of length 2), written out; null: the same as sgd. */
-type Update = (x: Float64Array, g: Float64Array, h: Float64Array, lr: number, rng: Rng) => void;
+/**
+ * The update of x from gradient g (x, g of length 2), written out; f = f(x) and `evaluate`
+ * (Rosenbrock's f and gradient anywhere) for the line-search methods, whose hand loop is their
+ * quasiNewton module called directly (the engine's cost around it is what is measured).
+ */
+type Update = (x: Float64Array, g: Float64Array, h: Float64Array, lr: number, rng: Rng, f: number, evaluate: Evaluate) => void;
 
 function handUpdate(id: OptimizerId, params: Record<string, ParamValue>): Update {
   const p = resolveParams(id, params);
@@ -195,8 +208,30 @@ function handUpdate(id: OptimizerId, params: Record<string, ParamValue>): Update
         x[0] -= lr * s[0];
         x[1] -= lr * s[1];
       };
+    case 'lbfgs': {
+      const method = new Lbfgs(2, { lr: n('lr'), historySize: n('historySize'), lineSearch: p.lineSearch as LineSearchKind });
+      return (x, g, _h, lr, _rng, f, evaluate) => void method.step(x, g, f, evaluate, lr);
+    }
+    case 'bfgs': {
+      const method = new Bfgs(2, { lr: n('lr'), lineSearch: { c2: n('c2') } });
+      return (x, g, _h, lr, _rng, f, evaluate) => void method.step(x, g, f, evaluate, lr);
+    }
+    case 'cg': {
+      const method = new ConjugateGradient(2, { lr: n('lr'), beta: p.beta as CgBeta, lineSearch: { c2: n('c2') } });
+      return (x, g, _h, lr, _rng, f, evaluate) => void method.step(x, g, f, evaluate, lr);
+    }
   }
 }
+
+/** Rosenbrock's f and gradient, inlined as the hand loop's own. */
+const rosenbrockOut = { f: 0, g: new Float64Array(2) };
+const rosenbrock: Evaluate = (p) => {
+  const r = p[1] - p[0] * p[0];
+  rosenbrockOut.f = (1 - p[0]) * (1 - p[0]) + 100 * r * r;
+  rosenbrockOut.g[0] = -2 * (1 - p[0]) - 400 * p[0] * r;
+  rosenbrockOut.g[1] = 200 * r;
+  return rosenbrockOut;
+};
 
 function handRun(id: OptimizerId, params: Record<string, ParamValue>): [number, number] {
   const update = handUpdate(id, params);
@@ -221,7 +256,7 @@ function handRun(id: OptimizerId, params: Record<string, ParamValue>): [number, 
     h[0] = 2 - 400 * (x[1] - x[0] * x[0]) + 800 * x[0] * x[0];
     h[1] = h[2] = -400 * x[0];
     h[3] = 200;
-    update(x, g, h, lr, rng);
+    update(x, g, h, lr, rng, f, rosenbrock);
     f = (1 - x[0]) * (1 - x[0]) + 100 * (x[1] - x[0] * x[0]) * (x[1] - x[0] * x[0]);
     if (!Number.isFinite(f) || !(Math.abs(x[0]) <= BOUND && Math.abs(x[1]) <= BOUND)) throw new Error(`${id} diverged`);
     const r = x[1] - x[0] * x[0];

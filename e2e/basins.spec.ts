@@ -3,9 +3,10 @@
 // there, and that run ends at the pixel's minimum. A click on a sweep cell sets the run's
 // parameters.
 import { expect, type Page, test } from '@playwright/test';
-import { results, watchConsole } from './helpers';
+import { OLD_DEFAULT, results, watchConsole } from './helpers';
 
-const PAGE = '/';
+// The old opening experiment (gradient descent on Rosenbrock), which these steps start from.
+const PAGE = OLD_DEFAULT;
 
 const HIMMELBLAU_MINIMA: [number, number][] = [
   [3, 2],
@@ -66,7 +67,7 @@ test('Himmelblau under gradient descent: four basins coloured as the four minima
   await setNumber(page, 'Run 1 lr', '0.01');
 
   const map = page.getByTestId('basin-map');
-  await map.getByRole('button', { name: /^(Re)?[Cc]ompute$/ }).click();
+  await map.getByRole('button', { name: /^(Re)?[Cc]ompute the (compared )?(basin|sweep) map$/ }).click();
   await expect(page.getByTestId('basin-status')).toHaveAttribute('data-state', 'done', { timeout: 90_000 });
   await expect(page.getByTestId('basin-status-path')).toContainText(/computed on (fused WebGL2|JS)/);
 
@@ -117,7 +118,7 @@ test('the sweep map: a click on a cell gives the run that setting', async ({ pag
   await page.getByLabel('Surface').selectOption('himmelblau');
   const sweep = page.getByTestId('sweep-map');
   await page.getByLabel('Sweep resolution').selectOption('16');
-  await sweep.getByRole('button', { name: /^(Re)?[Cc]ompute$/ }).click();
+  await sweep.getByRole('button', { name: /^(Re)?[Cc]ompute the (compared )?(basin|sweep) map$/ }).click();
   await expect(page.getByTestId('sweep-status')).toHaveAttribute('data-state', 'done', { timeout: 90_000 });
   await expect(page.getByTestId('sweep-legend')).toBeVisible();
   const canvas = page.getByTestId('sweep-canvas');
@@ -126,9 +127,13 @@ test('the sweep map: a click on a cell gives the run that setting', async ({ pag
   await canvas.hover({ position: at });
   const values = (await page.getByTestId('sweep-readout').locator('[data-values]').getAttribute('data-values'))!.split(',').map(Number);
   await canvas.click({ position: at });
-  // default axes: lr (x) and momentum (y)
-  await expect.poll(async () => Number(await page.getByRole('textbox', { name: 'Run 1 lr', exact: true }).inputValue())).toBeCloseTo(values[0], 10);
-  await expect.poll(async () => Number(await page.getByRole('textbox', { name: 'Run 1 momentum', exact: true }).inputValue())).toBeCloseTo(values[1], 10);
+  // default axes: lr (x, log scale) and momentum (y, log1m scale); the run gets the cell's
+  // values rounded to 3 significant digits (of 1 - momentum on the log1m axis)
+  const lr = Number(values[0].toPrecision(3));
+  const momentum = 1 - Number((1 - values[1]).toPrecision(3));
+  await expect.poll(async () => Number(await page.getByRole('textbox', { name: 'Run 1 lr', exact: true }).inputValue())).toBe(lr);
+  await expect.poll(async () => Number(await page.getByRole('textbox', { name: 'Run 1 momentum', exact: true }).inputValue())).toBe(momentum);
+  expect(String(lr).replace(/^0\.0*|\./g, '').length).toBeLessThanOrEqual(3);
 });
 
 test('two runs\' basin maps side by side', async ({ page }) => {

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { results, watchConsole } from './helpers';
+import { results, watchConsole, OLD_DEFAULT } from './helpers';
 
 async function setNumber(page: Page, label: string, value: string) {
   const box = page.getByRole('textbox', { name: label, exact: true });
@@ -9,7 +9,7 @@ async function setNumber(page: Page, label: string, value: string) {
 
 test('race sgd, pgd and noisySgd on doubleWell: gradient descent stops at the saddle, the others at a minimum', async ({ page }) => {
   const errors = watchConsole(page);
-  await page.goto('/');
+  await page.goto(OLD_DEFAULT);
   await page.getByLabel('Surface').selectOption('doubleWell');
   await expect(page.locator('.surface-info code')).toHaveText('x^2/2 + (y^2 - 1)^2/4');
   await page.getByLabel('Steps per frame').selectOption('1000');
@@ -44,7 +44,7 @@ test('race sgd, pgd and noisySgd on doubleWell: gradient descent stops at the sa
 });
 
 test('hovering a chart highlights the step on the path; the scrubber and keyboard drive playback', async ({ page }) => {
-  await page.goto('/');
+  await page.goto(OLD_DEFAULT);
   await expect.poll(async () => (await results(page))[0]?.points.length ?? 0).toBeGreaterThan(50);
   await page.keyboard.press(' ');
   await expect(page.getByTestId('status')).toHaveText('paused');
@@ -63,7 +63,7 @@ test('hovering a chart highlights the step on the path; the scrubber and keyboar
 
 test('a learning rate of 1e6 diverges with a message, and the page keeps working', async ({ page }) => {
   const errors = watchConsole(page);
-  await page.goto('/');
+  await page.goto(OLD_DEFAULT);
   await setNumber(page, 'Run 1 lr', '1e6');
   await expect(page.getByTestId('verdict-0')).toContainText('diverged at step 1');
   await expect(page.getByTestId('verdict-0')).toContainText('2 / lambda_max');
@@ -79,7 +79,7 @@ test('a learning rate of 1e6 diverges with a message, and the page keeps working
 });
 
 test('zoom and pan recompute the contours; reset view restores the window', async ({ page }) => {
-  await page.goto('/');
+  await page.goto(OLD_DEFAULT);
   const target = page.getByTestId('plot-click-target');
   await expect(page.getByTestId('contours')).toBeVisible();
   const box = (await target.boundingBox())!;

@@ -1,9 +1,9 @@
 import { expect, test } from '@playwright/test';
-import { currentExperiment, pointCount, results, runCli, waitForPoints, watchConsole } from './helpers';
+import { currentExperiment, pointCount, results, runCli, waitForPoints, watchConsole, OLD_DEFAULT } from './helpers';
 
 test('the page draws contours and a streamed trajectory with no console error', async ({ page }) => {
   const errors = watchConsole(page);
-  await page.goto('/');
+  await page.goto(OLD_DEFAULT);
   const contours = page.getByTestId('contours');
   await expect(contours).toBeVisible();
   expect(Number(await contours.getAttribute('data-levels'))).toBeGreaterThan(10);
@@ -14,7 +14,7 @@ test('the page draws contours and a streamed trajectory with no console error', 
 });
 
 test('clicking the plot moves the start point and restarts', async ({ page }) => {
-  await page.goto('/');
+  await page.goto(OLD_DEFAULT);
   await waitForPoints(page, 5);
   const target = page.getByTestId('plot-click-target');
   const box = (await target.boundingBox())!;
@@ -28,7 +28,7 @@ test('clicking the plot moves the start point and restarts', async ({ page }) =>
 });
 
 test('pause stops the stream and step advances it by one', async ({ page }) => {
-  await page.goto('/');
+  await page.goto(OLD_DEFAULT);
   await waitForPoints(page, 10);
   await page.getByRole('button', { name: 'Pause' }).click();
   await expect(page.getByTestId('status')).toHaveText('paused');
@@ -42,7 +42,7 @@ test('pause stops the stream and step advances it by one', async ({ page }) => {
 });
 
 test("the worker's first 50 points equal the CLI's output for the same experiment", async ({ page }) => {
-  await page.goto('/');
+  await page.goto(OLD_DEFAULT);
   await waitForPoints(page, 50);
   const experiment = await currentExperiment(page);
   const browser = (await results(page))[0];

@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { encodeExperiment } from '../src/experiment/link';
-import { results, watchConsole } from './helpers';
+import { CATALOGUE } from '../src/surfaces/catalogue';
+import { results, watchConsole, OLD_DEFAULT, shareAction } from './helpers';
 
 const status = (page: Page) => page.evaluate(() => (window as any).__saddlepoint.status());
 
@@ -16,7 +17,7 @@ function cliForLink(link: string) {
 
 test('a link made in the UI opens the same experiment, with the same runs and verdicts, in a new page', async ({ page, context }) => {
   const errors = watchConsole(page);
-  await page.goto('/');
+  await page.goto(OLD_DEFAULT);
   await page.getByLabel('Surface').selectOption('himmelblau');
   await page.getByLabel('Steps per frame').selectOption('1000');
   await page.getByRole('button', { name: 'Add run' }).click();
@@ -86,7 +87,9 @@ test('a corrupted link loads what it can, lists what was rejected, and the page 
   await page.goto('/#v=1&surface=himmelblau&r0=adam,lr:1e9,betas:0.9;7&r1=adamm,lr:0.1&r2=sgd,lr:0.01&steps=-5&seed=xyz');
   const notice = page.getByTestId('link-notice');
   await expect(notice).toBeVisible();
-  await expect(notice).toContainText('runs[0].params.lr');
+  // named by the link's own keys (r0 lr), not the Experiment's paths (runs[0].params.lr)
+  await expect(notice).toContainText('r0 lr');
+  await expect(notice).not.toContainText('runs[0]');
   await expect(notice).toContainText('must be at most 1e+6');
   await expect(notice).toContainText('run dropped');
   await expect(notice).toContainText('seed');
@@ -105,7 +108,7 @@ test('"copy link at this step" opens paused at that step', async ({ page, contex
   await page.getByLabel('Steps per frame').selectOption('1000');
   await waitFinished(page);
   await page.getByLabel('Scrub steps').fill('40');
-  await page.getByRole('button', { name: 'Copy link at this step' }).click();
+  await shareAction(page, 'Copy link at this step');
   const link = await page.getByLabel('Share link').inputValue();
   expect(link).toContain('t=40');
   const other = await context.newPage();
@@ -118,19 +121,21 @@ test('JSON export and import round-trip the experiment; CSV export has a row per
   await page.goto('/#v=1&surface=booth&r0=adagrad,lr:0.5&steps=50&tol=0&seed=0');
   await page.getByLabel('Steps per frame').selectOption('1000');
   await waitFinished(page);
-  const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
+  const [json] = await Promise.all([page.waitForEvent('download'), shareAction(page, 'Export JSON')]);
   const jsonPath = await json.path();
   const exported = JSON.parse(readFileSync(jsonPath, 'utf8'));
   expect(exported.problem).toEqual({ kind: 'surface', id: 'booth' });
-  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+  const [csv] = await Promise.all([page.waitForEvent('download'), shareAction(page, 'Export CSV')]);
   const rows = readFileSync(await csv.path(), 'utf8').trim().split('\n');
-  expect(rows[0]).toBe('step,run,x,y,f,gradNorm');
+  expect(rows[0]).toBe('step,run,x,y,f,gradNorm,evals');
+  expect(rows[51].endsWith(',50')).toBe(true); // one evaluation a step: 50 before x_50
   expect(rows).toHaveLength(52);
-  const [svg] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export SVG' }).click()]);
+  const [svg] = await Promise.all([page.waitForEvent('download'), shareAction(page, 'Export SVG')]);
   expect(readFileSync(await svg.path(), 'utf8')).toContain('<image href="data:image/png');
 
-  await page.goto('/');
+  await page.goto(OLD_DEFAULT);
   await page.getByLabel('Import JSON file').setInputFiles(jsonPath);
-  await expect(page.locator('.surface-info code')).toHaveText('(x + 2*y - 7)^2 + (2*x + y - 5)^2');
+  // the formula shown is the catalogue entry's expression (it was written here as it read before)
+  await expect(page.locator('.surface-info code')).toHaveText(CATALOGUE.booth.expression);
   expect(await page.evaluate(() => (window as any).__saddlepoint.experiment())).toEqual(exported);
 });

@@ -1,9 +1,9 @@
 import { expect, test } from '@playwright/test';
-import { watchConsole } from './helpers';
+import { watchConsole, OLD_DEFAULT } from './helpers';
 
 test('Himmelblau shows 4 minimum, 4 saddle and 1 maximum markers, with eigenvector arrows at the saddles', async ({ page }) => {
   const errors = watchConsole(page);
-  await page.goto('/');
+  await page.goto(OLD_DEFAULT);
   await page.getByLabel('Surface').selectOption('himmelblau');
   await expect(page.getByTestId('critical-points')).toHaveAttribute('data-count', '9');
   await expect(page.getByTestId('cp-minimum')).toHaveCount(4);
@@ -20,7 +20,7 @@ test('Himmelblau shows 4 minimum, 4 saddle and 1 maximum markers, with eigenvect
 });
 
 test('hovering the plot reads x, y, f, ||grad f|| and the eigenvalues under the pointer', async ({ page }) => {
-  await page.goto('/');
+  await page.goto(OLD_DEFAULT);
   await page.getByLabel('Surface').selectOption('doubleWell');
   const target = page.getByTestId('plot-click-target');
   const box = (await target.boundingBox())!;
@@ -32,7 +32,7 @@ test('hovering the plot reads x, y, f, ||grad f|| and the eigenvalues under the 
 
 test('a custom expression gets its markers; a broken one shows where, and the last valid surface stays', async ({ page }) => {
   const errors = watchConsole(page);
-  await page.goto('/');
+  await page.goto(OLD_DEFAULT);
   await page.getByLabel('Surface').selectOption('__custom__');
   const box = page.getByLabel('Custom expression');
   await box.fill('x^3 - 3*x + y^2');

@@ -28,10 +28,10 @@ It also records direct calls of torch's _strong_wolfe ("lineSearch": start point
 trial step t0 (t0Tensor: passed as a 0-dim tensor), max_ls; the accepted t, f, g and
 ls_func_evals) for src/optim/lineSearch.test.ts.
 
-The fixture keeps its cases under "lbfgs", and "cases" empty: src/optim/optimizers/
-torchFixtures.test.ts replays every "cases" entry of every file in fixtures/torch through the
-engine, which has no L-BFGS optimizer yet. The entries have that test's Case shape, so the
-wrapper's author can move them to "cases" once the engine runs 'lbfgs'.
+The trajectories are the fixture's "cases": src/optim/optimizers/torchFixtures.test.ts replays
+every "cases" entry of every file in fixtures/torch through the engine (points to 1e-9, and the
+engine's evaluations per step equal to torch's func_evals), and
+src/optim/quasiNewton/lbfgs.test.ts replays them through the L-BFGS module alone, bit for bit.
 """
 import json
 import math
@@ -189,7 +189,7 @@ def main():
             cases.append(case(surface, {'lr': lr, **extra}, STARTS[surface][which]))
     doc = {'generator': 'scripts/gen_lbfgs_fixtures.py', 'torch': torch.__version__, 'dtype': 'float64',
            'settings': {'max_iter': 1, 'tolerance_grad': -1.0, 'tolerance_change': '-inf', 'gradStop': GRAD_STOP},
-           'cases': [], 'lbfgs': cases, 'lineSearch': line_search_cases()}
+           'cases': cases, 'lineSearch': line_search_cases()}
     with open(os.path.join(OUT, 'lbfgs.json'), 'w') as f:
         json.dump(doc, f, separators=(',', ':'))
         f.write('\n')

@@ -11,7 +11,7 @@ import { LIMITS } from '../src/experiment/limits';
 import type { EscapeSettings } from '../src/experiment/escape';
 import { defaultBatchSettings, type BatchSettings } from '../src/experiment/maps';
 import { OPTIMIZER_SPECS } from '../src/optim/optimizers/params';
-import { OPTIMIZER_IDS, SURFACE_IDS, type Experiment, type ParamValue, type Problem, type Run } from '../src/experiment/types';
+import { OPTIMIZER_IDS, SURFACE_IDS, type ChartXAxis, type Experiment, type ParamValue, type Problem, type Run } from '../src/experiment/types';
 
 interface FixtureCase {
   name: string;
@@ -20,6 +20,8 @@ interface FixtureCase {
   atStep?: number;
   /** The maps' settings of a link with a `maps=` field. */
   maps?: BatchSettings;
+  /** The charts' x axis of a link with an `xaxis=` field. */
+  chartX?: ChartXAxis;
   /** The escape-time settings of a link with an `escape=` field. */
   escape?: EscapeSettings;
   problems: { field: string; message: string }[];
@@ -38,6 +40,7 @@ function nonDefaultParams(id: (typeof OPTIMIZER_IDS)[number]): Record<string, Pa
   for (const [name, spec] of Object.entries(OPTIMIZER_SPECS[id].params)) {
     if (spec.type === 'boolean') out[name] = !spec.default && !(id === 'sgd' && name === 'nesterov');
     else if (spec.type === 'pair') out[name] = [0.8, 0.95];
+    else if (spec.type === 'choice') out[name] = spec.options.find((o) => o !== spec.default)!;
     else out[name] = spec.integer ? Math.min(spec.max, spec.default + 7) : spec.default === 0 ? 0.25 * Math.min(1, spec.max) : spec.default * 0.5;
   }
   return out;
@@ -53,7 +56,7 @@ function maps(change: (m: BatchSettings) => void): BatchSettings {
 }
 
 // Valid experiments: the link is what the encoder writes; decoding must give them back exactly.
-const valid: [string, Experiment, number?, BatchSettings?, EscapeSettings?][] = [
+const valid: [string, Experiment, number?, BatchSettings?, ChartXAxis?, EscapeSettings?][] = [
   ...SURFACE_IDS.map((id): [string, Experiment] => [`surface ${id}`, exp(surface(id), [sgd])]),
   ...OPTIMIZER_IDS.map((id): [string, Experiment] => [`optimizer ${id} with non-default parameters`, exp(surface('himmelblau'), [{ optimizer: id, params: nonDefaultParams(id), start: [0.5, -0.25] }])]),
   ['boolean: sgd nesterov', exp(surface(), [{ optimizer: 'sgd', params: { lr: 0.001, momentum: 0.9, nesterov: true } }])],
@@ -102,8 +105,15 @@ const valid: [string, Experiment, number?, BatchSettings?, EscapeSettings?][] = 
   ['maps: sweep axes, resolution and colour', exp(surface('himmelblau'), [{ optimizer: 'adam', params: { lr: 0.01 } }]), undefined, maps((m) => (m.sweep = { resolution: 64, run: 0, color: 'finalF', x: { param: 'beta2', min: 0.9, max: 0.9999, scale: 'log1m' }, y: { param: 'gradNoise', min: 0, max: 2.5, scale: 'linear' } }))],
   ['maps: a compared basin map', exp(surface('doubleWell'), [sgd, { optimizer: 'sgd', params: { lr: 0.001, momentum: 0.9 } }]), undefined, maps((m) => (m.compare = { resolution: 64, run: 1 }))],
   ['maps with atStep', exp(surface('booth'), [sgd]), 700, maps((m) => (m.basins.resolution = 512))],
-  ['escape: run, seeds and radius', exp(surface('doubleWell'), [sgd, { optimizer: 'pgd', params: { lr: 0.1, radius: 0.1 }, start: [1.5, 0] }]), undefined, undefined, { run: 1, seeds: 1000, radius: 0.25 }],
-  ['escape: the default radius, with maps and atStep', exp(surface('doubleWell'), [{ ...sgd, gradNoise: 0.01 }]), 40, maps((m) => (m.basins.resolution = 64)), { run: null, seeds: 50, radius: null }],
+  ['second-order stopping rule', exp(surface('doubleWell'), [sgd], { stop: { maxSteps: 500, gradTol: 1e-3, secondOrder: { rho: 1 } } })],
+  ['second-order stopping rule, small rho, network', exp({ kind: 'network', dataset: 'xor', samples: 40, noise: 0.1, hidden: [6], activation: 'tanh', batchSize: 0 }, [{ optimizer: 'sgd' }], { stop: { maxSteps: 50, gradTol: 1e-4, secondOrder: { rho: 2.5e-3 } } })],
+  ['run stream ids after a removal and a duplicate', exp(surface('doubleWell'), [{ ...sgd, gradNoise: 0.1, stream: 1 }, { optimizer: 'pgd', stream: 2 }, { optimizer: 'noisySgd', stream: 0 }, { ...sgd, stream: 255 }])],
+  ['choice parameters: lbfgs lineSearch, cg beta', exp(surface('booth'), [{ optimizer: 'lbfgs', params: { lineSearch: 'strongWolfe', historySize: 5 } }, { optimizer: 'cg', params: { beta: 'hestenesStiefel' } }, { optimizer: 'cg', params: { beta: 'fletcherReeves', c2: 0.2 } }])],
+  ['stop.maxEvals', exp(surface('rosenbrock'), [sgd, { optimizer: 'bfgs' }], { stop: { maxSteps: 2000, gradTol: 1e-4, maxEvals: 500 } })],
+  ['charts on the evaluations axis', exp(surface('rosenbrock'), [sgd, { optimizer: 'lbfgs' }]), undefined, undefined, 'evals'],
+  ['maxEvals, atStep, maps and the evaluations axis', exp(surface('booth'), [{ optimizer: 'cg' }], { stop: { maxSteps: 100, gradTol: 0, maxEvals: 40 } }), 3, maps((m) => (m.basins.resolution = 64)), 'evals'],
+  ['escape: run, seeds and radius', exp(surface('doubleWell'), [sgd, { optimizer: 'pgd', params: { lr: 0.1, radius: 0.1 }, start: [1.5, 0] }]), undefined, undefined, undefined, { run: 1, seeds: 1000, radius: 0.25 }],
+  ['escape: the default radius, with maps and atStep', exp(surface('doubleWell'), [{ ...sgd, gradNoise: 0.01 }]), 40, maps((m) => (m.basins.resolution = 64)), undefined, { run: null, seeds: 50, radius: null }],
 ];
 
 // Links written by hand or damaged: what they decode to, problems included.
@@ -133,11 +143,23 @@ const handWritten: [string, string][] = [
   ['escape: out of range', 'v=1&surface=doubleWell&r0=pgd&escape=12,100000,-3'],
   ['escape: garbage and given twice', 'v=1&surface=doubleWell&r0=pgd&escape=x,y&escape=1,10,auto'],
   ['maps before the runs, with a bad experiment field', 'v=1&maps=16,0;4,0,finalF;lr,0.0001,1,log;momentum,0.5,0.999,log1m;16,1&surface=booth&r0=sgd,lr:-1&r1=adam'],
+  ['second-order rule: rho 0, rule off', 'v=1&surface=doubleWell&r0=sgd&steps=100&tol=0.001&rho=0&seed=0'],
+  ['second-order rule: rho not a number, given twice', 'v=1&surface=doubleWell&r0=sgd&tol=0.001&rho=abc&rho=2'],
+  ['second-order rule without tol', 'v=1&surface=doubleWell&r0=sgd&rho=4'],
+  ['stream ids: out of range, not whole, shared', 'v=1&surface=doubleWell&r0=sgd,stream:256&r1=sgd,stream:1.5&r2=adam,stream:0&r3=pgd,stream:0'],
+  // "unknown optimizer" above named lbfgs, an optimizer since issue 18: what its link decodes to now
+  ["unknown optimizer 'lbfgs', an optimizer since issue 18", 'v=1&surface=booth&r0=lbfgs&r1=sgd'],
+  ['unknown optimizer, a name no optimizer has', 'v=1&surface=booth&r0=notAnOptimizer&r1=sgd'],
+  ['unknown choice value', 'v=1&surface=booth&r0=lbfgs,lineSearch:armijo,historySize:2.5&r1=cg,beta:7'],
+  ['line search with gradient noise and clipping', 'v=1&surface=booth&r0=bfgs,noise:0.1,clip:1&r1=sgd,noise:0.1'],
+  ['line search on a minibatch', 'v=1&data=moons&samples=100&noise=0.1&hidden=4&act=tanh&batch=16&r0=lbfgs&r1=sgd,lr:0.1'],
+  ['bad maxEvals and x axis', 'v=1&surface=booth&r0=sgd&evals=0&xaxis=time'],
+  ['maxEvals not a whole number', 'v=1&surface=booth&r0=sgd&evals=2.5&xaxis=evals'],
 ];
 
-function decodeCase(name: string, link: string, expected?: Experiment, atStep?: number, maps?: BatchSettings, escape?: EscapeSettings): FixtureCase {
+function decodeCase(name: string, link: string, expected?: Experiment, atStep?: number, maps?: BatchSettings, chartX?: ChartXAxis, escape?: EscapeSettings): FixtureCase {
   const decoded = decodeExperiment(link);
-  if (expected && (decoded.problems.length > 0 || !isDeepStrictEqual(decoded.experiment, expected) || decoded.atStep !== atStep || !isDeepStrictEqual(decoded.maps, maps) || !isDeepStrictEqual(decoded.escape, escape))) {
+  if (expected && (decoded.problems.length > 0 || !isDeepStrictEqual(decoded.experiment, expected) || decoded.atStep !== atStep || !isDeepStrictEqual(decoded.maps, maps) || decoded.chartX !== chartX || !isDeepStrictEqual(decoded.escape, escape))) {
     throw new Error(`${name}: the link does not decode to its experiment: ${JSON.stringify(decoded)}`);
   }
   return {
@@ -146,13 +168,14 @@ function decodeCase(name: string, link: string, expected?: Experiment, atStep?: 
     experiment: decoded.experiment,
     ...(decoded.atStep === undefined ? {} : { atStep: decoded.atStep }),
     ...(decoded.maps === undefined ? {} : { maps: decoded.maps }),
+    ...(decoded.chartX === undefined ? {} : { chartX: decoded.chartX }),
     ...(decoded.escape === undefined ? {} : { escape: decoded.escape }),
     problems: decoded.problems,
   };
 }
 
 const fresh = [
-  ...valid.map(([name, e, atStep, m, esc]) => decodeCase(name, encodeExperiment(e, { atStep, maps: m, escape: esc }), e, atStep, m, esc)),
+  ...valid.map(([name, e, atStep, m, chartX, esc]) => decodeCase(name, encodeExperiment(e, { atStep, maps: m, chartX, escape: esc }), e, atStep, m, chartX, esc)),
   ...handWritten.map(([name, link]) => decodeCase(name, link)),
 ];
 const rewrite = process.argv.includes('--rewrite');

@@ -1,7 +1,8 @@
 // The headless runner: `npm run -s experiment -- <experiment> [--format json|csv]` prints
 // RunResult[] (written from the engine's chunks as they are formatted: src/cli/stream.ts);
-// `--critical-points` the surface's critical points; `--map basins|sweep` the app's
-// basin or sweep map as one object (src/cli/maps.ts). Bad input: one line on stderr, exit code 2.
+// `--critical-points` the surface's critical points (and a warning on stderr when the search may
+// have missed some); `--map basins|sweep` the app's basin or sweep map as one object
+// (src/cli/maps.ts). Bad input: one line on stderr, exit code 2.
 import { formatErrors, parseExperiment } from './experiment/parse';
 import type { Experiment } from './experiment/types';
 import { parseArgs, USAGE, type CliOptions } from './cli/args';
@@ -16,6 +17,8 @@ import { criticalPointsOf } from './cli/criticalPoints';
 import { MAX_ERROR_LINE, printableLine } from './experiment/printable';
 import { networkOutput, wantsNetworkOutput } from './cli/netData';
 import { censusOutput } from './cli/census';
+import { chunkStepsFor, withProgress } from './cli/progress';
+import { estimateNote, networkJobEstimate } from './nets/cost';
 import { escapeCsv, escapeSettings, escapeTimes } from './cli/escapeTimes';
 import { lessonsJson, readLessonsArgs, writeLessonChecks } from './cli/lessonsCli';
 import { linkOf } from './cli/mapSettings';
@@ -57,8 +60,16 @@ function printMap(options: CliOptions, exp: Experiment): void {
 }
 
 /** Runs the experiment to the end and writes its runs in the chosen format. */
-async function printRuns<C extends ChunkBase>(options: CliOptions, exp: Experiment, engine: ChunkSource<C>, layout: OutputLayout<C>): Promise<void> {
-  const runs = gatherRuns(exp, engine);
+async function printRuns<C extends ChunkBase & { start: number }>(options: CliOptions, exp: Experiment, engine: ChunkSource<C>, layout: OutputLayout<C>): Promise<void> {
+  // A long job says so first (stderr), and shows its progress while stderr is a terminal.
+  const note = estimateNote(exp);
+  if (note) process.stderr.write(note + '\n');
+  const shown = terminalProgress('runs');
+  const source = shown.progress ? withProgress(engine, exp.runs.length, exp.stop.maxSteps, shown.progress) : engine;
+  const estimate = networkJobEstimate(exp);
+  const chunkSteps = estimate ? chunkStepsFor(estimate.stepSeconds) : undefined;
+  const runs = gatherRuns(exp, source, chunkSteps);
+  shown.done();
   await writeRuns(process.stdout, options.format === 'csv' ? writeCsv : writeJson, layout, runs);
 }
 
@@ -111,7 +122,9 @@ async function main(argv: string[]): Promise<void> {
   if (options.criticalPoints) {
     const found = criticalPointsOf(parsed.value);
     if (!found.ok) fail(found.message);
-    process.stdout.write(JSON.stringify(found.points) + '\n');
+    if (found.truncatedReason !== null) process.stderr.write(`warning: ${printableLine(found.truncatedReason, MAX_ERROR_LINE)}\n`);
+    // The completeness travels with the points (a script reads it), and a person sees the warning.
+    process.stdout.write(JSON.stringify({ criticalPoints: found.points, truncated: found.truncated, truncatedReason: found.truncatedReason }) + '\n');
     return;
   }
   if (wantsNetworkOutput(options)) {

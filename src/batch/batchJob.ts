@@ -5,7 +5,7 @@
 // Pixel (i, j) is column i from the left and row j from the TOP, so row-major results are an
 // image as is; index = j * nx + i.
 import { resolveParams } from '../optim/optimizers/params';
-import type { Experiment, OptimizerId, ParamValue, Schedule, SurfaceProblem, ViewWindow } from '../experiment/types';
+import type { Experiment, OptimizerId, ParamValue, Schedule, SecondOrderRule, SurfaceProblem, ViewWindow } from '../experiment/types';
 import { axisRangeError, axisValue, type BasinSettings, type SweepAxis, type SweepSettings, sweepableParams } from './batchSettings';
 
 export type BatchGrid =
@@ -22,8 +22,12 @@ export interface BatchJob {
   schedule: Schedule | null;
   maxSteps: number;
   gradTol: number;
+  /** stop.maxEvals (absent: no budget); the fused WebGL path counts steps only and leaves such jobs to JS. */
+  maxEvals?: number;
   seed: number;
   grid: BatchGrid;
+  /** The second-order stopping rule (stop.secondOrder); absent: off. */
+  secondOrder?: SecondOrderRule;
 }
 
 /** What one pixel runs with. */
@@ -49,7 +53,9 @@ function baseJob(exp: Experiment, runIndex: number): { ok: true; job: Omit<Batch
       schedule: run.schedule ?? null,
       maxSteps: exp.stop.maxSteps,
       gradTol: exp.stop.gradTol,
+      ...(exp.stop.maxEvals === undefined ? {} : { maxEvals: exp.stop.maxEvals }),
       seed: exp.seed,
+      ...(exp.stop.secondOrder ? { secondOrder: { ...exp.stop.secondOrder } } : {}),
     },
   };
 }

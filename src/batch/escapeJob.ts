@@ -10,6 +10,8 @@
 import { OPTIMIZER_SPECS } from '../optim/optimizers/params';
 import type { EscapeSettings } from '../experiment/escape';
 import { LIMITS } from '../experiment/limits';
+import { runStreamId } from '../experiment/streamIds';
+import { createEngine } from '../optim/engine';
 import type { Experiment, PointKind, Run } from '../experiment/types';
 import { pow } from '../numeric';
 import { findCriticalPoints, type CriticalPoint } from '../surfaces/critical';
@@ -85,6 +87,9 @@ export function buildEscapeJob(exp: Experiment, settings: EscapeSettings): Escap
     const hint = random.length ? `; run${random.length > 1 ? 's' : ''} ${random.join(', ')} ha${random.length > 1 ? 've' : 's'} randomness` : '';
     return { ok: false, message: `run ${index + 1} has no randomness (${NEEDS_RANDOMNESS}): every seed gives the same path${hint}` };
   }
+  // What the engine refuses (a line-search method with noise, say) is refused here, once.
+  const engine = createEngine(seedExperiment({ experiment: exp, run: index }, exp.seed));
+  if (!engine.ok) return { ok: false, message: engine.errors.map((e) => `${e.path.replace(/^runs\[0\]/, `runs[${index}]`)}: ${e.message}`).join('; ') };
   const resolved = resolveSurface(exp.problem);
   if (!resolved.ok) return { ok: false, message: `problem: ${resolved.message}` };
   const window = exp.view ?? resolved.surface.view;
@@ -107,6 +112,15 @@ export function buildEscapeJob(exp: Experiment, settings: EscapeSettings): Escap
       ball: { center: { x: center.x, y: center.y, kind: center.kind, f: center.f }, radius, radiusFrom: settings.radius === null ? 'default' : 'given' },
     },
   };
+}
+
+/**
+ * The experiment of seed `seed`: the job's run alone, on its own random stream (runStreamId), so
+ * createEngine gives it the path run `job.run` has in the explorer with that seed.
+ */
+export function seedExperiment(job: Pick<EscapeJob, 'experiment' | 'run'>, seed: number): Experiment {
+  const run = job.experiment.runs[job.run];
+  return { ...job.experiment, seed, runs: [{ ...run, stream: runStreamId(run, job.run) }] };
 }
 
 /** The seed of the job's seed number i. */

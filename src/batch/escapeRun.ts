@@ -1,20 +1,15 @@
-// Runs an escape-time job: each seed is the explorer's run (the scalar engine, SurfaceRun, with
-// the run's own random stream runStream(seed, run index)), so seed s here is bit for bit the path
-// the explorer draws for that run with seed s. The batched engine (jsBatch.ts) cannot do this: it
+// Runs an escape-time job: each seed is the explorer's run (the scalar engine, createEngine, on the
+// run alone with the run's own random stream id), so seed s here is bit for bit the path the
+// explorer draws for that run with seed s. The batched engine (jsBatch.ts) cannot do this: it
 // gives each grid row one random stream shared by the row's pixels, and keeps no path.
 //
 // The escape step: the run leaves the ball for good, so it is the first step after the path's last
 // point inside the ball (for a path that leaves once, the first step outside). A run that ends
 // inside has not escaped, nor has one that never came in. This is the lesson checker's rule
 // (src/cli/lessons/checkClaim.ts, leavesBall); a test proves the two agree.
-import { OPTIMIZERS } from '../optim/optimizers';
-import { resolveParams } from '../optim/optimizers/params';
-import { runStream } from '../optim/rng';
-import { SurfaceRun } from '../optim/surfaceRun';
+import { createEngine, type Engine } from '../optim/engine';
 import type { StopReason } from '../experiment/types';
-import { regularized, type Objective2 } from '../surfaces/objective';
-import { resolveSurface } from '../surfaces/resolve';
-import { type EscapeJob, seedAt } from './escapeJob';
+import { type EscapeJob, seedAt, seedExperiment } from './escapeJob';
 
 export interface SeedEscape {
   seed: number;
@@ -56,50 +51,20 @@ export class BallWatch {
   }
 }
 
-/** What every seed of a job shares: the objective and the run's resolved parameters. */
-interface JobSetup {
-  objective: Objective2;
-  params: ReturnType<typeof resolveParams>;
-}
-
-function setup(job: EscapeJob): JobSetup {
-  const problem = job.experiment.problem;
-  if (problem.kind !== 'surface') throw new Error('escape times need a surface problem');
-  const resolved = resolveSurface(problem);
-  if (!resolved.ok) throw new Error(resolved.message);
-  const run = job.experiment.runs[job.run];
-  return { objective: regularized(resolved.surface, problem.regularization), params: resolveParams(run.optimizer, run.params) };
-}
-
-/** The run of seed `seed`, as createEngine (src/optim/engine.ts) builds run `job.run` for an experiment with that seed. */
-function seedRun(job: EscapeJob, s: JobSetup, seed: number): SurfaceRun {
-  const exp = job.experiment;
-  const run = exp.runs[job.run];
-  return new SurfaceRun({
-    index: job.run,
-    run,
-    objective: s.objective,
-    def: OPTIMIZERS[run.optimizer],
-    params: s.params,
-    start: run.start ?? s.objective.surface.start,
-    home: s.objective.surface.view,
-    maxSteps: exp.stop.maxSteps,
-    gradTol: exp.stop.gradTol,
-    rng: runStream(seed, job.run),
-  });
+function seedEngine(job: EscapeJob, seed: number): Engine {
+  const built = createEngine(seedExperiment(job, seed));
+  if (!built.ok) throw new Error(built.errors.map((e) => `${e.path}: ${e.message}`).join('; '));
+  return built.engine;
 }
 
 /** The job's seeds in order, advanced by a budget of steps at a time (so a worker can report progress and hear a cancel). */
 export class EscapeRunner {
   readonly results: SeedEscape[] = [];
-  private readonly setup: JobSetup;
-  private current: { run: SurfaceRun; watch: BallWatch; seed: number } | null = null;
+  private current: { engine: Engine; watch: BallWatch; seed: number } | null = null;
   /** Steps taken by the seed in progress. */
   private currentSteps = 0;
 
-  constructor(private readonly job: EscapeJob) {
-    this.setup = setup(job);
-  }
+  constructor(private readonly job: EscapeJob) {}
 
   get done(): boolean {
     return this.results.length >= this.job.seeds;
@@ -118,15 +83,15 @@ export class EscapeRunner {
       if (!this.current) {
         const seed = seedAt(this.job, this.results.length);
         const { x, y } = this.job.ball.center;
-        this.current = { run: seedRun(this.job, this.setup, seed), watch: new BallWatch(x, y, this.job.ball.radius), seed };
+        this.current = { engine: seedEngine(this.job, seed), watch: new BallWatch(x, y, this.job.ball.radius), seed };
         this.currentSteps = 0;
       }
-      const { run, watch, seed } = this.current;
-      const chunk = run.advance(Math.max(1, Math.min(4096, budget - taken)));
+      const { engine, watch, seed } = this.current;
+      const [chunk] = engine.advance(Math.max(1, Math.min(4096, budget - taken)));
       watch.see(chunk.start, chunk.xy);
       taken += chunk.f.length;
       this.currentSteps += chunk.f.length;
-      const stop = run.stop;
+      const stop = chunk.stop;
       if (stop) {
         this.results.push({ seed, escape: watch.escape, entered: watch.entered, stop: stop.step, reason: stop.reason });
         this.current = null;

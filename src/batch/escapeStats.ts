@@ -1,6 +1,7 @@
 // The numbers the escape-time histogram shows and the CLI prints: quartiles and bins. Quartiles
 // interpolate linearly between the order statistics (Hyndman and Fan 1996, definition 7: R's and
 // numpy's default), so the median of an even count is the mean of the middle two.
+import type { StopReason } from '../experiment/types';
 import type { SeedEscape } from './escapeRun';
 
 export interface Quartiles {
@@ -37,12 +38,12 @@ export interface EscapeSummary {
   escape: Quartiles | null;
   /** Quartiles of the stop step over every seed, and how many stopped for each reason. */
   stop: Quartiles | null;
-  reasons: { gradTol: number; maxSteps: number; diverged: number };
+  reasons: Record<StopReason, number>;
 }
 
 export function summarizeEscapes(results: readonly SeedEscape[]): EscapeSummary {
   const escapes = results.flatMap((r) => (r.escape === null ? [] : [r.escape]));
-  const reasons = { gradTol: 0, maxSteps: 0, diverged: 0 };
+  const reasons: Record<StopReason, number> = { gradTol: 0, maxSteps: 0, diverged: 0, maxEvals: 0 };
   for (const r of results) reasons[r.reason]++;
   return {
     seeds: results.length,

@@ -13,12 +13,18 @@
 // Random numbers (gradNoise, noisySgd, pgd) come from one stream per grid row, derived from
 // (seed, row), so a map is reproducible whatever the number of workers. They are not the
 // explorer's run stream: a noisy pixel agrees with an explorer run in distribution only.
+//
+// Line-search methods (lbfgs, bfgs, cg) are not separable: each pixel gets its own instance and
+// the objective's evaluator (StepContext.evaluate); each pixel counts its evaluations for the
+// maxEvals rule. They have no GLSL form, so maps of them run here, never on the fused WebGL path.
 
 import { OPTIMIZERS, SEPARABLE } from '../optim/optimizers';
 import { Rng } from '../optim/rng';
-import { gradNorm2, STOP, stepGradient, stopCodeAt } from '../optim/runRules';
+import { gradNorm2, secondOrderStopCode, STOP, stepGradient, stopCodeAt, stopCodeWithEvals } from '../optim/runRules';
+import { eigenSym2 } from '../surfaces/classify';
 import { type DivergenceBox, divergedAt, divergenceBox } from '../optim/runRulesDivergence';
 import { LrSchedule } from '../optim/schedule';
+import { objectiveEvaluator } from '../optim/surfaceRun';
 import type { OptimizerDef, OptimizerInstance, StepContext } from '../optim/types';
 import type { Objective2 } from '../surfaces/objective';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
@@ -47,6 +53,8 @@ export class RowBatch {
   /** The step's gradient (noise, clipping); zero for stopped pixels. */
   private readonly gs: Float64Array;
   private readonly fx: Float64Array;
+  /** Evaluations each pixel has spent (the maxEvals rule). */
+  private readonly evals: Float64Array;
   private readonly prev = new Float64Array(2);
   private readonly h3 = new Float64Array(3);
   private readonly pair = new Float64Array(2);
@@ -66,6 +74,8 @@ export class RowBatch {
    */
   private readonly plainGradient: boolean;
   private t = 0;
+  /** The pixel whose stop is being tested (read by lambdaMinOfPixel). */
+  private testing = 0;
   active: number;
 
   constructor(
@@ -83,6 +93,7 @@ export class RowBatch {
     this.g = new Float64Array(2 * n);
     this.gs = new Float64Array(2 * n);
     this.fx = new Float64Array(n);
+    this.evals = new Float64Array(n);
     this.saved = new Float64Array(2 * n);
     const def = optimizerDef(job);
     this.separable = sharedSetting(job) && SEPARABLE.has(job.optimizer);
@@ -92,7 +103,8 @@ export class RowBatch {
     this.schedules = settings.map((s) => new LrSchedule(s.params.lr as number, job.schedule ?? undefined));
     this.noise = Float64Array.from(this.separable ? Array<number>(n).fill(settings[0].gradNoise) : settings.map((s) => s.gradNoise));
     this.plainGradient = job.clip === null && this.noise.every((sigma) => !sigma);
-    this.ctx = this.instances.map(() => ({ lr: 0, rng, hessian: def.needsHessian ? new Float64Array(4) : undefined }));
+    const evaluate = objectiveEvaluator(objective);
+    this.ctx = this.instances.map(() => ({ lr: 0, rng, hessian: def.needsHessian ? new Float64Array(4) : undefined, evaluate }));
     const g2 = new Float64Array(2);
     for (let i = 0; i < n; i++) {
       const [sx, sy] = pixelStart(job, i, row);
@@ -124,7 +136,7 @@ export class RowBatch {
   /** Advances every running pixel up to `steps` steps; returns the pixel-steps done. */
   advance(steps: number): number {
     const { job, n, x, g, gs, fx, objective } = this;
-    const { gradTol, maxSteps } = job;
+    const { gradTol, maxSteps, maxEvals } = job;
     let work = 0;
     for (let s = 0; s < steps && this.active > 0; s++) {
       // 1-3: stopping rule at x_t, then the step's gradient (noise, then clipping)
@@ -134,7 +146,8 @@ export class RowBatch {
         if (!this.running(i)) continue;
         const gx = g[2 * i];
         const gy = g[2 * i + 1];
-        const code = stopCodeAt(fx[i], gradNorm2(gx, gy), this.t, gradTol, maxSteps);
+        this.testing = i;
+        const code = stopCodeWithEvals(secondOrderStopCode(stopCodeAt(fx[i], gradNorm2(gx, gy), this.t, gradTol, maxSteps), this.t, maxSteps, gradTol, job.secondOrder?.rho, this.lambdaMinOfPixel), this.evals[i], maxEvals);
         if (code !== STOP.running) {
           this.finish(i, code);
         } else if (this.plainGradient) {
@@ -156,13 +169,18 @@ export class RowBatch {
       if (this.separable) {
         this.ctx[0].lr = this.schedules[0].at(this.t);
         this.instances[0].step(x, gs, this.ctx[0]);
+        // one evaluation a step each (a separable update evaluates nothing else)
+        for (let i = 0; i < n; i++) if (this.running(i)) this.evals[i] += 1;
       } else {
         for (let i = 0; i < n; i++) {
           if (!this.running(i)) continue;
           const ctx = this.ctx[i];
           ctx.lr = this.schedules[i].at(this.t);
           if (ctx.hessian) this.hessianAt(x[2 * i], x[2 * i + 1], ctx.hessian);
+          ctx.f = fx[i];
+          ctx.evals = 1;
           this.instances[i].step(x.subarray(2 * i, 2 * i + 2), gs.subarray(2 * i, 2 * i + 2), ctx);
+          this.evals[i] += ctx.evals;
         }
       }
       // 5: divergence, then f and the gradient at x_{t+1}
@@ -191,6 +209,13 @@ export class RowBatch {
     }
     return work;
   }
+
+  /** lambda_min of the Hessian at pixel `testing`'s x_t: the second-order stop test, only where ||g|| <= eps. */
+  private readonly lambdaMinOfPixel = (): number => {
+    const i = this.testing;
+    this.objective.hessian(this.x[2 * i], this.x[2 * i + 1], this.h3);
+    return eigenSym2(this.h3[0], this.h3[1], this.h3[2]).values[0];
+  };
 
   private hessianAt(px: number, py: number, h4: Float64Array): void {
     this.objective.hessian(px, py, this.h3);

@@ -35,3 +35,15 @@ export function pickFaster(webglMs: number, jsMs: number, workers: number): Path
     ? { path: 'webgl', reason: `fused WebGL ${fmt(webglMs)} vs ${js} ${fmt(jsMs)} on the probe`, webglMs, jsMs }
     : { path: 'js', reason: `${js} ${fmt(jsMs)} vs fused WebGL ${fmt(webglMs)} on the probe`, webglMs, jsMs };
 }
+
+/**
+ * Why a job the fused program cannot run (glslSupports false) runs on JS instead: the program
+ * differentiates to first order only (glsl/dualIr.ts), so neither a Hessian optimizer's step nor
+ * the second-order stopping rule's lambda_min is available there. Derived from the job, so the
+ * choice needs no probe.
+ */
+export function webglRefusal(job: Pick<BatchJob, 'optimizer' | 'secondOrder'>): string {
+  return job.secondOrder
+    ? "the second-order stopping rule needs the Hessian's lambda_min, which the WebGL engine does not compute: running on JS"
+    : `${job.optimizer} needs the Hessian, which the WebGL engine does not compute: running on JS`;
+}

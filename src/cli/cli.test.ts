@@ -33,9 +33,24 @@ describe('the command-line runner', () => {
     const r = cli(file, '--format', 'csv');
     expect(r.status).toBe(0);
     const lines = r.stdout.trim().split('\n');
-    expect(lines[0]).toBe('step,run,x,y,f,gradNorm');
+    expect(lines[0]).toBe('step,run,x,y,f,gradNorm,evals');
     expect(lines).toHaveLength(5);
-    expect(lines[1]).toBe('0,0,1.5,0,1.375,1.5');
+    expect(lines[1]).toBe('0,0,1.5,0,1.375,1.5,0');
+    expect(lines[4].endsWith(',3')).toBe(true);
+  });
+
+  it('records the evaluations of a line search and stops on maxEvals', () => {
+    const race = { ...exp, problem: { kind: 'surface', id: 'rosenbrock' }, runs: [{ optimizer: 'sgd', params: { lr: 1e-3 } }, { optimizer: 'bfgs' }], stop: { maxSteps: 1000, gradTol: 0, maxEvals: 20 } };
+    const r = cli(JSON.stringify(race));
+    expect(r.status).toBe(0);
+    const [sgd, bfgs] = JSON.parse(r.stdout) as { evals: number[]; stop: { reason: string; step: number } }[];
+    expect(sgd.evals).toEqual(Array.from({ length: 21 }, (_, t) => t));
+    expect(sgd.stop).toMatchObject({ reason: 'maxEvals', step: 20 });
+    // two or more a step (x, then the line search's trials), and the budget reached by the last
+    expect(bfgs.stop.reason).toBe('maxEvals');
+    expect(bfgs.evals.slice(1).every((e, t) => e - bfgs.evals[t] >= 2)).toBe(true);
+    expect(bfgs.evals.at(-2)!).toBeLessThan(20);
+    expect(bfgs.evals.at(-1)!).toBeGreaterThanOrEqual(20);
   });
 
   it.each([
@@ -43,6 +58,7 @@ describe('the command-line runner', () => {
     [JSON.stringify({ ...exp, problem: { kind: 'surface', id: 'nope' } }), /^error: problem\.id: unknown value "nope"/],
     ['{"v":1,', /^error: the experiment argument is not valid JSON/],
     ['no-such-file.json', /^error: "no-such-file.json" is neither JSON/],
+    [JSON.stringify({ ...exp, runs: [{ optimizer: 'lbfgs', gradNoise: 0.1 }] }), /^error: runs\[0\]\.gradNoise: must be 0 for lbfgs, which needs exact gradients/],
   ])('bad input %s: one line on stderr, exit 2, nothing on stdout', (arg, message) => {
     const r = cli(arg);
     expect(r.status).toBe(2);
@@ -56,7 +72,9 @@ describe('--critical-points', () => {
   it('prints every critical point of the surface, classified', () => {
     const r = cli(JSON.stringify({ ...exp, problem: { kind: 'surface', id: 'himmelblau' } }), '--critical-points');
     expect(r.status).toBe(0);
-    const points = JSON.parse(r.stdout) as { kind: string; x: number; y: number }[];
+    const out = JSON.parse(r.stdout) as { criticalPoints: { kind: string; x: number; y: number }[]; truncated: boolean; truncatedReason: string | null };
+    expect([out.truncated, out.truncatedReason]).toEqual([false, null]);
+    const points = out.criticalPoints;
     const count = (k: string) => points.filter((p) => p.kind === k).length;
     expect([count('minimum'), count('saddle'), count('maximum')]).toEqual([4, 4, 1]);
     expect(points.some((p) => Math.abs(p.x - 3) < 1e-9 && Math.abs(p.y - 2) < 1e-9)).toBe(true);
@@ -100,7 +118,7 @@ describe('hostile input: one clean line', () => {
     ['a link that clears the terminal and forges a line', () => ['v=1&surface=booth&r0=sgd&%1B%5B2J%0Aerror:%20all%20good=1'], /^error: share link: \\u001b\[2J\\nerror: all good: unknown link field/],
     ['NUL and U+202E in a link value', () => ['v=1&surface=%00ab%E2%80%AE&r0=sgd'], /^error: share link: problem\.id: unknown value "\\u0000ab\\u202e"/],
     ['a JSON array', () => ['[1]'], /^error: the JSON is an array, not an experiment object$/],
-    ['a 400-digit literal in an expression', () => [surface(`{"kind":"surface","expr":"x^${'1'.repeat(400)}"}`)], /^error: problem: expression: number too large '1{400}' at column 3$/],
+    ['a 400-digit literal in an expression', () => [surface(`{"kind":"surface","expr":"x^${'1'.repeat(400)}"}`)], /^error: problem: expression: number too large '1{60}…' at column 3$/],
     ['an option with an escape sequence', () => ['--\u001b[2J\nerror: all good'], /^error: unknown option --\\u001b\[2J\\nerror: all good; usage/],
     ['a network run with a start point', () => [network('[8]').replace('"optimizer":"sgd"', '"optimizer":"sgd","start":[1,2]')], /^error: runs\[0\]\.start: a network run has no start point/],
     ['a network batch larger than the data set', () => ['v=1&data=moons&samples=100&noise=0&hidden=8&act=tanh&batch=101&r0=sgd'], /^error: share link: problem\.batchSize: must be at most samples \(100\), or 0 for the full batch \(got 101\)$/],
@@ -124,3 +142,22 @@ describe('hostile input: one clean line', () => {
   });
 });
 
+
+// Issue 14, item 9: a search that may have missed points says why, on stderr, beside the points.
+describe('--critical-points on a surface the search cannot resolve', () => {
+  it('sin(x*y*1000): the points on stdout, and one warning line on stderr saying why they are not all', () => {
+    const r = cli(JSON.stringify({ ...exp, problem: { kind: 'surface', expr: 'sin(x*y*1000)' } }), '--critical-points');
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout) as { criticalPoints: unknown[]; truncated: boolean; truncatedReason: string };
+    expect(out.criticalPoints).toHaveLength(2000);
+    expect(out.truncated).toBe(true);
+    expect(out.truncatedReason).toMatch(/varies faster than the search grid resolves/);
+    expect(r.stderr).toMatch(/^warning: the search stopped at its limit of 2000 critical points: the surface varies faster than the search grid resolves \(.*\)\n$/);
+  });
+
+  it('a surface searched completely gives no warning', () => {
+    const r = cli(JSON.stringify({ ...exp, problem: { kind: 'surface', id: 'himmelblau' } }), '--critical-points');
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+  });
+});

@@ -62,6 +62,7 @@ const REASON_NAMES = new Map<number, StopReason>([
   [REASON.gradTol, 'gradTol'],
   [REASON.maxSteps, 'maxSteps'],
   [REASON.diverged, 'diverged'],
+  [REASON.maxEvals, 'maxEvals'],
 ]);
 
 function reasonName(code: number): StopReason {

@@ -12,47 +12,15 @@ import type { CliOptions } from './args';
 import { formatErrors } from '../experiment/parse';
 import type { Experiment } from '../experiment/types';
 import { collectNetworkResults, createNetworkEngine, type NetworkEngine, type NetworkRunResult } from '../nets/engine';
-import type { Mlp } from '../nets/mlp';
+import { exportedData, layerWeights } from '../nets/exported';
+export { exportedData, layerWeights };
+export type { ExportedData } from '../nets/exported';
+export type { LayerWeights } from '../experiment/types';
 import { spectrumHistogram, type SpectrumHistogram } from '../nets/spectrum/histogram';
 import { hessianSpectrum, type HessianSpectrum } from '../nets/spectrum/spectrum';
 import { netStream } from '../nets/streams';
 
 export type Output = { ok: true; value: string } | { ok: false; message: string };
-
-export interface LayerWeights {
-  /** outputs x inputs */
-  W: number[][];
-  b: number[];
-}
-
-export interface ExportedData {
-  /** Every point of the dataset, the training split first. */
-  x: [number, number][];
-  y: number[];
-  /** Indices into x of the training split (the rest is held out). */
-  train: number[];
-}
-
-/** The flat weight vector (src/nets/mlp.ts layout) as layers. */
-export function layerWeights(net: Mlp, w: ArrayLike<number>): LayerWeights[] {
-  return net.layers.map(({ fanIn, fanOut, wOffset, bOffset }) => ({
-    W: Array.from({ length: fanOut }, (_, o) => Array.from({ length: fanIn }, (_, i) => w[wOffset + o * fanIn + i])),
-    b: Array.from({ length: fanOut }, (_, o) => w[bOffset + o]),
-  }));
-}
-
-export function exportedData(engine: NetworkEngine): ExportedData {
-  const { train, heldOut } = engine.data;
-  const x: [number, number][] = [];
-  const y: number[] = [];
-  for (const set of [train, heldOut]) {
-    for (let i = 0; i < set.count; i++) {
-      x.push([set.x[2 * i], set.x[2 * i + 1]]);
-      y.push(set.y[i]);
-    }
-  }
-  return { x, y, train: Array.from({ length: train.count }, (_, i) => i) };
-}
 
 export type SpectrumAtStop = HessianSpectrum & { histogram: SpectrumHistogram | null };
 

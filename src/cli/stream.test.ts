@@ -47,8 +47,12 @@ const surfaceCases: [string, unknown][] = [
   ],
   ['pgd perturbations at a saddle', { v: 1, seed: 3, problem: { kind: 'surface', id: 'doubleWell' }, runs: [{ optimizer: 'pgd', params: pgd, start: [0, 0] }, { optimizer: 'sgd', start: [0, 0] }], stop: stop(200) }],
   ['a run that diverges mid-way', { v: 1, problem: { kind: 'surface', id: 'doubleWell' }, runs: [{ optimizer: 'sgd', params: { lr: 2.5 }, start: [1.5, 0.5] }, { optimizer: 'sgd', params: { lr: 1000 }, start: [1.5, 0.5] }], stop: stop(50) }],
-  ['f not finite at the start (null in JSON, NaN in CSV)', { v: 1, problem: { kind: 'surface', expr: 'log(x)' }, runs: [{ optimizer: 'sgd', start: [-1, 0] }, { optimizer: 'sgd', start: [2, 0] }], stop: stop(5) }],
+  ['f not finite at the start (a run of no points)', { v: 1, problem: { kind: 'surface', expr: 'log(x)' }, runs: [{ optimizer: 'sgd', start: [-1, 0] }, { optimizer: 'sgd', start: [2, 0] }], stop: stop(5) }],
   ['one point', { v: 1, problem: { kind: 'surface', id: 'booth' }, runs: [{ optimizer: 'sgd' }], stop: stop(1) }],
+  [
+    'line searches (several evaluations a step), an evaluation budget, notes in the stop',
+    { v: 1, problem: { kind: 'surface', id: 'himmelblau' }, runs: [{ optimizer: 'bfgs' }, { optimizer: 'lbfgs', params: { lineSearch: 'strongWolfe' } }, { optimizer: 'cg' }], stop: { maxSteps: 5000, gradTol: 0, maxEvals: 9000 } },
+  ],
 ];
 
 const networkCases: [string, unknown][] = [
@@ -64,7 +68,7 @@ describe('run output streamed from chunks: the bytes of collectResults + stringi
     const runs = gatherRuns(exp, surfaceEngine(exp));
     expect(runText(writeJson, SURFACE_LAYOUT, runs)).toBe(JSON.stringify(results) + '\n');
     // the CSV the CLI wrote before, from RunResult[] through the app's export
-    const csv = trajectoryCsv(results.map((r) => ({ xy: r.points.flat(), f: r.f, gradNorm: r.gradNorm, length: r.points.length })));
+    const csv = trajectoryCsv(results.map((r) => ({ xy: r.points.flat(), f: r.f, gradNorm: r.gradNorm, evals: r.evals, length: r.points.length })));
     expect(runText(writeCsv, SURFACE_LAYOUT, runs)).toBe(csv);
   });
 
@@ -76,14 +80,15 @@ describe('run output streamed from chunks: the bytes of collectResults + stringi
     expect(runText(writeCsv, NETWORK_LAYOUT, runs)).toBe(networkCsv(results.map((r) => ({ ...r, length: r.f.length }))));
   });
 
-  it('the cases cover what they claim: perturbations, divergence, a non-finite value, several chunks', () => {
+  it('the cases cover what they claim: perturbations, divergence, a run of no points, several chunks', () => {
     const runs = surfaceCases.flatMap(([, input]) => {
       const exp = experiment(input);
       return collectResults(exp, surfaceEngine(exp));
     });
     expect(runs.some((r) => (r.perturbations?.length ?? 0) > 1)).toBe(true);
     expect(runs.filter((r) => r.stop.reason === 'diverged').length).toBeGreaterThanOrEqual(3);
-    expect(runs.some((r) => r.f.some((f) => !Number.isFinite(f)))).toBe(true);
+    expect(runs.some((r) => r.points.length === 0 && r.stop.reason === 'diverged')).toBe(true);
+    expect(runs.every((r) => r.f.every(Number.isFinite) && r.gradNorm.every(Number.isFinite))).toBe(true);
     expect(runs.some((r) => r.f.length > 2 * CHUNK_STEPS)).toBe(true);
     expect(new Set(runs.map((r) => r.f.length)).size).toBeGreaterThan(4);
     const nets = networkCases.flatMap(([, input]) => {
@@ -136,5 +141,26 @@ describe('writing', () => {
     await new Promise<void>((resolve) => slow.end(resolve));
     expect(Buffer.concat(received).toString('utf8')).toBe(runText(writeCsv, SURFACE_LAYOUT, runs));
     expect(waits).toBeGreaterThan(10);
+  });
+});
+
+describe('a start where f is not finite (issue 14, item 8)', () => {
+  // 1/(x - 1.5) at x = 1.5 is Infinity: the run stops, diverged, with no point recorded, so the
+  // output holds no null (JSON) and no Infinity or NaN (CSV).
+  const exp = experiment({ v: 1, problem: { kind: 'surface', expr: '1/(x-1.5)' }, runs: [{ optimizer: 'sgd', params: { lr: 0.1 }, start: [1.5, 0] }, { optimizer: 'sgd', params: { lr: 0.1 }, start: [0, 0] }], stop: stop(3) });
+
+  it('stops diverged at step 0 with a message that says so, and writes only finite numbers', () => {
+    const runs = gatherRuns(exp, surfaceEngine(exp));
+    const json = runText(writeJson, SURFACE_LAYOUT, runs);
+    const csv = runText(writeCsv, SURFACE_LAYOUT, runs);
+    const parsed = JSON.parse(json) as { points: number[][]; f: number[]; gradNorm: number[]; stop: { reason: string; step: number; message: string } }[];
+    const [bad, good] = parsed;
+    expect(bad.stop).toMatchObject({ reason: 'diverged', step: 0, message: 'diverged at the start: f = Infinity at (1.5, 0) is not finite, so the run records no point' });
+    expect([bad.points, bad.f]).toEqual([[], []]);
+    expect(good.f).toHaveLength(4);
+    // JSON writes a number that is not finite as null
+    expect(parsed.flatMap((r) => [...r.points.flat(), ...r.f, ...r.gradNorm]).every((v) => typeof v === 'number' && Number.isFinite(v))).toBe(true);
+    expect(csv).not.toMatch(/Infinity|NaN/);
+    expect(csv.trim().split('\n')).toHaveLength(1 + 4);
   });
 });

@@ -143,15 +143,16 @@ export interface OutputLayout<C extends ChunkBase> {
 }
 
 export const SURFACE_LAYOUT: OutputLayout<RunChunk> = {
-  csvHeader: 'step,run,x,y,f,gradNorm',
+  csvHeader: 'step,run,x,y,f,gradNorm,evals',
   csvRows(c, run, step, w) {
-    const { xy, f, gradNorm } = c;
+    const { xy, f, gradNorm, evals } = c;
     for (let i = 0; i < f.length; i++) {
       w.ascii(`${step + i},${run}`);
       csvField(w, xy[2 * i]);
       csvField(w, xy[2 * i + 1]);
       csvField(w, f[i]);
       csvField(w, gradNorm[i]);
+      csvField(w, evals[i]);
       w.ascii('\n');
     }
   },
@@ -159,13 +160,14 @@ export const SURFACE_LAYOUT: OutputLayout<RunChunk> = {
     { key: 'points', elements: (c, w, comma) => jsonPairs(c.xy, w, comma) },
     { key: 'f', elements: (c, w, comma) => jsonList(c.f, w, comma) },
     { key: 'gradNorm', elements: (c, w, comma) => jsonList(c.gradNorm, w, comma) },
+    { key: 'evals', elements: (c, w, comma) => jsonList(c.evals, w, comma) },
   ],
 };
 
 export const NETWORK_LAYOUT: OutputLayout<NetworkChunk> = {
-  csvHeader: 'step,run,loss,gradNorm,heldOutLoss,accuracy,heldOutAccuracy',
+  csvHeader: 'step,run,loss,gradNorm,heldOutLoss,accuracy,heldOutAccuracy,evals',
   csvRows(c, run, step, w) {
-    const { f, gradNorm, heldOutLoss, accuracy, heldOutAccuracy } = c;
+    const { f, gradNorm, heldOutLoss, accuracy, heldOutAccuracy, evals } = c;
     for (let i = 0; i < f.length; i++) {
       w.ascii(`${step + i},${run}`);
       csvField(w, f[i]);
@@ -173,6 +175,7 @@ export const NETWORK_LAYOUT: OutputLayout<NetworkChunk> = {
       csvField(w, heldOutLoss[i]);
       csvField(w, accuracy[i]);
       csvField(w, heldOutAccuracy[i]);
+      csvField(w, evals[i]);
       w.ascii('\n');
     }
   },
@@ -181,6 +184,7 @@ export const NETWORK_LAYOUT: OutputLayout<NetworkChunk> = {
     { key: 'points', elements: (_c, _w, comma) => comma },
     { key: 'f', elements: (c, w, comma) => jsonList(c.f, w, comma) },
     { key: 'gradNorm', elements: (c, w, comma) => jsonList(c.gradNorm, w, comma) },
+    { key: 'evals', elements: (c, w, comma) => jsonList(c.evals, w, comma) },
     { key: 'heldOutLoss', elements: (c, w, comma) => jsonList(c.heldOutLoss, w, comma) },
     { key: 'accuracy', elements: (c, w, comma) => jsonList(c.accuracy, w, comma) },
     { key: 'heldOutAccuracy', elements: (c, w, comma) => jsonList(c.heldOutAccuracy, w, comma) },

@@ -1,9 +1,10 @@
 // The plot: contours, critical points, axes and trajectories in one SVG sharing one pair of
 // scales. A click sets run 1's start point and restarts; moving the pointer shows the values
 // under it and the nearest step of a path (linked with the charts).
-import { useEffect, useRef, type PointerEvent } from 'react';
+import { useEffect, useRef, type KeyboardEvent, type PointerEvent } from 'react';
 import { probeAt, probeEnter, probeLeave, setContourRaster, setStart, setView } from '../state/controller';
 import { useStore } from '../state/store';
+import { arrowDirection, nudgeFraction } from './a11y/keyNudge';
 import { Axes } from './Axes';
 import { ContourLayer } from './ContourLayer';
 import { CriticalPointsLayer } from './CriticalPointsLayer';
@@ -41,18 +42,25 @@ export function ContourPlot({ size = PLOT_SIZE }: { size?: number }) {
     setContourRaster(scales.width * dpr, scales.height * dpr);
   }, [scales.width, scales.height]);
 
-  // Wheel zoom needs a non-passive listener to keep the page from scrolling.
+  // Wheel zoom needs a non-passive listener to keep the page from scrolling. It sits on the whole
+  // plot (critical-point glyphs, axes and margins included) and is registered once, reading the
+  // latest window through a ref: a wheel event that landed outside the zoom target, or between
+  // two registrations, used to scroll the page, and fast wheeling latched the scroll onto it.
+  const stackRef = useRef<HTMLDivElement>(null);
+  const latest = useRef({ view, toData });
+  latest.current = { view, toData };
   useEffect(() => {
-    const el = targetRef.current;
+    const el = stackRef.current;
     if (!el) return;
     const onWheel = (e: WheelEvent) => {
       e.preventDefault();
-      const { x, y } = toData(e);
-      setView(roundView(zoomView(view, x, y, Math.pow(1.0015, e.deltaY))));
+      const { view: v, toData: at } = latest.current;
+      const { x, y } = at(e);
+      setView(roundView(zoomView(v, x, y, Math.pow(1.0015, e.deltaY))));
     };
     el.addEventListener('wheel', onWheel, { passive: false });
     return () => el.removeEventListener('wheel', onWheel);
-  });
+  }, []);
 
   const onPointerDown = (e: PointerEvent<SVGRectElement>) => {
     const { px, py } = toData(e);
@@ -75,6 +83,16 @@ export function ContourPlot({ size = PLOT_SIZE }: { size?: number }) {
     void probeAt(x, y);
     useStore.setState({ hoverStep: nearestStep(traces, scales, px, py) });
   };
+  // Keyboard: with the plot focused the arrow keys move run 1's start (shift: farther) and restart.
+  const start = useStore((s) => s.experiment.runs[0]?.start ?? s.surface?.start);
+  const onKeyDown = (e: KeyboardEvent<SVGSVGElement>) => {
+    const d = arrowDirection(e.key);
+    if (!d || !start || e.metaKey || e.ctrlKey || e.altKey) return;
+    e.preventDefault();
+    e.stopPropagation(); // the page's own arrow keys (step, scrub) stay off while the plot has focus
+    const f = nudgeFraction(e.shiftKey);
+    setStart(Number((start[0] + d[0] * f * (view.x[1] - view.x[0])).toPrecision(6)), Number((start[1] + d[1] * f * (view.y[1] - view.y[0])).toPrecision(6)));
+  };
   const onPointerUp = (e: PointerEvent<SVGRectElement>) => {
     const d = drag.current;
     drag.current = null;
@@ -85,9 +103,9 @@ export function ContourPlot({ size = PLOT_SIZE }: { size?: number }) {
   };
 
   return (
-    <div className="plot-stack" style={{ width: size, height: size }}>
+    <div className="plot-stack" ref={stackRef} style={{ width: size, height: size, overscrollBehavior: 'contain' }}>
     {grid && <ContourLayer grid={grid} scales={scales} size={size} />}
-    <svg width={size} height={size} className="plot" role="img" aria-label="Contour plot with optimizer paths" data-testid="plot">
+    <svg width={size} height={size} className="plot" role="img" aria-label="Contour plot with optimizer paths" data-testid="plot" tabIndex={0} aria-description="arrow keys move run 1's start point (shift: farther)" onKeyDown={onKeyDown}>
       <defs>
         <clipPath id="plot-clip">
           <rect width={scales.width} height={scales.height} />

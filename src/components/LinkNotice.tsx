@@ -4,11 +4,12 @@ import { useStore } from '../state/store';
 
 export function LinkNotice() {
   const problems = useStore((s) => s.linkProblems);
+  const source = useStore((s) => s.noticeSource);
   if (!problems) return null;
   return (
     <div className="link-notice" role="alert" data-testid="link-notice">
       <div className="notice-head">
-        <strong>Some of this link could not be used; those settings fell back to their defaults:</strong>
+        <strong>Some of this {source === 'file' ? 'file' : 'link'} could not be used; those settings fell back to their defaults:</strong>
         <button type="button" aria-label="Dismiss notice" onClick={() => useStore.setState({ linkProblems: null })}>×</button>
       </div>
       <ul>

@@ -3,6 +3,7 @@
 import { LIMITS } from '../experiment/limits';
 import { ACTIVATION_IDS, DATASET_IDS, type NetworkProblem } from '../experiment/types';
 import { editExperiment } from '../state/edit';
+import { chooseDataset } from '../state/problemSwitch';
 import { useStore } from '../state/store';
 import { NumberField } from './NumberField';
 import { useState, useEffect } from 'react';
@@ -37,7 +38,7 @@ export function NetworkProblemEditor() {
     <div className="network-editor">
       <div className="param">
         <span className="param-name">dataset</span>
-        <select aria-label="Dataset" value={problem.dataset} onChange={(e) => editNetwork((p) => void (p.dataset = e.target.value as NetworkProblem['dataset']))}>
+        <select aria-label="Dataset" value={problem.dataset} onChange={(e) => chooseDataset(e.target.value as NetworkProblem['dataset'])}>
           {DATASET_IDS.map((d) => <option key={d} value={d}>{d}</option>)}
         </select>
       </div>

@@ -1,5 +1,5 @@
 // One optimizer parameter, as its spec says: a log slider plus a number box for rates,
-// a number box, a checkbox, or a pair of boxes (betas).
+// a number box, a checkbox, a pair of boxes (betas), or a select of a choice's options.
 import type { ParamSpec } from '../optim/optimizers/params';
 import type { ParamValue } from '../experiment/types';
 import { NumberField } from './NumberField';
@@ -12,6 +12,20 @@ export function ParamControl({ name, spec, value, onChange, runLabel }: { name: 
     return (
       <label className="param" title={spec.help}>
         <input type="checkbox" checked={value as boolean} aria-label={label} onChange={(e) => onChange(e.target.checked)} /> {name}
+      </label>
+    );
+  }
+  if (spec.type === 'choice') {
+    return (
+      <label className="param" title={spec.help}>
+        <span className="param-name">{name}</span>
+        <select aria-label={label} value={value as string} onChange={(e) => onChange(e.target.value)}>
+          {spec.options.map((option) => (
+            <option key={option} value={option}>
+              {option}
+            </option>
+          ))}
+        </select>
       </label>
     );
   }
@@ -39,6 +53,7 @@ export function ParamControl({ name, spec, value, onChange, runLabel }: { name: 
           max={hi}
           step={0.01}
           value={Math.log10(Math.max(v, LOG_SLIDER_MIN))}
+          aria-valuetext={`${name} ${v}`}
           onChange={(e) => onChange(Number((10 ** Number(e.target.value)).toPrecision(3)))}
         />
       )}

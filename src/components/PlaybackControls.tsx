@@ -3,6 +3,7 @@
 import { useEffect } from 'react';
 import { pause, play, reset, setSpeed, step } from '../state/controller';
 import { useStore } from '../state/store';
+import { ShortcutHelp } from './a11y/ShortcutHelp';
 
 const SPEEDS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000];
 const SHORTCUTS = 'Keyboard: space play/pause, → step (shift: 10), ← scrub back, r reset';
@@ -86,6 +87,7 @@ export function PlaybackControls() {
       </label>
       )}
       <span className="shortcut-hint" title={SHORTCUTS} aria-label={SHORTCUTS}>⌨</span>
+      <ShortcutHelp />
     </div>
   );
 }

@@ -16,7 +16,7 @@ export function Readout() {
       </div>
     );
   }
-  if (!probe) return <div className="readout muted">Hover the plot to read f, ||grad f|| and the Hessian's eigenvalues; click to start run 1 there.</div>;
+  if (!probe) return <div className="readout muted">Hover the plot to read f, ||grad f|| and the Hessian's eigenvalues; click to start run 1 there, scroll to zoom, drag to pan.</div>;
   return (
     <div className="readout" data-testid="readout" aria-live="polite">
       x = {fmtNum(probe.x)}, y = {fmtNum(probe.y)} · f = {fmtNum(probe.f)} · ||grad f|| = {fmtNum(probe.gradNorm)} · λ = {fmtNum(probe.eigenvalues[0])},{' '}
@@ -44,7 +44,7 @@ export function CriticalLegend() {
           </span>
         );
       })}
-      {truncated && <span className="legend-item warn">search stopped at {points.length} points: the surface has a curve of critical points</span>}
+      {truncated !== null && <span className="legend-item warn">{points.length} points found; the search may have missed some: {truncated}</span>}
       <span className="legend-item">
         <svg width={30} height={10} aria-hidden><line x1={2} y1={5} x2={28} y2={5} stroke="#b30000" strokeWidth={2} /></svg>descent
       </span>

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { LIMITS } from '../experiment/limits';
 import { OPTIMIZER_SPECS, resolveParams } from '../optim/optimizers/params';
 import { OPTIMIZER_IDS, type OptimizerId, type Run } from '../experiment/types';
-import { editExperiment } from '../state/edit';
+import { duplicateRunOfExperiment, editExperiment, removeRunOfExperiment } from '../state/edit';
 import { useStore } from '../state/store';
 import { runColor } from '../state/traces';
 import { NumberField } from './NumberField';
@@ -86,10 +86,10 @@ export function RunEditor({ index }: { index: number }) {
         <LabelField run={run} index={index} runLabel={runLabel} placeholder={label} />
       </div>
       <div className="run-actions">
-        <button type="button" aria-label={`Duplicate ${runLabel}`} disabled={count >= LIMITS.runs.max} onClick={() => editExperiment((e) => void e.runs.splice(index + 1, 0, structuredClone(run)))}>
+        <button type="button" aria-label={`Duplicate ${runLabel}`} disabled={count >= LIMITS.runs.max} onClick={() => duplicateRunOfExperiment(index)}>
           Duplicate
         </button>
-        <button type="button" aria-label={`Remove ${runLabel}`} disabled={count <= 1} onClick={() => editExperiment((e) => void e.runs.splice(index, 1))}>
+        <button type="button" aria-label={`Remove ${runLabel}`} disabled={count <= 1} onClick={() => removeRunOfExperiment(index)}>
           Remove
         </button>
       </div>

@@ -1,6 +1,6 @@
 // The runs raced on the surface (1 to 8), each with its own settings.
 import { LIMITS } from '../experiment/limits';
-import { editExperiment } from '../state/edit';
+import { addRunToExperiment } from '../state/edit';
 import { useStore } from '../state/store';
 import { RunEditor } from './RunEditor';
 
@@ -14,7 +14,7 @@ export function RunsPanel() {
           type="button"
           aria-label="Add run"
           disabled={count >= LIMITS.runs.max}
-          onClick={() => editExperiment((e) => void e.runs.push({ optimizer: 'adam', params: { lr: 0.05 } }))}
+          onClick={() => addRunToExperiment({ optimizer: 'adam', params: { lr: 0.05 } })}
         >
           + Add run
         </button>

@@ -1,8 +1,12 @@
-// A chart of one value per step for every run (||grad f|| or f - f*), on a log axis, with an
+// A chart of one value per step for every run (||grad f|| or f - f*), on a log axis (or f itself
+// on a linear one, with a reference line), with an
 // optional eps line that can be dragged, a marker where each run first crosses it, and a
-// hover cursor shared with the plot (linked views).
+// hover cursor shared with the plot (linked views). The x axis is the step, or the evaluations
+// of f and its gradient spent to reach it (RunTrace.evals), which races line searches (several
+// evaluations a step) fairly against first-order methods (one a step).
 import { axisBottom, axisLeft, scaleLinear, scaleLog, select } from 'd3';
-import { useEffect, useMemo, useRef, useState, type PointerEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import type { ChartXAxis } from '../experiment/types';
 import type { RunTrace } from '../state/traces';
 import { seriesPath } from './seriesPath';
 
@@ -14,10 +18,16 @@ export interface SeriesChartProps {
   pick: (t: RunTrace) => Float64Array;
   /** Subtracted before the log (f*); values <= 0 after it are clipped to the axis floor. */
   offset?: number;
+  /** A linear axis of the values themselves (no offset, no floor): for f where f* is unknown. */
+  linear?: boolean;
+  /** A dashed horizontal line at a value, with its label (the best f seen so far). */
+  reference?: { value: number; label: string };
   eps?: number;
   onEpsChange?: (eps: number) => void;
   hoverStep: number | null;
   onHoverStep: (step: number | null) => void;
+  /** 'steps' (default) or 'evals'; on 'evals' the hover cursor follows the first run's steps. */
+  xAxis?: ChartXAxis;
   width?: number;
   height?: number;
   testId: string;
@@ -25,8 +35,24 @@ export interface SeriesChartProps {
 
 const M = { top: 22, right: 14, bottom: 28, left: 52 };
 
+/** Where point i of a run sits on the x axis. */
+const xValue = (t: RunTrace, i: number, axis: ChartXAxis): number => (axis === 'evals' ? t.evals[i] : i);
+
+/** The last step of a run whose x value is at most v (0 when none). */
+function stepAt(t: RunTrace | undefined, v: number, axis: ChartXAxis): number {
+  if (!t || axis === 'steps') return Math.round(v);
+  let lo = 0;
+  let hi = t.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (t.evals[mid] <= v) lo = mid;
+    else hi = mid - 1;
+  }
+  return Math.max(lo, 0);
+}
+
 export function SeriesChart(props: SeriesChartProps) {
-  const { title, traces, revision, pick, offset = 0, eps, onEpsChange, hoverStep, onHoverStep, width = 420, height = 200, testId } = props;
+  const { title, traces, revision, pick, offset = 0, linear = false, reference, eps, onEpsChange, hoverStep, onHoverStep, xAxis = 'steps', width = 420, height = 200, testId } = props;
   const w = width - M.left - M.right;
   const h = height - M.top - M.bottom;
   const xAxisRef = useRef<SVGGElement>(null);
@@ -36,15 +62,15 @@ export function SeriesChart(props: SeriesChartProps) {
   const [dragEps, setDragEps] = useState<number | null>(null);
 
   const { x, y, floor, paths, crossings } = useMemo(() => {
-    let maxLen = 1;
+    let maxX = 1;
     let lo = Infinity;
     let hi = -Infinity;
     for (const t of traces) {
-      maxLen = Math.max(maxLen, t.length);
+      if (t.length > 0) maxX = Math.max(maxX, xValue(t, t.length - 1, xAxis));
       const vals = pick(t);
       for (let i = 0; i < t.length; i++) {
         const v = vals[i] - offset;
-        if (v > 0 && Number.isFinite(v)) {
+        if ((linear || v > 0) && Number.isFinite(v)) {
           if (v < lo) lo = v;
           if (v > hi) hi = v;
         }
@@ -54,16 +80,25 @@ export function SeriesChart(props: SeriesChartProps) {
       lo = Math.min(lo, eps / 3);
       hi = Math.max(hi, eps * 3);
     }
+    const x = scaleLinear().domain([0, maxX]).range([0, w]);
+    if (linear) {
+      // The reference line stays inside the axis (lambda_min's zero line when every value is positive).
+      if (reference && Number.isFinite(reference.value) && hi >= lo) [lo, hi] = [Math.min(lo, reference.value), Math.max(hi, reference.value)];
+      if (!(hi >= lo)) [lo, hi] = [0, 1];
+      const pad = hi > lo ? 0.05 * (hi - lo) : Math.max(1e-12, Math.abs(hi) * 0.1) || 1;
+      const y = scaleLinear().domain([lo - pad, hi + pad]).range([h, 0]).nice();
+      const paths = traces.map((t) => seriesPath(pick(t), t.length, (i) => x(xValue(t, i, xAxis)), y, Number.isFinite));
+      return { x, y, floor: -Infinity, paths, crossings: traces.map(() => -1) };
+    }
     if (!(hi > 0)) {
       lo = 1e-6;
       hi = 1;
     }
     lo = Math.max(lo, hi * 1e-16);
     const floor = lo;
-    const x = scaleLinear().domain([0, Math.max(maxLen - 1, 1)]).range([0, w]);
     const y = scaleLog().domain([lo, hi]).range([h, 0]).nice();
     const yv = (v: number) => y(Math.max(v - offset, floor));
-    const paths = traces.map((t) => seriesPath(pick(t), t.length, x, yv, Number.isFinite));
+    const paths = traces.map((t) => seriesPath(pick(t), t.length, (i) => x(xValue(t, i, xAxis)), yv, Number.isFinite));
     const crossings = traces.map((t) => {
       if (eps === undefined) return -1;
       const vals = pick(t);
@@ -71,12 +106,12 @@ export function SeriesChart(props: SeriesChartProps) {
       return -1;
     });
     return { x, y, floor, paths, crossings };
-  }, [traces, revision, pick, offset, eps, w, h]);
+  }, [traces, revision, pick, offset, linear, eps, w, h, reference, xAxis]);
 
   useEffect(() => {
     if (xAxisRef.current) select(xAxisRef.current).call(axisBottom(x).ticks(6));
-    if (yAxisRef.current) select(yAxisRef.current).call(axisLeft(y).ticks(5, '.0e'));
-  }, [x, y]);
+    if (yAxisRef.current) select(yAxisRef.current).call(linear ? axisLeft(y).ticks(5, '.3~g') : axisLeft(y).ticks(5, '.0e'));
+  }, [x, y, linear]);
 
   const local = (e: PointerEvent<SVGRectElement>) => {
     const r = e.currentTarget.getBoundingClientRect();
@@ -88,10 +123,11 @@ export function SeriesChart(props: SeriesChartProps) {
       setDragEps(Number(y.invert(Math.min(Math.max(py, 0), h)).toPrecision(2)));
       return;
     }
-    onHoverStep(Math.round(x.invert(px)));
+    onHoverStep(stepAt(traces[0], x.invert(px), xAxis));
   };
   const shownEps = dragEps ?? eps;
   const epsY = shownEps !== undefined && shownEps > 0 ? y(Math.max(shownEps, floor)) : null;
+  const hoverX = hoverStep === null || hoverStep < 0 ? null : xAxis === 'steps' ? x(hoverStep) : traces[0] && hoverStep < traces[0].length ? x(traces[0].evals[hoverStep]) : null;
 
   return (
     <figure className="chart" data-testid={testId}>
@@ -103,18 +139,28 @@ export function SeriesChart(props: SeriesChartProps) {
           {paths.map((d, i) => (
             <path key={i} d={d} fill="none" stroke={traces[i].color} strokeWidth={1.5} data-testid={`${testId}-series-${i}`} />
           ))}
+          {reference && Number.isFinite(reference.value) && (
+            <g className="reference-line" data-testid={`${testId}-reference`}>
+              <line x1={0} x2={w} y1={y(reference.value)} y2={y(reference.value)} stroke="currentColor" strokeOpacity={0.7} strokeDasharray="2 3" />
+              <text x={w - 4} y={y(reference.value) - 4} textAnchor="end" className="eps-label">{reference.label}</text>
+            </g>
+          )}
           {epsY !== null && (
-            <g className="eps-line" data-testid={`${testId}-eps`}>
+            <g
+              className="eps-line"
+              data-testid={`${testId}-eps`}
+              {...(onEpsChange && shownEps !== undefined ? epsSliderProps(shownEps, onEpsChange) : {})}
+            >
               <line x1={0} x2={w} y1={epsY} y2={epsY} stroke="currentColor" strokeDasharray="5 4" />
               <text x={w - 4} y={epsY - 4} textAnchor="end" className="eps-label">eps = {shownEps}</text>
             </g>
           )}
           {crossings.map((c, i) =>
             c >= 0 ? (
-              <circle key={i} cx={x(c)} cy={epsY ?? 0} r={4} fill={traces[i].color} stroke="white" data-testid={`${testId}-crossing-${i}`} data-step={c} />
+              <circle key={i} cx={x(xValue(traces[i], c, xAxis))} cy={epsY ?? 0} r={4} fill={traces[i].color} stroke="white" data-testid={`${testId}-crossing-${i}`} data-step={c} />
             ) : null,
           )}
-          {hoverStep !== null && hoverStep >= 0 && <line x1={x(hoverStep)} x2={x(hoverStep)} y1={0} y2={h} stroke="currentColor" strokeOpacity={0.4} />}
+          {hoverX !== null && <line x1={hoverX} x2={hoverX} y1={0} y2={h} stroke="currentColor" strokeOpacity={0.4} />}
           <rect
             width={w}
             height={h}
@@ -140,4 +186,23 @@ export function SeriesChart(props: SeriesChartProps) {
       </svg>
     </figure>
   );
+}
+
+/** The eps line as a keyboard slider: up/down multiply eps by 10^(1/4) (shift: by 10), on the log axis it lives on. */
+function epsSliderProps(eps: number, onEpsChange: (eps: number) => void) {
+  return {
+    tabIndex: 0,
+    role: 'slider',
+    'aria-label': 'gradient tolerance eps (up/down arrows; shift: a decade)',
+    'aria-valuenow': eps,
+    'aria-valuetext': `eps = ${eps}`,
+    onKeyDown: (e: KeyboardEvent<SVGGElement>) => {
+      const up = e.key === 'ArrowUp' || e.key === 'ArrowRight';
+      if (!up && e.key !== 'ArrowDown' && e.key !== 'ArrowLeft') return;
+      e.preventDefault();
+      e.stopPropagation();
+      const factor = e.shiftKey ? 10 : Math.sqrt(Math.sqrt(10));
+      onEpsChange(Number((up ? eps * factor : eps / factor).toPrecision(2)));
+    },
+  };
 }

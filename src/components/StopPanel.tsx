@@ -1,4 +1,6 @@
-// The stopping rule (||grad f|| <= eps, step budget) and the seed of every random draw.
+// The stopping rule (||grad f|| <= eps, step budget; optionally the second-order test
+// lambda_min >= -sqrt(rho eps)) and the seed of every random draw.
+import { DEFAULT_RHO } from '../experiment/defaults';
 import { LIMITS } from '../experiment/limits';
 import { editExperiment } from '../state/edit';
 import { useStore } from '../state/store';
@@ -13,6 +15,23 @@ export function StopPanel() {
       <div className="param" title="stop at the first step where ||grad f(x)|| <= eps (0 disables it)">
         <span className="param-name">eps</span>
         <NumberField label="gradient tolerance eps" value={stop.gradTol} min={LIMITS.gradTol.min} max={LIMITS.gradTol.max} onCommit={(v) => editExperiment((e) => void (e.stop.gradTol = v))} />
+      </div>
+      <div className="param" title="also require lambda_min(Hessian) >= -sqrt(rho eps): stop only at a second-order stationary point, not at a saddle (rho: the Hessian's Lipschitz constant)">
+        <label className="param-name">
+          <input
+            type="checkbox"
+            aria-label="second-order stopping rule"
+            checked={stop.secondOrder !== undefined}
+            onChange={(e) => editExperiment((x) => void (e.target.checked ? (x.stop.secondOrder = { rho: DEFAULT_RHO }) : delete x.stop.secondOrder))}
+          />{' '}
+          2nd order
+        </label>
+        {stop.secondOrder && (
+          <>
+            <span className="param-name">rho</span>
+            <NumberField label="Hessian Lipschitz constant rho" value={stop.secondOrder.rho} min={LIMITS.rho.min} max={LIMITS.rho.max} onCommit={(v) => editExperiment((e) => void (e.stop.secondOrder = { rho: v }))} />
+          </>
+        )}
       </div>
       <div className="param">
         <span className="param-name">max steps</span>

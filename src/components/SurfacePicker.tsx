@@ -2,68 +2,61 @@
 // The expression is checked while typing; an error shows inline with its column, and the last
 // valid surface stays on screen.
 import { useEffect, useState } from 'react';
-import { SURFACE_IDS, type Experiment, type SurfaceId } from '../experiment/types';
+import { SURFACE_IDS, type SurfaceId } from '../experiment/types';
 import { CATALOGUE } from '../surfaces/catalogue';
 import { EXAMPLE_EXPRESSIONS } from '../surfaces/expr';
 import { resolveSurface } from '../surfaces/resolve';
-import { editExperiment } from '../state/edit';
+import { chooseNetwork, chooseSurface, chooseSurfaceProblem } from '../state/problemSwitch';
 import { useStore } from '../state/store';
 import { NetworkProblemEditor } from './NetworkProblemEditor';
 
 const CUSTOM = '__custom__';
 const NETWORK = '__network__';
 
-/** Where a network race starts: a small tanh network on moons, Adam against SGD with momentum. */
-function defaultNetworkRace(e: Experiment): void {
-  e.problem = { kind: 'network', dataset: 'moons', samples: 300, noise: 0.15, hidden: [8, 8], activation: 'tanh', batchSize: 0 };
-  e.runs = [
-    { optimizer: 'adam', params: { lr: 0.02 } },
-    { optimizer: 'sgd', params: { lr: 0.2, momentum: 0.9 } },
-  ];
-  e.stop = { maxSteps: 1000, gradTol: 1e-4 };
-  delete e.view;
-}
+type ExprError = { message: string; column?: number } | null;
+const checkExpr = (text: string): ExprError => {
+  const res = resolveSurface({ kind: 'surface', expr: text });
+  return res.ok ? null : res;
+};
 
 export function SurfacePicker() {
   const problem = useStore((s) => s.experiment.problem);
   const surface = useStore((s) => s.surface);
+  // A link's or file's expression that did not compile: kept in the box, with its error, for editing.
+  const rejected = useStore((s) => s.rejectedExpr);
   const isCustom = problem.kind === 'surface' && 'expr' in problem;
-  const [expr, setExpr] = useState(isCustom ? problem.expr : 'x^2 - y^2 + 0.1*sin(3*x)');
-  const [exprError, setExprError] = useState<{ message: string; column?: number } | null>(null);
-  const [mode, setMode] = useState<string>(problem.kind === 'network' ? NETWORK : isCustom ? CUSTOM : 'id' in problem ? problem.id : 'rosenbrock');
+  const [expr, setExpr] = useState(rejected ?? (isCustom ? problem.expr : 'x^2 - y^2 + 0.1*sin(3*x)'));
+  const [exprError, setExprError] = useState<ExprError>(rejected === null ? null : checkExpr(rejected));
+  const [mode, setMode] = useState<string>(rejected !== null ? CUSTOM : problem.kind === 'network' ? NETWORK : isCustom ? CUSTOM : 'id' in problem ? problem.id : 'rosenbrock');
   useEffect(() => {
+    if (rejected !== null) {
+      setMode(CUSTOM);
+      setExpr(rejected);
+      setExprError(checkExpr(rejected));
+      return;
+    }
     if (problem.kind === 'network') setMode(NETWORK);
     if (problem.kind === 'surface') setMode('expr' in problem ? CUSTOM : problem.id);
     if (problem.kind === 'surface' && 'expr' in problem) setExpr(problem.expr);
-  }, [problem]);
+  }, [problem, rejected]);
 
   const choose = (value: string) => {
     setMode(value);
     if (value === CUSTOM) applyExpr(expr);
-    else if (value === NETWORK) editExperiment(defaultNetworkRace);
-    else
-      editExperiment((e) => {
-        if (e.problem.kind === 'network') e.runs = [{ optimizer: 'sgd', params: { lr: 0.01 } }];
-        e.problem = { kind: 'surface', id: value as SurfaceId };
-        delete e.view;
-        for (const r of e.runs) delete r.start;
-      });
+    else if (value === NETWORK) {
+      useStore.setState({ rejectedExpr: null });
+      chooseNetwork();
+    } else chooseSurface(value as SurfaceId);
   };
 
   const applyExpr = (text: string) => {
     const current = useStore.getState().experiment.problem;
     if (current.kind === 'surface' && 'expr' in current && current.expr === text) return;
-    const res = resolveSurface({ kind: 'surface', expr: text });
-    if (!res.ok) {
-      setExprError(res);
-      return;
-    }
-    setExprError(null);
-    editExperiment((e) => {
-      if (e.problem.kind === 'network') e.runs = [{ optimizer: 'sgd', params: { lr: 0.01 } }];
-      e.problem = { kind: 'surface', expr: text };
-      for (const r of e.runs) delete r.start;
-    });
+    const error = checkExpr(text);
+    setExprError(error);
+    if (error) return;
+    useStore.setState({ rejectedExpr: null });
+    chooseSurfaceProblem({ kind: 'surface', expr: text });
   };
 
   return (
@@ -89,8 +82,7 @@ export function SurfacePicker() {
             spellCheck={false}
             onChange={(e) => {
               setExpr(e.target.value);
-              const res = resolveSurface({ kind: 'surface', expr: e.target.value });
-              setExprError(res.ok ? null : res);
+              setExprError(checkExpr(e.target.value));
             }}
             onKeyDown={(e) => e.key === 'Enter' && applyExpr(expr)}
             onBlur={() => applyExpr(expr)}
@@ -111,6 +103,9 @@ export function SurfacePicker() {
             </div>
           )}
         </div>
+      )}
+      {rejected !== null && surface && (
+        <p className="muted" data-testid="expr-fallback">Showing {surface.name} until the expression is fixed.</p>
       )}
       {surface && mode !== NETWORK && (
         <div className="surface-info">

@@ -1,5 +1,8 @@
 // The plot as a standalone SVG (contours embedded as an image, paths, markers, axes, legend)
-// or as a PNG rendered from that SVG.
+// or as a PNG rendered from that SVG. Text from the user (run labels) goes in through xmlText:
+// one control character would make the file malformed XML, which the browser will not draw.
+import { xmlText } from '../experiment/printable';
+
 const LEGEND_ROW = 18;
 
 export interface LegendEntry {
@@ -22,8 +25,8 @@ export function plotSvg(container: HTMLElement, legend: LegendEntry[]): string {
   const rows = legend
     .map(
       (e, i) =>
-        `<g transform="translate(12,${h + 6 + i * LEGEND_ROW})"><circle cx="6" cy="6" r="5" fill="${e.color}"/>` +
-        `<text x="18" y="10" font-family="sans-serif" font-size="12" fill="#1d1d1f">${escapeXml(e.label)}</text></g>`,
+        `<g transform="translate(12,${h + 6 + i * LEGEND_ROW})"><circle cx="6" cy="6" r="5" fill="${xmlText(e.color)}"/>` +
+        `<text x="18" y="10" font-family="sans-serif" font-size="12" fill="#1d1d1f">${xmlText(e.label)}</text></g>`,
     )
     .join('');
   return (
@@ -51,8 +54,4 @@ export async function svgToPng(svgText: string): Promise<Blob> {
   } finally {
     URL.revokeObjectURL(url);
   }
-}
-
-function escapeXml(s: string): string {
-  return s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -10,7 +10,7 @@ export interface PlotScales {
   height: number;
 }
 
-export const PLOT_MARGIN = { top: 12, right: 12, bottom: 34, left: 46 };
+export const PLOT_MARGIN = { top: 12, right: 22, bottom: 34, left: 46 };
 /** The plot's side in CSS pixels. */
 export const PLOT_SIZE = 600;
 

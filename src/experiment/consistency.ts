@@ -3,6 +3,17 @@
 // (its runs start from the seeded initial weights, its view follows the data). A batch larger
 // than the data set would silently be the full batch. Each is refused, naming the field; the
 // lenient decoders repair it instead, into what was run before (so no link changes its numbers).
+//
+// The line-search methods (lbfgs, bfgs, cg: NEEDS_EVALUATOR) compare f and exact gradients of one
+// fixed objective at several points: a line search's sufficient-decrease and curvature tests, and
+// curvature pairs y = g_{k+1} - g_k. Gradient noise, clipping or a minibatch would make those
+// comparisons between different functions, so each is refused (the simplest honest rule: no
+// silent mixing of a noisy gradient with exact function values); the lenient decoders drop the
+// noise or clip, or use the full batch. Such links could not be written before these optimizers
+// existed, so no old link changes.
+import { NEEDS_EVALUATOR } from '../optim/optimizers/params';
+import { sharedStreams, smallestUnusedStream } from './streamIds';
+import { initShapeError } from './netInit';
 import type { Experiment } from './types';
 
 export interface CrossFieldIssue {
@@ -14,10 +25,55 @@ export interface CrossFieldIssue {
   repair: (exp: Experiment) => void;
 }
 
-export function crossFieldIssues(exp: Experiment): CrossFieldIssue[] {
-  const p = exp.problem;
-  if (p.kind !== 'network') return [];
+const EXACT = 'needs exact gradients of one fixed objective (its line search and curvature pairs compare f and the gradient at several points)';
+
+/** The line-search rules: no gradient noise, no clipping, no minibatch (see above). */
+export function exactGradientIssues(exp: Experiment): CrossFieldIssue[] {
   const issues: CrossFieldIssue[] = [];
+  const p = exp.problem;
+  exp.runs.forEach((run, i) => {
+    if (!NEEDS_EVALUATOR.has(run.optimizer)) return;
+    if (run.gradNoise !== undefined && run.gradNoise !== 0) {
+      issues.push({
+        path: `runs[${i}].gradNoise`,
+        message: `must be 0 for ${run.optimizer}, which ${EXACT}`,
+        fallback: 'ignored',
+        repair: (e) => void delete e.runs[i].gradNoise,
+      });
+    }
+    if (run.clip !== undefined) {
+      issues.push({
+        path: `runs[${i}].clip`,
+        message: `${run.optimizer} ${EXACT}: clipping would change the gradient but not f`,
+        fallback: 'ignored',
+        repair: (e) => void delete e.runs[i].clip,
+      });
+    }
+  });
+  if (p.kind === 'network' && p.batchSize > 0) {
+    const first = exp.runs.findIndex((run) => NEEDS_EVALUATOR.has(run.optimizer));
+    if (first >= 0) {
+      issues.push({
+        path: 'problem.batchSize',
+        message: `must be 0 (the full batch) with ${exp.runs[first].optimizer} in runs[${first}], which ${EXACT} (got ${p.batchSize})`,
+        fallback: 'using 0, the full batch',
+        repair: (e) => void (e.problem.kind === 'network' && (e.problem.batchSize = 0)),
+      });
+    }
+  }
+  return issues;
+}
+
+export function crossFieldIssues(exp: Experiment): CrossFieldIssue[] {
+  const issues: CrossFieldIssue[] = streamIssues(exp);
+  const p = exp.problem;
+  // A run's initial weights (Run.init) must fit the network; a surface run has none.
+  exp.runs.forEach((run, i) => {
+    if (run.init === undefined) return;
+    const message = p.kind === 'network' ? initShapeError(p, run.init) : 'a surface run has no initial weights (only a network run has)';
+    if (message) issues.push({ path: `runs[${i}].init`, message, fallback: 'ignored', repair: (e) => void delete e.runs[i].init });
+  });
+  if (p.kind !== 'network') return [...issues, ...exactGradientIssues(exp)];
   if (p.batchSize > p.samples) {
     issues.push({
       path: 'problem.batchSize',
@@ -43,5 +99,19 @@ export function crossFieldIssues(exp: Experiment): CrossFieldIssue[] {
       repair: (e) => void delete e.view,
     });
   }
+  issues.push(...exactGradientIssues(exp));
   return issues;
+}
+
+/**
+ * Two runs on one random stream would draw the same noise: each run needs its own id (a run
+ * without `stream` has its index). Repaired to the smallest id no run uses.
+ */
+function streamIssues(exp: Experiment): CrossFieldIssue[] {
+  return sharedStreams(exp.runs).map(({ index, first, id }) => ({
+    path: `runs[${index}].stream`,
+    message: `stream ${id} is already run ${first}'s (${exp.runs[first].stream === undefined ? 'its index' : 'its stream'}); each run needs its own`,
+    fallback: 'using the smallest unused stream id',
+    repair: (e) => void (e.runs[index].stream = smallestUnusedStream(e.runs)),
+  }));
 }

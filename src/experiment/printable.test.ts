@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { clip, printable, printableName, QUOTE_MAX, quote } from './printable';
+import { clip, printable, printableName, QUOTE_MAX, quote, xmlText } from './printable';
+import { parseXml, textContent, xmlReadBack as readBack } from './xml.testutil';
 
 // Printable: no C0/C1 control, no format character (bidi, zero-width), no lone surrogate, no
 // private use, no line or paragraph separator.
@@ -83,6 +84,50 @@ describe('quote', () => {
         return PRINTABLE.test(q) && q.length <= 6 * QUOTE_MAX + 8;
       }),
       { numRuns: 1000 },
+    );
+  });
+});
+
+describe('xmlText', () => {
+  /** `s` in an element and in both kinds of attribute value, as an export writes it. */
+  const document = (s: string) => `<t a="${xmlText(s)}" b='${xmlText(s)}'>${xmlText(s)}</t>`;
+  const expectReadBack = (s: string) => {
+    const t = parseXml(document(s));
+    expect({ a: t.attributes.a, b: t.attributes.b, text: textContent(t) }).toEqual({ a: readBack(s), b: readBack(s), text: readBack(s) });
+  };
+
+  it('keeps markup as text: <, &, ]]>, quotes, tab, LF and CR read back as they were', () => {
+    for (const s of ['a < b && c > d', ']]>', '<![CDATA[x]]>', '"double" \'single\'', '&amp; &#0; &lt', 'tab\tLF\nCR\rCRLF\r\n', '</t><t>']) {
+      expectReadBack(s);
+      expect(readBack(s)).toBe(s);
+    }
+  });
+
+  it('writes every character XML cannot hold as an escape, and the file stays well-formed', () => {
+    const controls = Array.from({ length: 0x20 }, (_, i) => String.fromCharCode(i));
+    const c1 = Array.from({ length: 0x21 }, (_, i) => String.fromCharCode(0x7f + i));
+    for (const ch of [...controls, ...c1, '\uD800', '\uDBFF', '\uDC00', '\uDFFF', '\uFFFE', '\uFFFF']) expectReadBack(`run ${ch} 1`);
+    expect(xmlText('a\u001bb')).toBe('a\\u001bb');
+    expect(xmlText('lone \uD83D here, pair \uD83D\uDE00')).toBe('lone \\ud83d here, pair \u{1F600}');
+    expect(xmlText('\uFFFE\u0000')).toBe('\\ufffe\\u0000');
+  });
+
+  it('leaves letters of any script, emoji and bidi marks as typed', () => {
+    for (const s of ['Adam lr=0.01', 'é ü ñ 日本語 ∇f 😀 👨\u200D👩', 'abc\u202Edef']) expect(xmlText(s)).toBe(s);
+  });
+
+  it('gives well-formed XML that reads back for any string (fuzz)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (s) => {
+        expectReadBack(s);
+      }),
+      { numRuns: 1000 },
+    );
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('<', '&', ']]>', '"', "'", '\r', '\u0000', '\u001b', '\uD800', '\uDFFF', '\uFFFF', 'a', ';', '#'), { maxLength: 30 }), (parts) => {
+        expectReadBack(parts.join(''));
+      }),
+      { numRuns: 500 },
     );
   });
 });

@@ -3,7 +3,8 @@
 // newline can forge a second "error:" line, U+202E can reverse what a reader sees, and a 10 MB
 // value or a 10,000-level array makes a 10 MB line or a stack overflow. So every message that
 // quotes input quotes it through here: non-printable characters escaped, at most ~60 characters
-// of the value, and never a recursion deeper than that.
+// of the value, and never a recursion deeper than that. Text written into an exported file goes
+// through xmlText (an SVG), which keeps the file well-formed whatever the text.
 
 /** How many characters of an input value a message quotes. */
 export const QUOTE_MAX = 60;
@@ -31,6 +32,35 @@ function escapeOne(ch: string): string {
  */
 export function printable(text: string): string {
   return text.replace(NON_PRINTABLE, escapeOne);
+}
+
+// What XML 1.0 cannot hold at all, not even as a character reference (§2.2, production Char:
+// #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF]): the C0 controls but
+// tab, LF and CR; lone surrogates; U+FFFE and U+FFFF. One of these in an exported SVG makes the
+// file malformed, and the browser then refuses to draw it (the PNG export's "could not render").
+const NOT_XML_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\p{Cs}]/gu;
+// Markup characters as entities; tab, LF and CR as references too, since a parser turns them into
+// spaces in an attribute value and a raw CR into LF everywhere (XML 1.0 §2.11, §3.3.3).
+const XML_ESCAPED: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+  '\t': '&#9;',
+  '\n': '&#10;',
+  '\r': '&#13;',
+};
+
+/**
+ * `text` as the content of an XML element or of an attribute value (either quote), which an XML
+ * parser reads back as `text` itself: markup characters as references (so `<`, `&` and `]]>`
+ * stay text), and each character XML cannot hold written as printable() writes it (`\u001b`,
+ * `\ud800`). Everything else is kept as typed (letters of any script, emoji, bidi marks: legal
+ * XML, and what the page shows for the same text).
+ */
+export function xmlText(text: string): string {
+  return text.replace(NOT_XML_CHAR, escapeOne).replace(/[&<>"'\t\n\r]/g, (c) => XML_ESCAPED[c] as string);
 }
 
 /** The first `max` characters of `text` (a surrogate pair is not split), with '…' if cut. */

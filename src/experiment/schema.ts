@@ -35,6 +35,8 @@ function paramSchema(spec: ParamSpec) {
       return v.boolean('must be true or false');
     case 'pair':
       return v.strictTuple([num(spec.min, spec.max), num(spec.min, spec.max)], 'must be a pair of numbers');
+    case 'choice':
+      return v.picklist(spec.options, oneOf(spec.options));
   }
 }
 
@@ -107,6 +109,20 @@ export const ScheduleSchema = v.variant(
   (i) => `unknown schedule ${quote(i.input)}; expected constant, step, exponential, inverseTime or cosine`,
 );
 
+// A run's initial weights: at most hiddenLayers + 1 layers of at most units x units numbers (the
+// shapes against the architecture are checked by ./netInit.ts, which knows the problem).
+const initWeight = num(LIMITS.network.initWeight.min, LIMITS.network.initWeight.max);
+const initRow = boundedList(initWeight, LIMITS.network.units.max, 'must be a list of numbers', `at most ${LIMITS.network.units.max} numbers`);
+const InitSchema = boundedList(
+  v.strictObject({
+    W: boundedList(initRow, LIMITS.network.units.max, 'must be a list of rows', `at most ${LIMITS.network.units.max} rows`),
+    b: initRow,
+  }),
+  LIMITS.network.hiddenLayers.max + 1,
+  'must be a list of layers [{ W, b }, ...]',
+  `at most ${LIMITS.network.hiddenLayers.max + 1} layers`,
+);
+
 function runSchema(id: OptimizerId) {
   const params = Object.fromEntries(
     Object.entries(OPTIMIZER_SPECS[id].params).map(([name, spec]) => [name, v.optional(paramSchema(spec))]),
@@ -119,6 +135,8 @@ function runSchema(id: OptimizerId) {
     clip: v.optional(num(S.clip.min, S.clip.max)),
     schedule: v.optional(ScheduleSchema),
     label: v.optional(v.pipe(v.string('must be a string'), v.maxLength(S.labelLength.max, `at most ${S.labelLength.max} characters`))),
+    stream: v.optional(num(S.stream.min, S.stream.max, { integer: true })),
+    init: v.optional(InitSchema),
   });
 }
 
@@ -133,6 +151,8 @@ export const RunSchema = v.pipe(
 export const StopSchema = v.strictObject({
   maxSteps: num(S.maxSteps.min, S.maxSteps.max, { integer: true }),
   gradTol: num(S.gradTol.min, S.gradTol.max),
+  secondOrder: v.optional(v.strictObject({ rho: num(S.rho.min, S.rho.max, { exclusiveMin: true }) })),
+  maxEvals: v.optional(num(S.maxEvals.min, S.maxEvals.max, { integer: true })),
 });
 
 export const ViewSchema = v.strictObject({ x: interval, y: interval });

@@ -34,6 +34,9 @@ export const OPTIMIZER_IDS = [
   'newton',
   'cubic',
   'saddleFreeNewton',
+  'lbfgs',
+  'bfgs',
+  'cg',
 ] as const;
 export type OptimizerId = (typeof OPTIMIZER_IDS)[number];
 
@@ -64,7 +67,8 @@ export interface NetworkProblem {
 
 export type Problem = SurfaceProblem | NetworkProblem;
 
-export type ParamValue = number | boolean | number[];
+/** A parameter's value: a number, a flag, a pair, or one of a choice's options (a name). */
+export type ParamValue = number | boolean | number[] | string;
 
 export type Schedule =
   | { kind: 'constant' }
@@ -81,6 +85,20 @@ export interface Run {
   clip?: number;
   schedule?: Schedule;
   label?: string;
+  /**
+   * The run's random stream id (rng.ts: the stream of (seed, stream)). Written when the app
+   * creates a run (the smallest id no other run uses), so removing, reordering or duplicating
+   * runs never changes another run's numbers. Left out: the run's index, as before streams had ids.
+   */
+  stream?: number;
+  /** Network runs only: the initial weights, layer by layer (./netInit.ts); not carried by the share link. */
+  init?: LayerWeights[];
+}
+
+/** One layer of a network's weights: W is outputs x inputs (torch.nn.Linear's weight), b the biases. */
+export interface LayerWeights {
+  W: number[][];
+  b: number[];
 }
 
 export interface ViewWindow {
@@ -92,12 +110,39 @@ export interface Experiment {
   v: 1;
   problem: Problem;
   runs: Run[];
-  stop: { maxSteps: number; gradTol: number };
+  stop: {
+    maxSteps: number;
+    gradTol: number;
+    secondOrder?: SecondOrderRule;
+    /**
+     * Stop once the evaluations of f and its gradient spent reach this many (a fair race between
+     * methods that evaluate once per step and line searches). Extension of v1; absent: no limit.
+     */
+    maxEvals?: number;
+  };
   seed: number;
   view?: ViewWindow;
 }
 
-export type StopReason = 'gradTol' | 'maxSteps' | 'diverged';
+/**
+ * The second-order stopping rule: with it, a run stops on gradTol only at an
+ * (eps, sqrt(rho eps))-second-order stationary point, ||grad f|| <= eps AND
+ * lambda_min(Hessian) >= -sqrt(rho eps) (Nesterov and Polyak 2006; Jin et al. 2017), rho being
+ * the Hessian's Lipschitz constant. Left out: the first-order test alone.
+ */
+export interface SecondOrderRule {
+  rho: number;
+}
+
+/**
+ * The x axis of the run charts (||grad f||, f): the step t, or the evaluations of f and its
+ * gradient spent to reach x_t (RunResult.evals), the fair axis for a race with line searches.
+ * A view setting, not part of the Experiment; the link carries it (`xaxis=`).
+ */
+export const CHART_X_AXES = ['steps', 'evals'] as const;
+export type ChartXAxis = (typeof CHART_X_AXES)[number];
+
+export type StopReason = 'gradTol' | 'maxSteps' | 'diverged' | 'maxEvals';
 export type PointKind = 'minimum' | 'saddle' | 'maximum' | 'degenerate';
 
 export interface RunStop {
@@ -107,6 +152,8 @@ export interface RunStop {
   hessianEigenvalues: [number, number] | null;
   /** Human-readable explanation (divergence hint, verdict sentence). Extension of v1. */
   message?: string;
+  /** What the method reports about its run (BFGS's skipped updates, ...); absent when none. Extension of v1. */
+  notes?: string[];
 }
 
 export interface RunResult {
@@ -115,6 +162,13 @@ export interface RunResult {
   points: [number, number][];
   f: number[];
   gradNorm: number[];
+  /**
+   * Evaluations of f and its gradient spent before each point's step: evals[t] is the sum over
+   * steps 0 .. t-1 of what each step evaluated, counted as torch.optim.LBFGS counts func_evals
+   * (1 for f and the gradient at x_s, plus its line search's), so evals[0] = 0 and a
+   * first-order method has evals[t] = t. Extension of v1.
+   */
+  evals: number[];
   stop: RunStop;
   /** Steps at which a perturbation was applied (pgd). Extension of v1. */
   perturbations?: number[];

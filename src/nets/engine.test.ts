@@ -111,8 +111,9 @@ describe('network CSV', () => {
     const rs = results(networkExperiment({}, undefined, { maxSteps: 3, gradTol: 0 }));
     const csv = networkCsv(rs.map((r) => ({ ...r, length: r.f.length })));
     const lines = csv.trim().split('\n');
-    expect(lines[0]).toBe('step,run,loss,gradNorm,heldOutLoss,accuracy,heldOutAccuracy');
+    expect(lines[0]).toBe('step,run,loss,gradNorm,heldOutLoss,accuracy,heldOutAccuracy,evals');
     expect(lines).toHaveLength(5);
-    expect(lines[4].split(',').map(Number)).toEqual([3, 0, rs[0].f[3], rs[0].gradNorm[3], rs[0].heldOutLoss[3], rs[0].accuracy[3], rs[0].heldOutAccuracy[3]]);
+    // one evaluation a step before step 3
+    expect(lines[4].split(',').map(Number)).toEqual([3, 0, rs[0].f[3], rs[0].gradNorm[3], rs[0].heldOutLoss[3], rs[0].accuracy[3], rs[0].heldOutAccuracy[3], 3]);
   });
 });

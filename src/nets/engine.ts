@@ -3,8 +3,10 @@
 // `problem.kind === 'network'` here. Runs race on the same data, the same initial weights and the
 // same minibatch order (streams.ts); each run keeps its own stream for optimizer noise.
 import { OPTIMIZER_SPECS, resolveParams } from '../optim/optimizers/params';
+import { exactGradientIssues } from '../experiment/consistency';
 import type { FieldError } from '../experiment/parse';
 import type { Experiment, NetworkProblem, Run, RunResult } from '../experiment/types';
+import { runStreamId } from '../experiment/streamIds';
 import { OPTIMIZERS } from '../optim/optimizers';
 import { runStream } from '../optim/rng';
 import { fmtNum } from '../optim/verdict';
@@ -13,6 +15,8 @@ import { glorotInit, mlp, type Mlp } from './mlp';
 import { type NetworkChunk, NetRun } from './netRun';
 import { NetObjective } from './objective';
 import { netStream } from './streams';
+import { initShapeError } from '../experiment/netInit';
+import { flatWeights } from './exported';
 
 export type { NetworkChunk } from './netRun';
 
@@ -37,7 +41,7 @@ export interface NetworkEngine {
   net: Mlp;
   data: NetworkData;
   objective: NetObjective;
-  /** The initial weights every run starts from. */
+  /** The seeded initial weights every run starts from (but a run with its own Run.init). */
   init: Float64Array;
   /** Moves every unfinished run up to `steps` steps; one chunk per unfinished run. */
   advance(steps: number): NetworkChunk[];
@@ -65,12 +69,20 @@ export function createNetworkEngine(exp: Experiment): NetworkEngineResult {
   const data = makeDataset(problem, exp.seed);
   const objective = new NetObjective(net, data.train, data.heldOut, problem.regularization);
   const init = glorotInit(net, netStream(exp.seed, 'init'));
-  const errors: FieldError[] = [];
+  // the schema refuses these (minibatches, noise, clipping with a line search); code may not have asked it
+  const errors: FieldError[] = exactGradientIssues(exp).map(({ path, message }) => ({ path, message }));
+  if (errors.length) return { ok: false, errors };
   const runs: NetRun[] = [];
   exp.runs.forEach((run, index) => {
     const def = OPTIMIZERS[run.optimizer];
     if (!def) {
       errors.push({ path: `runs[${index}].optimizer`, message: `optimizer "${run.optimizer}" is not implemented yet` });
+      return;
+    }
+    // A run's own initial weights (Run.init, e.g. exported from an earlier run) replace the seeded ones.
+    const shapeError = run.init ? initShapeError(problem, run.init) : null;
+    if (shapeError) {
+      errors.push({ path: `runs[${index}].init`, message: shapeError });
       return;
     }
     if (def.needsHessian && net.weightCount > MAX_DENSE_HESSIAN_WEIGHTS) {
@@ -87,12 +99,14 @@ export function createNetworkEngine(exp: Experiment): NetworkEngineResult {
         objective,
         def,
         params: resolveParams(run.optimizer, run.params),
-        init,
+        init: run.init ? flatWeights(net, run.init) : init,
         maxSteps: exp.stop.maxSteps,
         gradTol: exp.stop.gradTol,
+        maxEvals: exp.stop.maxEvals,
         batchSize: problem.batchSize,
         seed: exp.seed,
-        rng: runStream(exp.seed, index),
+        rng: runStream(exp.seed, runStreamId(run, index)),
+        ...(exp.stop.secondOrder ? { secondOrder: exp.stop.secondOrder } : {}),
       }),
     );
   });
@@ -144,6 +158,7 @@ export function appendNetworkChunk(result: NetworkRunResult, chunk: NetworkChunk
   for (let i = 0; i < chunk.f.length; i++) {
     result.f.push(chunk.f[i]);
     result.gradNorm.push(chunk.gradNorm[i]);
+    result.evals.push(chunk.evals[i]);
     result.heldOutLoss.push(chunk.heldOutLoss[i]);
     result.accuracy.push(chunk.accuracy[i]);
     result.heldOutAccuracy.push(chunk.heldOutAccuracy[i]);
@@ -160,6 +175,7 @@ export function collectNetworkResults(exp: Experiment, engine: NetworkEngine, ch
     points: [],
     f: [],
     gradNorm: [],
+    evals: [],
     heldOutLoss: [],
     accuracy: [],
     heldOutAccuracy: [],

@@ -14,30 +14,25 @@
 //    weights.
 // At the stop, Lanczos on Hessian-vector products gives lambda_min and lambda_max of the
 // full-batch objective's Hessian, hence the kind (verdict.ts).
-import type { Run, RunStop } from '../experiment/types';
+import type { ParamValue, Run, RunStop, SecondOrderRule } from '../experiment/types';
+import { nonFiniteStepCause } from '../optim/divergenceCause';
 import { l2norm } from '../optim/gradient';
 import type { Rng } from '../optim/rng';
-import { STOP, STOP_REASONS, stepGradient, stopCodeAt } from '../optim/runRules';
+import type { Evaluate } from '../optim/lineSearch';
+import { secondOrderStopCode, STOP, STOP_REASONS, stepGradient, stopCodeAt, stopCodeWithEvals } from '../optim/runRules';
 import { isOutsideWeightBound, WEIGHT_BOUND } from '../optim/runRulesDivergence';
 import { LrSchedule } from '../optim/schedule';
 import type { OptimizerDef, OptimizerInstance, StepContext } from '../optim/types';
-import { fmtNum } from '../optim/verdict';
+import { fmtNum, withNotes } from '../optim/verdict';
 import { lanczosExtremes } from '../optim/lanczos';
 import { MinibatchOrder } from './minibatch';
 import type { NetObjective } from './objective';
 import { Snapshots } from './snapshots';
 import { netStream } from './streams';
 import { classifyExtremes, networkVerdict } from './verdict';
+import { verdictLanczosIterations } from './cost';
 
 export { WEIGHT_BOUND } from '../optim/runRulesDivergence';
-
-/**
- * Work allowed to the stop verdict, in multiply-adds (one Hessian-vector product costs about
- * 3 x samples x weights): 100 Lanczos products for networks up to ~10^7 samples x weights, fewer
- * (at least 20) beyond, so the largest network allowed (4 x 64 units, 4,000 training points)
- * spends seconds, not a minute, on its verdict. An unconverged estimate is said in the verdict.
- */
-const LANCZOS_WORK = 4e9;
 
 /** Steps x_start .. x_(start+n-1) of one run, recorded by one advance(). */
 export interface NetworkChunk {
@@ -47,6 +42,8 @@ export interface NetworkChunk {
   f: Float64Array;
   /** ||grad L(w_t)||, full batch. */
   gradNorm: Float64Array;
+  /** Evaluations spent before each step (RunResult.evals): cumulative, 0 at w_0. */
+  evals: Float64Array;
   /** The same objective (mean logistic loss + Omega) on the held-out split. */
   heldOutLoss: Float64Array;
   /** Fraction of the training split classified right. */
@@ -62,15 +59,28 @@ export interface NetRunConfig {
   run: Run;
   objective: NetObjective;
   def: OptimizerDef;
-  params: Record<string, number | boolean | number[]>;
+  params: Record<string, ParamValue>;
   init: Float64Array;
   maxSteps: number;
   gradTol: number;
+  /** stop.maxEvals; undefined: no budget. */
+  maxEvals?: number;
   /** 0 = full batch. */
   batchSize: number;
   seed: number;
   /** The run's own stream (optimizer noise, gradNoise). */
   rng: Rng;
+  /** The second-order stopping rule (stop.secondOrder): lambda_min by Lanczos where ||grad L|| <= eps. */
+  secondOrder?: SecondOrderRule;
+}
+
+/** The full-batch training objective's L and gradient at any weights (StepContext.evaluate). */
+function fullBatchEvaluator(objective: NetObjective): Evaluate {
+  const out = { f: 0, g: new Float64Array(objective.dim) };
+  return (w) => {
+    out.f = objective.lossGrad(w, out.g).loss;
+    return out;
+  };
 }
 
 export class NetRun {
@@ -89,7 +99,11 @@ export class NetRun {
   private fx = NaN;
   private held = { loss: NaN, accuracy: NaN };
   private acc = NaN;
+  /** Evaluations spent by the steps before t. */
+  private evals = 0;
   private stopped: RunStop | null = null;
+  /** Lanczos at w_t for step t, kept so that the stop verdict at t reuses the second-order test's. */
+  private extremesAt: { t: number; value: ReturnType<NetRun['extremes']> } | null = null;
 
   constructor(private readonly cfg: NetRunConfig) {
     const dim = cfg.objective.dim;
@@ -101,9 +115,11 @@ export class NetRun {
     this.opt = cfg.def.create(cfg.params, dim);
     this.baseLr = cfg.params.lr as number;
     this.schedule = new LrSchedule(this.baseLr, cfg.run.schedule);
-    this.ctx = { lr: this.baseLr, rng: cfg.rng, hessian: cfg.def.needsHessian ? new Float64Array(dim * dim) : undefined };
+    this.ctx = { lr: this.baseLr, rng: cfg.rng, hessian: cfg.def.needsHessian ? new Float64Array(dim * dim) : undefined, evaluate: fullBatchEvaluator(cfg.objective) };
     const n = cfg.objective.train.count;
     this.order = cfg.batchSize > 0 && cfg.batchSize < n ? new MinibatchOrder(n, cfg.batchSize, netStream(cfg.seed, 'minibatch')) : null;
+    // the schema refuses this (consistency.ts): a line search compares f at several points of one objective
+    if (this.order && cfg.def.needsEvaluator) throw new Error(`${cfg.def.id} needs the full batch (problem.batchSize = 0)`);
     this.snapshots = new Snapshots(dim);
     this.snapshots.offer(0, this.w);
     this.evaluateHere();
@@ -134,7 +150,7 @@ export class NetRun {
   advance(steps: number): NetworkChunk {
     const { gradTol, maxSteps, run, objective } = this.cfg;
     const cap = this.done ? 0 : steps;
-    const out = { f: new Float64Array(cap), gn: new Float64Array(cap), ho: new Float64Array(cap), acc: new Float64Array(cap), hacc: new Float64Array(cap) };
+    const out = { f: new Float64Array(cap), gn: new Float64Array(cap), ev: new Float64Array(cap), ho: new Float64Array(cap), acc: new Float64Array(cap), hacc: new Float64Array(cap) };
     const perturbations: number[] = [];
     const start = this.t;
     const w = this.w;
@@ -142,16 +158,25 @@ export class NetRun {
     let stop: RunStop | undefined;
     while (n < cap) {
       const norm = l2norm(this.g);
+      const code = stopCodeWithEvals(
+        secondOrderStopCode(stopCodeAt(this.fx, norm, this.t, gradTol, maxSteps), this.t, maxSteps, gradTol, this.cfg.secondOrder?.rho, this.lambdaMinHere),
+        this.evals,
+        this.cfg.maxEvals,
+      );
+      if (code === STOP.diverged) {
+        // Only at the start: nothing finite to record (the run has 0 points, as a surface run).
+        stop = this.finish('diverged', 'diverged at the start: the loss or its gradient is not finite at the initial weights, so the run records no point');
+        break;
+      }
       out.f[n] = this.fx;
       out.gn[n] = norm;
+      out.ev[n] = this.evals;
       out.ho[n] = this.held.loss;
       out.acc[n] = this.acc;
       out.hacc[n] = this.held.accuracy;
       n++;
-      const code = stopCodeAt(this.fx, norm, this.t, gradTol, maxSteps);
       if (code !== STOP.running) {
-        const message = code === STOP.diverged ? 'the loss or its gradient is not finite at the initial weights' : undefined;
-        stop = this.finish(STOP_REASONS[code]!, message);
+        stop = this.finish(STOP_REASONS[code]!);
         break;
       }
       const batch = this.order ? this.order.next() : null;
@@ -161,13 +186,18 @@ export class NetRun {
       this.ctx.lr = this.schedule.at(this.t);
       if (this.ctx.hessian) objective.denseHessian(w, this.ctx.hessian, batch, batch ? batch.length : undefined);
       this.prev.set(w);
+      this.ctx.f = this.fx;
+      this.ctx.evals = 1;
       if (this.opt.step(w, this.gs, this.ctx)) perturbations.push(this.t);
+      this.evals += this.ctx.evals;
       const bad = this.outOfBounds();
       if (bad || !this.evaluateHere()) {
-        const what = bad ?? 'the loss or its gradient is not finite there';
+        // A division by zero in the optimizer's state (eps = 0, a singular Newton system) is named as such.
+        const cause = nonFiniteStepCause({ optimizer: run.optimizer, params: this.cfg.params, prev: this.prev, g: this.gs, next: w, coordinate: (i) => `weight ${i}` });
+        const what = cause ?? bad ?? 'the loss or its gradient is not finite there';
         w.set(this.prev);
         this.evaluateHere();
-        stop = this.finish('diverged', this.divergenceMessage(what));
+        stop = this.finish('diverged', this.divergenceMessage(what, cause === null));
         break;
       }
       this.t++;
@@ -179,6 +209,7 @@ export class NetRun {
       start,
       f: cut(out.f),
       gradNorm: cut(out.gn),
+      evals: cut(out.ev),
       heldOutLoss: cut(out.ho),
       accuracy: cut(out.acc),
       heldOutAccuracy: cut(out.hacc),
@@ -198,31 +229,46 @@ export class NetRun {
   }
 
   /** lambda_min and lambda_max of the full-batch Hessian at w (Lanczos, seeded start vector). */
-  private extremes(w: Float64Array): { eig: [number, number]; converged: boolean; iterations: number } | null {
+  /** The work is bounded (cost.ts: verdictLanczosIterations), so the largest net's check takes seconds. */
+  private extremes(w: Float64Array): { eig: [number, number]; converged: boolean; iterations: number; residuals?: [number, number] } | null {
     const obj = this.cfg.objective;
-    const maxIter = Math.max(20, Math.min(100, Math.floor(LANCZOS_WORK / (3 * obj.train.count * obj.dim))));
+    const maxIter = verdictLanczosIterations(obj.train.count, obj.dim);
     const e = lanczosExtremes((v, out) => obj.hvp(w, v, out), obj.dim, netStream(this.cfg.seed, 'lanczos'), { maxIter });
-    return Number.isFinite(e.min) && Number.isFinite(e.max) ? { eig: [e.min, e.max], converged: e.converged, iterations: e.iterations } : null;
+    return Number.isFinite(e.min) && Number.isFinite(e.max) ? { eig: [e.min, e.max], converged: e.converged, iterations: e.iterations, ...(e.residuals ? { residuals: e.residuals } : {}) } : null;
   }
 
+  /** extremes(w_t), computed once per step t (the second-order test, then the stop verdict). */
+  private extremesHere(): ReturnType<NetRun['extremes']> {
+    if (this.extremesAt?.t !== this.t) this.extremesAt = { t: this.t, value: this.extremes(this.w) };
+    return this.extremesAt.value;
+  }
+
+  /** lambda_min at w_t (the second-order stop test; NaN when Lanczos gave no finite estimate). */
+  private readonly lambdaMinHere = (): number => this.extremesHere()?.eig[0] ?? NaN;
+
   private finish(reason: RunStop['reason'], divergence?: string): RunStop {
-    const found = this.extremes(this.w);
+    const found = this.extremesHere();
     const eig = found?.eig ?? null;
     const base = { reason, step: this.t, kind: eig ? classifyExtremes(eig[0], eig[1]) : null, hessianEigenvalues: eig };
-    let message = divergence ?? networkVerdict(base, l2norm(this.g), this.cfg.gradTol);
+    let message = divergence ?? networkVerdict(base, l2norm(this.g), this.cfg.gradTol, this.cfg.secondOrder);
+    const notes = this.opt.notes?.() ?? [];
     if (found && !found.converged) {
-      message += ` (Lanczos did not converge in ${found.iterations} Hessian-vector products: lambda_min may be lower and lambda_max higher)`;
+      const res = found.residuals ? `, residuals ${fmtNum(found.residuals[0])} and ${fmtNum(found.residuals[1])}` : '';
+      message += ` (Lanczos did not converge in ${found.iterations} Hessian-vector products${res}: lambda_min may be lower and lambda_max higher)`;
     }
-    this.stopped = { ...base, message };
+    // the network's message is its verdict sentence (NetworkPanel shows it): the notes go there too
+    this.stopped = notes.length ? { ...base, message: withNotes(message, { notes }), notes } : { ...base, message };
     return this.stopped;
   }
 
-  private divergenceMessage(what: string): string {
+  private divergenceMessage(what: string, hint: boolean): string {
     let msg = `diverged at step ${this.t + 1}: ${what}; last finite weights at step ${this.t}, L = ${fmtNum(this.fx)}`;
+    if (!hint) return msg;
     // The curvature bound at the initial weights: plain GD converges locally only if lr < 2 / lambda_max.
     const eig = this.extremes(this.cfg.init)?.eig;
     const lmax = eig ? Math.max(Math.abs(eig[0]), Math.abs(eig[1])) : NaN;
-    if (Number.isFinite(lmax) && lmax > 0 && this.baseLr > 2 / lmax) {
+    // (not for a line search, whose step length is its own)
+    if (!this.cfg.def.needsEvaluator && Number.isFinite(lmax) && lmax > 0 && this.baseLr > 2 / lmax) {
       msg += `. Hint: lr = ${fmtNum(this.baseLr)} > 2 / lambda_max = ${fmtNum(2 / lmax)} at the initial weights, where plain gradient descent cannot converge`;
     }
     return msg;

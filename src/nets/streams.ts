@@ -1,5 +1,5 @@
-// Where every random draw of a network experiment comes from. Runs use streams 0..7
-// (runStream(seed, runIndex): optimizer noise, gradNoise, pgd's kicks), so the network's own
+// Where every random draw of a network experiment comes from. Runs use streams 0..255
+// (runStream(seed, run's stream id): optimizer noise, gradNoise, pgd's kicks; LIMITS.stream), so the network's own
 // streams sit far above them at 1000+: adding, removing or reordering runs never changes the
 // data, the initial weights or the minibatch order, and every run of a race shares them.
 import { runStream, type Rng } from '../optim/rng';

@@ -12,8 +12,8 @@
 // A kind is named only at an eps-stationary point. Training stopped by maxSteps usually ends
 // where the gradient is not small (the loss still falls): that point is no saddle nor minimum,
 // whatever the Hessian's signs, so the verdict then says the gradient's size and the Hessian's form.
-import type { PointKind, RunStop } from '../experiment/types';
-import { fmtNum, hessianForm, maxStepsHead, notStationary } from '../optim/verdict';
+import type { PointKind, RunStop, SecondOrderRule } from '../experiment/types';
+import { activeSecondOrder, budgetHead, fmtNum, hessianForm, notStationary, SECOND_ORDER_POINT, secondOrderClause, secondOrderMaxStepsHead } from '../optim/verdict';
 
 export const NET_ZERO_TOL = 1e-5;
 
@@ -39,8 +39,11 @@ const NAMES: Record<PointKind, string> = {
 };
 
 /** The verdict sentence of a stop: the gradient test, the eigenvalues, the kind (at an eps-stationary point only). */
-export function networkVerdict(stop: Pick<RunStop, 'reason' | 'step' | 'kind' | 'hessianEigenvalues'>, gradNorm: number, gradTol: number): string {
+export function networkVerdict(stop: Pick<RunStop, 'reason' | 'step' | 'kind' | 'hessianEigenvalues'>, gradNorm: number, gradTol: number, secondOrder?: SecondOrderRule): string {
   const eig = stop.hessianEigenvalues;
+  // With the second-order rule on (stop.secondOrder), both tests are stated and which held.
+  const rule = activeSecondOrder(secondOrder, gradTol);
+  const clause = rule ? secondOrderClause(eig ? eig[0] : null, rule, gradTol) : '';
   const lambdas = eig ? `lambda_min = ${fmtNum(eig[0])}, lambda_max = ${fmtNum(eig[1])}` : '';
   const zero = eig ? fmtNum(netZeroBound(eig[0], eig[1])) : '';
   const kindHere = eig && stop.kind
@@ -51,10 +54,18 @@ export function networkVerdict(stop: Pick<RunStop, 'reason' | 'step' | 'kind' | 
     : 'the Hessian could not be evaluated at the last point';
   switch (stop.reason) {
     case 'gradTol':
+      if (rule) return `||grad L|| = ${fmtNum(gradNorm)} <= eps = ${fmtNum(gradTol)} and ${clause} at step ${stop.step}: ${SECOND_ORDER_POINT}, ${kindHere}`;
       return `||grad L|| = ${fmtNum(gradNorm)} <= eps = ${fmtNum(gradTol)} at step ${stop.step}, ${kindHere}`;
     case 'maxSteps':
-      // The network run stops on gradTol when ||grad L|| <= eps, so only a non-zero gradient gets here.
-      return `${maxStepsHead(stop.step, gradTol)}: ${notStationary('L', gradNorm, gradTol)}; ${form}`;
+    case 'maxEvals': {
+      // The network run stops on gradTol when ||grad L|| <= eps, so only a non-zero gradient gets
+      // here, unless the second-order rule kept it going: then the curvature test failed.
+      const head = rule && stop.reason === 'maxSteps' ? secondOrderMaxStepsHead(stop.step) : budgetHead(stop, gradTol);
+      if (rule && gradNorm <= gradTol) {
+        return `${head}: ||grad L|| = ${fmtNum(gradNorm)} <= eps = ${fmtNum(gradTol)} holds, but ${clause}; ${kindHere}`;
+      }
+      return `${head}: ${notStationary('L', gradNorm, gradTol)}; ${form}${rule ? `; second-order test: ${clause}` : ''}`;
+    }
     case 'diverged':
       return `diverged at step ${stop.step + 1}`;
   }

@@ -1,8 +1,10 @@
 // The engine: an Experiment in, runs out, a chunk at a time (so the worker can stream and the
 // CLI can print). Runs race: advance(k) moves every unfinished run k steps.
+import { exactGradientIssues } from '../experiment/consistency';
 import type { FieldError } from '../experiment/parse';
 import { OPTIMIZER_SPECS, resolveParams } from './optimizers/params';
 import type { Experiment, RunResult } from '../experiment/types';
+import { runStreamId } from '../experiment/streamIds';
 import { regularized } from '../surfaces/objective';
 import { resolveSurface } from '../surfaces/resolve';
 import type { Surface } from '../surfaces/types';
@@ -37,7 +39,8 @@ export function createEngine(exp: Experiment): EngineResult {
   if (!resolved.ok) return { ok: false, errors: [{ path: 'problem', message: resolved.message }] };
   const surface = resolved.surface;
   const objective = regularized(surface, exp.problem.regularization);
-  const errors: FieldError[] = [];
+  // the schema refuses these; an experiment built in code may not have been through it
+  const errors: FieldError[] = exactGradientIssues(exp).map(({ path, message }) => ({ path, message }));
   const runs: SurfaceRun[] = [];
   exp.runs.forEach((run, index) => {
     const def = OPTIMIZERS[run.optimizer];
@@ -56,7 +59,9 @@ export function createEngine(exp: Experiment): EngineResult {
         home: surface.view,
         maxSteps: exp.stop.maxSteps,
         gradTol: exp.stop.gradTol,
-        rng: runStream(exp.seed, index),
+        rng: runStream(exp.seed, runStreamId(run, index)),
+        ...(exp.stop.secondOrder ? { secondOrder: exp.stop.secondOrder } : {}),
+        maxEvals: exp.stop.maxEvals,
       }),
     );
   });
@@ -84,6 +89,7 @@ export function collectResults(exp: Experiment, engine: Engine, chunkSteps = 409
     points: [],
     f: [],
     gradNorm: [],
+    evals: [],
     stop: { reason: 'maxSteps', step: 0, kind: null, hessianEigenvalues: null },
   }));
   while (!engine.done) {
@@ -97,6 +103,7 @@ export function appendChunk(result: RunResult, chunk: RunChunk): void {
     result.points.push([chunk.xy[2 * i], chunk.xy[2 * i + 1]]);
     result.f.push(chunk.f[i]);
     result.gradNorm.push(chunk.gradNorm[i]);
+    result.evals.push(chunk.evals[i]);
   }
   if (chunk.perturbations.length) (result.perturbations ??= []).push(...chunk.perturbations);
   if (chunk.stop) result.stop = chunk.stop;

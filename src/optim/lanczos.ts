@@ -20,6 +20,11 @@ export interface ExtremeEigenvalues {
   iterations: number;
   /** True when the residual or stagnation test passed (false: stopped at maxIter). */
   converged: boolean;
+  /**
+   * When stopped at maxIter: the residuals ||A y - theta y|| of the two Ritz pairs (some
+   * eigenvalue of A lies within each of its estimate; A's extremes may lie beyond).
+   */
+  residuals?: [number, number];
 }
 
 export interface LanczosOptions {
@@ -120,6 +125,7 @@ export function lanczosExtremes(apply: (v: Float64Array, out: Float64Array) => v
   let min = NaN;
   let max = NaN;
   const history: [number, number][] = [];
+  let residuals: [number, number] = [NaN, NaN];
   for (let j = 0; j < maxIter; j++) {
     q.push(v);
     apply(v, w);
@@ -140,10 +146,11 @@ export function lanczosExtremes(apply: (v: Float64Array, out: Float64Array) => v
     const resMax = b * lastComponent(alpha, beta, k, max, scale);
     if ((resMin <= tol * scale && resMax <= tol * scale) || still) return { min, max, iterations: k, converged: true };
     if (b <= 1e-12 * scale) return { min, max, iterations: k, converged: true };
+    residuals = [resMin, resMax];
     if (j + 1 === maxIter) break;
     beta[j] = b;
     v = new Float64Array(n);
     for (let i = 0; i < n; i++) v[i] = w[i] / b;
   }
-  return { min, max, iterations: maxIter, converged: false };
+  return { min, max, iterations: maxIter, converged: false, residuals };
 }

@@ -1,5 +1,6 @@
-// Seeded randomness: one independent stream per run, derived from (seed, run index) by jumping
-// a xoroshiro128+ generator, so adding or removing a run never changes another run's numbers.
+// Seeded randomness: one independent stream per run, derived from (seed, the run's stream id) by
+// jumping a xoroshiro128+ generator. The id is the run's `stream` (its index when it has none:
+// src/experiment/streamIds.ts), so adding or removing a run never changes another run's numbers.
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import type { JumpableRandomGenerator } from 'pure-rand/types/JumpableRandomGenerator';
@@ -33,7 +34,7 @@ export class Rng {
   }
 }
 
-/** The random stream of run `runIndex` of an experiment with `seed`. */
+/** The random stream `runIndex` (a run's stream id: runStreamId) of an experiment with `seed`. */
 export function runStream(seed: number, runIndex: number): Rng {
   const gen = xoroshiro128plus(seed >>> 0);
   for (let i = 0; i <= runIndex; i++) gen.jump();

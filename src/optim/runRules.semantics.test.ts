@@ -20,10 +20,13 @@ import { type NetworkRuleCase, RULE_SEED, RUN_RULE_CASES, type SurfaceRuleCase }
 interface Outcome {
   reason: StopReason;
   steps: number;
+  /** Points recorded (the engines that record points). */
+  points?: number;
 }
 
 function experiment(c: SurfaceRuleCase | NetworkRuleCase): Experiment {
-  return { v: 1, problem: c.problem, runs: [c.run], stop: { maxSteps: c.maxSteps, gradTol: c.gradTol }, seed: RULE_SEED };
+  const stop = { maxSteps: c.maxSteps, gradTol: c.gradTol, ...(c.secondOrder ? { secondOrder: c.secondOrder } : {}), ...(c.maxEvals === undefined ? {} : { maxEvals: c.maxEvals }) };
+  return { v: 1, problem: c.problem, runs: [c.run], stop, seed: RULE_SEED };
 }
 
 function scalarEngine(c: SurfaceRuleCase): Outcome {
@@ -32,8 +35,8 @@ function scalarEngine(c: SurfaceRuleCase): Outcome {
   if (!built.ok) throw new Error(JSON.stringify(built.errors));
   const [r] = collectResults(exp, built.engine, 7);
   // points hold x_0 .. x_T
-  expect(r.points.length).toBe(r.stop.step + 1);
-  return { reason: r.stop.reason, steps: r.stop.step };
+  expect(r.f.length).toBe(r.points.length);
+  return { reason: r.stop.reason, steps: r.stop.step, points: r.points.length };
 }
 
 /** The centre pixel (1, 1) of a 3 x 3 job, which starts at the case's start with its settings. */
@@ -58,10 +61,16 @@ function batchedBasin(c: SurfaceRuleCase): Outcome {
 }
 
 function batchedSweep(c: SurfaceRuleCase): Outcome {
-  // momentum and dampening in [-0.25, 0.25]: the middle cell has both 0, plain gradient descent
-  const axis = (param: string) => ({ param, min: -0.25, max: 0.25, scale: 'linear' as const });
-  const job = unwrap(buildSweepJob(experiment(c), { resolution: 3, run: 0, color: 'steps', x: axis('momentum'), y: axis('dampening') }, c.run.start));
-  expect(pixelSetting(job, 1, 1).params).toMatchObject({ momentum: 0, dampening: 0 });
+  // sgd: momentum and dampening in [-0.25, 0.25], so the middle cell has both 0, plain gradient
+  // descent; others: lr in [3/4, 5/4] lr and gradNoise in [-0.25, 0.25], so the middle cell has
+  // the row's own lr (exactly, for a power of 2) and no noise
+  const axis = (param: string, centre = 0, half = 0.25) => ({ param, min: centre - half, max: centre + half, scale: 'linear' as const });
+  const lr = c.run.params?.lr as number;
+  const [x, y] = c.run.optimizer === 'sgd' ? [axis('momentum'), axis('dampening')] : [axis('lr', lr, lr / 4), axis('gradNoise')];
+  const job = unwrap(buildSweepJob(experiment(c), { resolution: 3, run: 0, color: 'steps', x, y }, c.run.start));
+  const centre = pixelSetting(job, 1, 1);
+  if (c.run.optimizer === 'sgd') expect(centre.params).toMatchObject({ momentum: 0, dampening: 0 });
+  else expect([centre.params.lr, centre.gradNoise]).toEqual([lr, 0]);
   return centrePixel(job, c);
 }
 
@@ -72,8 +81,7 @@ function networkEngine(c: NetworkRuleCase): Outcome {
   const engine = built.engine;
   if (!c.init) {
     const [r] = collectNetworkResults(exp, engine, 7);
-    expect(r.f.length).toBe(r.stop.step + 1);
-    return { reason: r.stop.reason, steps: r.stop.step };
+    return { reason: r.stop.reason, steps: r.stop.step, points: r.f.length };
   }
   // a NetRun of the engine's objective from the case's own initial weights
   const run = new NetRun({
@@ -85,14 +93,15 @@ function networkEngine(c: NetworkRuleCase): Outcome {
     init: new Float64Array(engine.objective.dim).fill(c.init === 'zeros' ? 0 : NaN),
     maxSteps: c.maxSteps,
     gradTol: c.gradTol,
+    maxEvals: c.maxEvals,
     batchSize: c.problem.batchSize,
     seed: RULE_SEED,
     rng: runStream(RULE_SEED, 0),
+    ...(c.secondOrder ? { secondOrder: c.secondOrder } : {}),
   });
   let recorded = 0;
   while (!run.done) recorded += run.advance(7).f.length;
-  expect(recorded).toBe(run.stop!.step + 1);
-  return { reason: run.stop!.reason, steps: run.stop!.step };
+  return { reason: run.stop!.reason, steps: run.stop!.step, points: recorded };
 }
 
 const SURFACE_ENGINES: [string, (c: SurfaceRuleCase) => Outcome][] = [
@@ -104,12 +113,18 @@ const SURFACE_ENGINES: [string, (c: SurfaceRuleCase) => Outcome][] = [
 describe('the run rules, one table through every engine', () => {
   for (const c of RUN_RULE_CASES) {
     describe(c.rule, () => {
+      // x_0 .. x_T, T = steps, unless the row says otherwise
+      const { reason, steps } = c.expect;
+      const points = c.points ?? steps + 1;
       for (const [name, run] of SURFACE_ENGINES) {
-        it(name, () => expect(run(c.surface)).toEqual(c.expect));
+        it(name, () => {
+          const out = run(c.surface);
+          expect(out).toEqual(out.points === undefined ? { reason, steps } : { reason, steps, points });
+        });
       }
       if (c.network) {
         const n = c.network;
-        it('network engine', () => expect(networkEngine(n)).toEqual(c.expect));
+        it('network engine', () => expect(networkEngine(n)).toEqual({ reason, steps, points }));
       }
     });
   }
@@ -117,7 +132,7 @@ describe('the run rules, one table through every engine', () => {
   it('the table covers every stop reason on every engine', () => {
     const reasons = new Set(RUN_RULE_CASES.map((c) => c.expect.reason));
     const netReasons = new Set(RUN_RULE_CASES.filter((c) => c.network).map((c) => c.expect.reason));
-    expect([...reasons].sort()).toEqual(['diverged', 'gradTol', 'maxSteps']);
-    expect([...netReasons].sort()).toEqual(['diverged', 'gradTol', 'maxSteps']);
+    expect([...reasons].sort()).toEqual(['diverged', 'gradTol', 'maxEvals', 'maxSteps']);
+    expect([...netReasons].sort()).toEqual(['diverged', 'gradTol', 'maxEvals', 'maxSteps']);
   });
 });

@@ -6,13 +6,17 @@
 // Most surface rows run gradient descent on x^2 + y^2 from (1, 0): x_{t+1} = (1 - 2 lr) x_t, so
 // lr = 0.25 halves x each step (||g_t|| = 2^(1-t), exact in float64 and float32), lr = 0.5 lands
 // on the minimum exactly, and the home window [-2, 2]^2 gives a box of half-width 400.
-import type { NetworkProblem, Run, StopReason, SurfaceProblem } from '../experiment/types';
+import type { NetworkProblem, Run, SecondOrderRule, StopReason, SurfaceProblem } from '../experiment/types';
 
 export interface SurfaceRuleCase {
   problem: SurfaceProblem;
   run: Run & { start: [number, number] };
   maxSteps: number;
   gradTol: number;
+  /** stop.secondOrder: the second-order stopping rule. */
+  secondOrder?: SecondOrderRule;
+  /** stop.maxEvals, where the row has a budget. */
+  maxEvals?: number;
 }
 
 export interface NetworkRuleCase {
@@ -20,8 +24,10 @@ export interface NetworkRuleCase {
   run: Run;
   maxSteps: number;
   gradTol: number;
+  maxEvals?: number;
   /** Initial weights other than the engine's Glorot draw: all 0 (a critical point here), or NaN. */
   init?: 'zeros' | 'nan';
+  secondOrder?: SecondOrderRule;
 }
 
 export interface RunRuleCase {
@@ -32,6 +38,8 @@ export interface RunRuleCase {
   /** Whether float32 arithmetic (the fused WebGL engine) reaches the same stop. */
   float32: boolean;
   expect: { reason: StopReason; steps: number };
+  /** How many points the engines that record them record, when not steps + 1 (a start that is not finite: 0). */
+  points?: number;
 }
 
 export const RULE_SEED = 3;
@@ -111,6 +119,7 @@ export const RUN_RULE_CASES: RunRuleCase[] = [
     network: net(sgd(0.1), 0, 1e30, 'nan'),
     float32: true,
     expect: { reason: 'diverged', steps: 0 },
+    points: 0,
   },
   {
     rule: 'divergence: a step out of the box (surface) or past the weight bound (network)',
@@ -169,11 +178,77 @@ export const RUN_RULE_CASES: RunRuleCase[] = [
     float32: true,
     expect: { reason: 'maxSteps', steps: 3 },
   },
+  // maxEvals (runRules.ts stopCodeWithEvals): the fused WebGL path counts steps only, so these
+  // rows are not float32 rows (glslSupports leaves a job with maxEvals to the JS path).
+  {
+    rule: 'maxEvals: one evaluation a step for a first-order method (5 evaluations: stops at step 5)',
+    surface: { ...bowl(0.25, 100, 0), maxEvals: 5 },
+    network: { ...net(sgd(0.1), 100, 0), maxEvals: 5 },
+    float32: false,
+    expect: { reason: 'maxEvals', steps: 5 },
+  },
+  {
+    rule: 'maxSteps is tested before maxEvals (both met at step 5)',
+    surface: { ...bowl(0.25, 5, 0), maxEvals: 5 },
+    network: { ...net(sgd(0.1), 5, 0), maxEvals: 5 },
+    float32: false,
+    expect: { reason: 'maxSteps', steps: 5 },
+  },
+  {
+    rule: 'gradTol is tested before maxEvals (both met at step 10)',
+    surface: { ...bowl(0.25, 100, 2 ** -9), maxEvals: 10 },
+    network: null,
+    float32: false,
+    expect: { reason: 'gradTol', steps: 10 },
+  },
+  {
+    // BFGS's first trial step min(1, 1/||g||_1) lr = 1/2 along -g = (-2, 0) lands on the minimum;
+    // its line search evaluates there once and accepts (g.d = 0): 1 + 1 evaluations.
+    rule: 'maxEvals counts a line search: BFGS spends 2 evaluations on step 0, so maxEvals 2 stops at step 1',
+    surface: { problem: BOWL, run: { optimizer: 'bfgs', params: { lr: 1 }, start: [1, 0] }, maxSteps: 100, gradTol: 0, maxEvals: 2 },
+    network: null,
+    float32: false,
+    expect: { reason: 'maxEvals', steps: 1 },
+  },
+  {
+    rule: 'a step is never cut short: at 1 evaluation left, BFGS still takes its step of 2',
+    surface: { problem: BOWL, run: { optimizer: 'bfgs', params: { lr: 1 }, start: [1, 0] }, maxSteps: 100, gradTol: 0, maxEvals: 1 },
+    network: { ...net({ optimizer: 'bfgs' }, 100, 0), maxEvals: 1 },
+    float32: false,
+    expect: { reason: 'maxEvals', steps: 1 },
+  },
   {
     rule: 'schedule: step t uses the rate for t (StepLR x gamma after 5 steps: the 6th step diverges)',
     surface: bowl(0.01, 20, 0, { schedule: { kind: 'step', stepSize: 5, gamma: 1e6 } }),
     network: net(sgd(0.01, { schedule: { kind: 'step', stepSize: 5, gamma: 1e12 } }), 20, 0),
     float32: true,
     expect: { reason: 'diverged', steps: 5 },
+  },
+  // The second-order rule (stop.secondOrder). The fused WebGL engine has no Hessian and refuses
+  // it (glslSupports): no float32 rows. At XOR_NET's zero weights lambda_min = -0.035.
+  {
+    rule: 'second-order rule: an exact critical point with lambda_min < -sqrt(rho eps) does not stop (gradient test alone: step 0)',
+    surface: { problem: { kind: 'surface', id: 'doubleWell' }, run: { ...sgd(0.1), start: [0, 0] }, maxSteps: 50, gradTol: 1e-3, secondOrder: { rho: 0.1 } },
+    network: { ...net(sgd(0.1), 50, 1e-3, 'zeros'), secondOrder: { rho: 0.1 } },
+    float32: false,
+    expect: { reason: 'maxSteps', steps: 50 },
+  },
+  {
+    // lambda_min = -1 = -sqrt(1 x 1) at the double well's saddle (the test is >=: the edge
+    // passes), -0.088 at XOR_NET's initial weights, well inside -sqrt(1 x 1000)
+    rule: 'second-order rule: stops where ||g|| <= eps and lambda_min >= -sqrt(rho eps), a negative lambda_min included',
+    surface: { problem: { kind: 'surface', id: 'doubleWell' }, run: { ...sgd(0.1), start: [0, 0] }, maxSteps: 50, gradTol: 1, secondOrder: { rho: 1 } },
+    network: { ...net(sgd(0.1), 50, 1e3), secondOrder: { rho: 1 } },
+    float32: false,
+    expect: { reason: 'gradTol', steps: 0 },
+  },
+  {
+    // From (1, 2^-20) gradient descent nears the saddle at the origin (||g|| <= 1e-3 at step 10,
+    // where the gradient test alone stops: lambda_min = -1) and escapes along y to the minimum (0, 1).
+    rule: 'second-order rule: a run passes the saddle where the gradient test alone stops, and stops at the minimum',
+    surface: { problem: { kind: 'surface', id: 'doubleWell' }, run: { ...sgd(0.5), start: [1, 2 ** -20] }, maxSteps: 200, gradTol: 1e-3, secondOrder: { rho: 1 } },
+    network: null,
+    float32: false,
+    expect: { reason: 'gradTol', steps: 37 },
   },
 ];

@@ -16,7 +16,7 @@ import type { Rng } from './rng';
  * Stop codes, as the batched engines store them per pixel (0 while the run goes on). The fused
  * WebGL program writes the same numbers (runRulesGlsl.ts prints them from here).
  */
-export const STOP = { running: 0, gradTol: 1, maxSteps: 2, diverged: 3 } as const;
+export const STOP = { running: 0, gradTol: 1, maxSteps: 2, diverged: 3, maxEvals: 4 } as const;
 export type StopCode = (typeof STOP)[keyof typeof STOP];
 
 /** The reason of each stop code (STOP_REASONS[STOP.gradTol] = 'gradTol'); null for `running`. */
@@ -57,6 +57,18 @@ export function stopCodeAt(f: number, gradNorm: number, t: number, gradTol: numb
 }
 
 /**
+ * The evaluation budget (stop.maxEvals), tested at x_t after stopCodeAt's rules: a run that would
+ * take a step stops with maxEvals once the evaluations of f and its gradient it has spent (the
+ * steps before t, line searches included: RunResult.evals) reach maxEvals. A step is never cut
+ * short, so a line search may end up to one step's evaluations past the budget. A first-order
+ * method spends one evaluation a step (evals = t), so maxEvals acts as maxSteps there, with its
+ * own reason. undefined: no budget.
+ */
+export function stopCodeWithEvals(code: StopCode, evals: number, maxEvals: number | undefined): StopCode {
+  return code === STOP.running && maxEvals !== undefined && evals >= maxEvals ? STOP.maxEvals : code;
+}
+
+/**
  * Step 3, in place on a copy of g_t: Gaussian noise first (gradient.ts, from `rng`, one normal
  * per coordinate in order), then clipping by L2 norm, so the clip bounds the noisy step as
  * torch's clip_grad_norm_ bounds a stochastic gradient. 0 / undefined / null: not applied.
@@ -64,4 +76,31 @@ export function stopCodeAt(f: number, gradNorm: number, t: number, gradTol: numb
 export function stepGradient(g: Float64Array, gradNoise: number | undefined, clip: number | null | undefined, rng: Rng): void {
   if (gradNoise) addGaussianNoise(g, gradNoise, rng);
   if (clip !== undefined && clip !== null) clipByNorm(g, clip);
+}
+
+/**
+ * The second-order half of the stop test (stop.secondOrder, experiment-v1.md): x_t is an
+ * (eps, sqrt(rho eps))-second-order stationary point when ||g_t|| <= eps and
+ * lambda_min(H(x_t)) >= -sqrt(rho eps) (Nesterov and Polyak 2006, Jin et al. 2017: for a
+ * rho-Lipschitz Hessian, the scale on which eps-small gradients and curvature compare). A
+ * lambda_min that is not a number (a Hessian that is not finite) does not pass.
+ */
+export function secondOrderBound(rho: number, gradTol: number): number {
+  return Math.sqrt(rho * gradTol);
+}
+
+export function secondOrderHolds(lambdaMin: number, rho: number, gradTol: number): boolean {
+  return lambdaMin >= -secondOrderBound(rho, gradTol);
+}
+
+/**
+ * Step 2 with the second-order rule on (`rho` given): a gradTol stop of stopCodeAt stands only
+ * where secondOrderHolds; where it fails (a saddle within eps of stationary) the run goes on, or
+ * stops with maxSteps when t = maxSteps. `lambdaMin` is called only then, so a network pays its
+ * Lanczos only at eps-stationary points. Without `rho`, the code as it is.
+ */
+export function secondOrderStopCode(code: StopCode, t: number, maxSteps: number, gradTol: number, rho: number | undefined, lambdaMin: () => number): StopCode {
+  if (code !== STOP.gradTol || rho === undefined) return code;
+  if (secondOrderHolds(lambdaMin(), rho, gradTol)) return STOP.gradTol;
+  return t >= maxSteps ? STOP.maxSteps : STOP.running;
 }

@@ -35,7 +35,8 @@ describe.each([
       }
     }
     expect(n).toBe(6 * 8 * 5 * 4 * 2);
-    expect([...seen].sort()).toEqual(Object.values(STOP).sort());
+    // every code but maxEvals, which the shader never sees (glslSupports leaves such jobs to JS)
+    expect([...seen].sort()).toEqual(Object.values(STOP).filter((c) => c !== STOP.maxEvals).sort());
   });
 
   it('gradTol 0 disables the stop in both forms, even at an exact critical point', () => {

@@ -1,15 +1,17 @@
 // One run on a 2D surface, advanced a few steps at a time, by the run rules (runRules.ts,
 // experiment-v1.md "Semantics of one run"). Pure and deterministic: the same inputs give
 // bit-identical numbers in Node and browsers.
-import type { Run, RunStop, ViewWindow } from '../experiment/types';
+import type { ParamValue, Run, RunStop, SecondOrderRule, ViewWindow } from '../experiment/types';
 import { classifyEigenvalues, eigenSym2 } from '../surfaces/classify';
 import type { Objective2 } from '../surfaces/objective';
 import type { Rng } from './rng';
-import { gradNorm2, STOP, STOP_REASONS, stepGradient, stopCodeAt } from './runRules';
+import type { Evaluate } from './lineSearch';
+import { gradNorm2, secondOrderStopCode, STOP, STOP_REASONS, stepGradient, stopCodeAt, stopCodeWithEvals } from './runRules';
 import { type DivergenceBox, divergedAt, divergenceBox } from './runRulesDivergence';
 import { LrSchedule } from './schedule';
 import type { OptimizerDef, OptimizerInstance, StepContext } from './types';
 import { fmtNum } from './verdict';
+import { nonFiniteStepCause } from './divergenceCause';
 
 /** Points recorded by one call of advance(): x_start .. x_(start+n-1). */
 export interface RunChunk {
@@ -20,6 +22,8 @@ export interface RunChunk {
   xy: Float64Array;
   f: Float64Array;
   gradNorm: Float64Array;
+  /** Evaluations spent before each point's step (RunResult.evals): cumulative, 0 at x_0. */
+  evals: Float64Array;
   /** Steps whose update added a perturbation (pgd). */
   perturbations: number[];
   /** Present when the run ended in this chunk. */
@@ -31,13 +35,27 @@ export interface SurfaceRunConfig {
   run: Run;
   objective: Objective2;
   def: OptimizerDef;
-  params: Record<string, number | boolean | number[]>;
+  params: Record<string, ParamValue>;
   start: [number, number];
   /** The surface's default window: the divergence box is centred on it (runRulesDivergence.ts). */
   home: ViewWindow;
   maxSteps: number;
   gradTol: number;
+  /** stop.maxEvals; undefined: no budget. */
+  maxEvals?: number;
   rng: Rng;
+  /** The second-order stopping rule (stop.secondOrder); absent: ||grad f|| <= eps alone. */
+  secondOrder?: SecondOrderRule;
+}
+
+/** f and the gradient of a 2D objective at any point, into one reused result (StepContext.evaluate). */
+export function objectiveEvaluator(objective: Objective2): Evaluate {
+  const out = { f: 0, g: new Float64Array(2) };
+  return (p) => {
+    out.f = objective.f(p[0], p[1]);
+    objective.grad(p[0], p[1], out.g);
+    return out;
+  };
 }
 
 export class SurfaceRun {
@@ -54,6 +72,8 @@ export class SurfaceRun {
   /** Step index of the current point x_t; its f and gradient are already evaluated. */
   private t = 0;
   private fx: number;
+  /** Evaluations spent by the steps before t (RunResult.evals). */
+  private evals = 0;
   private stopped: RunStop | null = null;
 
   constructor(private readonly cfg: SurfaceRunConfig) {
@@ -64,7 +84,7 @@ export class SurfaceRun {
     this.baseLr = cfg.params.lr as number;
     this.schedule = new LrSchedule(this.baseLr, cfg.run.schedule);
     this.box = divergenceBox(cfg.home, cfg.start);
-    this.ctx = { lr: this.baseLr, rng: cfg.rng, hessian: cfg.def.needsHessian ? this.h4 : undefined };
+    this.ctx = { lr: this.baseLr, rng: cfg.rng, hessian: cfg.def.needsHessian ? this.h4 : undefined, evaluate: objectiveEvaluator(cfg.objective) };
     this.fx = cfg.objective.f(this.x[0], this.x[1]);
     cfg.objective.grad(this.x[0], this.x[1], this.g);
   }
@@ -84,6 +104,7 @@ export class SurfaceRun {
     const xy = new Float64Array(2 * cap);
     const fs = new Float64Array(cap);
     const gn = new Float64Array(cap);
+    const ev = new Float64Array(cap);
     const perturbations: number[] = [];
     const start = this.t;
     const x = this.x;
@@ -93,16 +114,26 @@ export class SurfaceRun {
     while (n < cap) {
       // 1. record the current point (its f and gradient were evaluated when it was reached)
       const norm = gradNorm2(g[0], g[1]);
+      // 2. stopping rule (with the second-order rule on, lambda_min only where ||g|| <= eps)
+      const code = stopCodeWithEvals(
+        secondOrderStopCode(stopCodeAt(this.fx, norm, this.t, gradTol, maxSteps), this.t, maxSteps, gradTol, this.cfg.secondOrder?.rho, this.lambdaMinHere),
+        this.evals,
+        this.cfg.maxEvals,
+      );
+      if (code === STOP.diverged) {
+        // Only at the start: f or its gradient is not finite there, so there is no point to
+        // record (a recorded f would be Infinity or NaN, null in JSON): the run has 0 points.
+        stop = this.finish('diverged', notFiniteAtStart(x[0], x[1], this.fx, norm));
+        break;
+      }
       xy[2 * n] = x[0];
       xy[2 * n + 1] = x[1];
       fs[n] = this.fx;
       gn[n] = norm;
+      ev[n] = this.evals;
       n++;
-      // 2. stopping rule
-      const code = stopCodeAt(this.fx, norm, this.t, gradTol, maxSteps);
       if (code !== STOP.running) {
-        const message = code === STOP.diverged ? `f or its gradient is not finite at the start (${fmtNum(x[0])}, ${fmtNum(x[1])})` : undefined;
-        stop = this.finish(STOP_REASONS[code]!, message);
+        stop = this.finish(STOP_REASONS[code]!);
         break;
       }
       // 3. the step's gradient: noise, then clipping
@@ -112,7 +143,10 @@ export class SurfaceRun {
       if (this.ctx.hessian) this.fullHessian(x[0], x[1]);
       const prevX = x[0];
       const prevY = x[1];
+      this.ctx.f = this.fx;
+      this.ctx.evals = 1;
       if (this.opt.step(x, g, this.ctx)) perturbations.push(this.t);
+      this.evals += this.ctx.evals;
       // 5. divergence: x_{t+1} or f(x_{t+1}) not finite, or out of the box
       const fNext = Number.isFinite(x[0]) && Number.isFinite(x[1]) ? objective.f(x[0], x[1]) : NaN;
       if (divergedAt(fNext, this.box, x[0], x[1])) {
@@ -138,10 +172,17 @@ export class SurfaceRun {
       xy: n === cap ? xy : xy.slice(0, 2 * n),
       f: n === cap ? fs : fs.slice(0, n),
       gradNorm: n === cap ? gn : gn.slice(0, n),
+      evals: n === cap ? ev : ev.slice(0, n),
       perturbations,
       stop,
     };
   }
+
+  /** lambda_min of the Hessian at the current point (the second-order stop test). */
+  private readonly lambdaMinHere = (): number => {
+    this.cfg.objective.hessian(this.x[0], this.x[1], this.h3);
+    return eigenSym2(this.h3[0], this.h3[1], this.h3[2]).values[0];
+  };
 
   private fullHessian(x: number, y: number): void {
     this.cfg.objective.hessian(x, y, this.h3);
@@ -155,12 +196,14 @@ export class SurfaceRun {
     this.cfg.objective.hessian(this.x[0], this.x[1], this.h3);
     const finite = this.h3.every(Number.isFinite);
     const eig = finite ? eigenSym2(this.h3[0], this.h3[1], this.h3[2]).values : null;
+    const notes = this.opt.notes?.() ?? [];
     this.stopped = {
       reason,
       step: this.t,
       kind: eig ? classifyEigenvalues(eig) : null,
       hessianEigenvalues: eig,
       ...(message ? { message } : {}),
+      ...(notes.length ? { notes } : {}),
     };
     return this.stopped;
   }
@@ -172,14 +215,25 @@ export class SurfaceRun {
       : !Number.isFinite(fNext)
         ? `f is not finite at (${fmtNum(bad[0])}, ${fmtNum(bad[1])})`
         : `the step went to (${fmtNum(bad[0])}, ${fmtNum(bad[1])}), more than ${fmtNum(this.box.r)} from the centre of the surface's window`;
-    let msg = `diverged at step ${this.t + 1}: ${what}; last finite point (${fmtNum(x)}, ${fmtNum(y)}), f = ${fmtNum(this.fx)}`;
+    const last = `last finite point (${fmtNum(x)}, ${fmtNum(y)}), f = ${fmtNum(this.fx)}`;
+    // A division by zero in the optimizer's own state (g still holds the step's gradient): said, and no lr hint.
+    const cause = nonFiniteStepCause({ optimizer: this.cfg.run.optimizer, params: this.cfg.params, prev: this.x, g: this.g, next: bad, coordinate: (i) => (i === 0 ? 'x' : 'y') });
+    if (cause) return `diverged at step ${this.t + 1}: ${cause}; ${last}`;
+    let msg = `diverged at step ${this.t + 1}: ${what}; ${last}`;
     // The curvature bound at the start: plain GD converges locally only if lr < 2 / lambda_max.
     const [sx, sy] = this.cfg.start;
     this.cfg.objective.hessian(sx, sy, this.h3);
     const lmax = Math.max(...eigenSym2(this.h3[0], this.h3[1], this.h3[2]).values.map(Math.abs));
-    if (Number.isFinite(lmax) && lmax > 0 && this.baseLr > 2 / lmax) {
+    // (not for a line search, whose step length is its own)
+    if (!this.cfg.def.needsEvaluator && Number.isFinite(lmax) && lmax > 0 && this.baseLr > 2 / lmax) {
       msg += `. Hint: lr = ${fmtNum(this.baseLr)} > 2 / lambda_max = ${fmtNum(2 / lmax)} at the start, where plain gradient descent cannot converge`;
     }
     return msg;
   }
+}
+
+/** The stop message of a start where f or its gradient is not finite (no point is recorded). */
+export function notFiniteAtStart(x: number, y: number, f: number, gradNorm: number): string {
+  const what = Number.isFinite(f) ? `||grad f|| = ${fmtNum(gradNorm)}` : `f = ${fmtNum(f)}`;
+  return `diverged at the start: ${what} at (${fmtNum(x)}, ${fmtNum(y)}) is not finite, so the run records no point`;
 }

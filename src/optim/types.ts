@@ -6,6 +6,7 @@
 // per-step scalars and its GLSL form. Every field is required, so a new optimizer must state
 // each one (registry.test.ts checks what the type cannot).
 import type { OptimizerId, ParamValue } from '../experiment/types';
+import type { Evaluate } from './lineSearch';
 import type { OptimizerSpec } from './optimizers/paramSpec';
 import type { Rng } from './rng';
 
@@ -16,11 +17,28 @@ export interface StepContext {
   rng: Rng;
   /** Row-major dim x dim Hessian at the current x; provided when the definition needs it. */
   hessian?: Float64Array;
+  /** f at the current x (the engine's objective: regularization included); given to every step. */
+  f?: number;
+  /**
+   * f and the gradient of the engine's objective at any point (full batch on a network): what a
+   * line search evaluates. Given to every step; the gradient it returns is a buffer it reuses.
+   */
+  evaluate?: Evaluate;
+  /**
+   * Evaluations of f and its gradient this step made: the engine sets 1 (the evaluation at x)
+   * before each step, and a method that evaluates more (a line search) sets its own count.
+   */
+  evals?: number;
 }
 
 export interface OptimizerInstance {
   /** Moves x in place using gradient g. Returns true when this step added a perturbation (pgd). */
   step(x: Float64Array, g: Float64Array, ctx: StepContext): boolean;
+  /**
+   * What the run's verdict should say about the method itself (BFGS's skipped updates, line
+   * searches that ended without the Wolfe conditions); the engines put it in RunStop.notes.
+   */
+  notes?(): string[];
 }
 
 /**
@@ -85,8 +103,18 @@ export interface OptimizerDef {
   separable: boolean;
   /** Second-order methods get the Hessian at x in StepContext. */
   needsHessian: boolean;
+  /**
+   * The step compares f and exact gradients at several points (line searches, curvature pairs
+   * y = g_{k+1} - g_k): it reads ctx.f and ctx.evaluate, so it needs one fixed, noise-free
+   * objective. The schema refuses it with gradient noise, clipping or minibatches
+   * (src/experiment/consistency.ts), and it has no GLSL form. Absent: false.
+   */
+  needsEvaluator?: boolean;
   stepScalars: StepScalars;
-  /** Its GLSL update, or null: JS only. Null only for methods that need the Hessian, which the shader lacks. */
+  /**
+   * Its GLSL update, or null: JS only. Null only for methods that need the Hessian or an
+   * evaluator (f along a line), which the fused shader's one-gradient-per-step loop lacks.
+   */
   glsl: GlslForm | null;
   create(params: Record<string, ParamValue>, dim: number): OptimizerInstance;
 }

@@ -1,6 +1,7 @@
 // Words for where a run stopped: the sentence the CLI and the explorer show.
-import type { PointKind, RunStop } from '../experiment/types';
+import type { PointKind, RunStop, SecondOrderRule } from '../experiment/types';
 import { DEGENERATE_TOL } from '../surfaces/classify';
+import { secondOrderBound, secondOrderHolds } from './runRules';
 
 const article: Record<PointKind, string> = {
   minimum: 'at a minimum',
@@ -46,6 +47,17 @@ export function maxStepsHead(step: number, gradTol: number): string {
   return gradTol > 0 ? `no eps-stationary point within ${step} steps` : `stopped at step ${step} (eps = 0: no gradient test)`;
 }
 
+/** How a maxSteps or maxEvals stop begins: the budget that ran out. */
+export function budgetHead(stop: Pick<RunStop, 'reason' | 'step'>, gradTol: number): string {
+  if (stop.reason !== 'maxEvals') return maxStepsHead(stop.step, gradTol);
+  return `the evaluation budget (maxEvals) was spent at step ${stop.step}${gradTol > 0 ? ' before an eps-stationary point' : ''}`;
+}
+
+/** A verdict with the method's own notes (RunStop.notes: BFGS's skipped updates, ...) after it. */
+export function withNotes(sentence: string, stop: Pick<RunStop, 'notes'>): string {
+  return stop.notes?.length ? `${sentence}. ${stop.notes.join('; ')}` : sentence;
+}
+
 /**
  * The first-order half of a verdict at a point that is not eps-stationary: a point with a
  * non-zero gradient is no critical point of any kind, so no kind is named (`g` is f or L).
@@ -54,13 +66,47 @@ export function notStationary(g: string, gradNorm: number, gradTol: number): str
   return `not stationary (||grad ${g}|| = ${fmtNum(gradNorm)} > eps = ${fmtNum(gradTol)})`;
 }
 
+/** What the second-order rule stops at. */
+export const SECOND_ORDER_POINT = 'an (eps, sqrt(rho eps))-second-order stationary point';
+
+/**
+ * The second-order rule in force at a stop, or undefined: it needs eps > 0 (eps = 0 turns the
+ * gradient test off, and the second-order test only ever follows a passed gradient test).
+ */
+export function activeSecondOrder(rule: SecondOrderRule | undefined, gradTol: number): SecondOrderRule | undefined {
+  return rule && gradTol > 0 ? rule : undefined;
+}
+
+/**
+ * The second-order test at a point, said with its numbers and its outcome:
+ * "lambda_min = -1 < -sqrt(rho eps) = -0.01 (rho = 1): fails".
+ */
+export function secondOrderClause(lambdaMin: number | null, rule: SecondOrderRule, gradTol: number): string {
+  const bound = `-sqrt(rho eps) = ${fmtNum(-secondOrderBound(rule.rho, gradTol))} (rho = ${fmtNum(rule.rho)})`;
+  if (lambdaMin === null) return `lambda_min >= ${bound} cannot be tested: the Hessian is not finite there`;
+  const holds = secondOrderHolds(lambdaMin, rule.rho, gradTol);
+  return `lambda_min = ${fmtNum(lambdaMin)} ${holds ? '>=' : '<'} ${bound}: ${holds ? 'holds' : 'fails'}`;
+}
+
+/** How a maxSteps stop begins with the second-order rule on. */
+export function secondOrderMaxStepsHead(step: number): string {
+  return `no ${SECOND_ORDER_POINT.slice(3)} within ${step} steps`;
+}
+
 /**
  * The verdict sentence of a surface run's stop. A critical-point kind is named only where the run
  * is eps-stationary (reason gradTol, or a gradient exactly 0); elsewhere it says what holds: the
  * gradient is not small, and the form of the Hessian there. `gradNorm` is ||grad f|| at the stop.
  */
-export function describeStop(stop: RunStop, gradTol: number, gradNorm: number): string {
+export function describeStop(stop: RunStop, gradTol: number, gradNorm: number, secondOrder?: SecondOrderRule): string {
+  return withNotes(stopSentence(stop, gradTol, gradNorm, secondOrder), stop);
+}
+
+function stopSentence(stop: RunStop, gradTol: number, gradNorm: number, secondOrder?: SecondOrderRule): string {
   const eig = stop.hessianEigenvalues;
+  // With the second-order rule on (stop.secondOrder), both tests are stated and which held.
+  const rule = activeSecondOrder(secondOrder, gradTol);
+  const clause = rule ? secondOrderClause(eig ? eig[0] : null, rule, gradTol) : '';
   const lambdas = eig ? `lambda = ${fmtNum(eig[0])}, ${fmtNum(eig[1])}` : '';
   const zero = eig ? `; |lambda| <= ${fmtNum(surfaceZeroBound(eig))} counts as 0` : '';
   const kindHere = stop.kind && eig
@@ -68,15 +114,19 @@ export function describeStop(stop: RunStop, gradTol: number, gradNorm: number): 
     : 'where the Hessian is not finite';
   switch (stop.reason) {
     case 'gradTol':
+      if (rule) return `||grad f|| <= ${fmtNum(gradTol)} and ${clause} at step ${stop.step}: ${SECOND_ORDER_POINT}, ${kindHere}`;
       return `||grad f|| <= ${fmtNum(gradTol)} at step ${stop.step}, ${kindHere}`;
-    case 'maxSteps': {
-      const head = maxStepsHead(stop.step, gradTol);
+    case 'maxSteps':
+    case 'maxEvals': {
+      const head = rule && stop.reason === 'maxSteps' ? secondOrderMaxStepsHead(stop.step) : budgetHead(stop, gradTol);
+      // The second-order rule kept the run going from an eps-stationary point: the gradient test held, the curvature test did not.
+      if (rule && gradNorm <= gradTol) return `${head}: ||grad f|| = ${fmtNum(gradNorm)} <= eps = ${fmtNum(gradTol)} holds, but ${clause}; ${kindHere}`;
       // Only with eps = 0 can a run stop on maxSteps at an exact critical point.
       if (gradNorm === 0) return `${head}; ||grad f|| = 0 there, ${kindHere}`;
       const form = stop.kind && eig
         ? `the Hessian here is ${hessianForm(stop.kind, surfaceZeroBound(eig))} (${lambdas})`
         : 'the Hessian here is not finite';
-      return `${head}: ${notStationary('f', gradNorm, gradTol)}; ${form}`;
+      return `${head}: ${notStationary('f', gradNorm, gradTol)}; ${form}${rule ? `; second-order test: ${clause}` : ''}`;
     }
     case 'diverged':
       return stop.message ?? `diverged at step ${stop.step}`;

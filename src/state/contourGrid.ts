@@ -8,7 +8,7 @@ import { latestWins } from './latest';
 import { useStore } from './store';
 
 /** Samples per axis of the objective behind the contours. */
-const GRID_SIZE = 160;
+export const GRID_SIZE = 160;
 
 /** The contour picture's size in device pixels: the plot tells it (setContourRaster). */
 let raster: { width: number; height: number } | null = null;
@@ -18,21 +18,27 @@ let beforeRaster: { exp: Experiment; view: ViewWindow } | null = null;
 let gridKey = '';
 let problemKey = '';
 
-const grids = latestWins<{ exp: Experiment; view: ViewWindow; width: number; height: number }>(
-  async ({ exp, view, width, height }, superseded) => {
-    const image = await engine().contours(exp, view, GRID_SIZE, width, height);
+/**
+ * What the contour colours are blended toward: the plot panel's colour in each theme (the
+ * --panel of styles.css), so that the bands are light on light and dim on dark.
+ */
+const BAND_BACKGROUND = { light: '#ffffff', dark: '#1f2126' } as const;
+
+const grids = latestWins<{ exp: Experiment; view: ViewWindow; width: number; height: number; background: string }>(
+  async ({ exp, view, width, height, background }, superseded) => {
+    const image = await engine().contours(exp, view, GRID_SIZE, width, height, background);
     if (!image.ok) {
       useStore.setState({ error: image.error });
       return;
     }
-    const grid = { view, bitmap: image.value.bitmap, levels: image.value.levels };
+    const grid = { view, bitmap: image.value.bitmap, levels: image.value.levels, scale: image.value.scale };
     const old = useStore.getState().grid;
     useStore.setState({ grid });
     old?.bitmap.close();
     if (superseded()) return; // still zooming: skip the critical points of an intermediate window
     const found = await engine().criticalPoints(exp, view);
     if (!found.ok) return;
-    if (useStore.getState().grid === grid) useStore.setState({ criticalPoints: found.value.points, criticalTruncated: found.value.truncated });
+    if (useStore.getState().grid === grid) useStore.setState({ criticalPoints: found.value.points, criticalTruncated: found.value.truncated ? found.value.truncatedReason ?? 'the search stopped early' : null });
   },
   (err) => {
     gridKey = ''; // let the next request try again
@@ -46,7 +52,8 @@ export function requestGrid(exp: Experiment, view: ViewWindow): void {
     beforeRaster = { exp, view };
     return;
   }
-  const key = JSON.stringify([exp.problem, view, raster]);
+  const background = BAND_BACKGROUND[useStore.getState().theme];
+  const key = JSON.stringify([exp.problem, view, raster, background]);
   if (key === gridKey) return;
   const pk = JSON.stringify(exp.problem);
   if (pk !== problemKey) {
@@ -54,7 +61,7 @@ export function requestGrid(exp: Experiment, view: ViewWindow): void {
     useStore.setState({ criticalPoints: null });
   }
   gridKey = key;
-  void grids.request({ exp, view, ...raster });
+  void grids.request({ exp, view, ...raster, background });
 }
 
 /** The plot's drawing area in device pixels; the contours are rasterized at this size. */
@@ -79,4 +86,10 @@ export function setView(view: ViewWindow | null): void {
   if (!shown) return;
   useStore.setState({ experiment, view: shown });
   requestGrid(experiment, shown);
+}
+
+/** Draws the contours again in the current theme's colours. */
+export function redrawContours(): void {
+  const s = useStore.getState();
+  if (s.mode === 'surface' && s.view) requestGrid(s.experiment, s.view);
 }

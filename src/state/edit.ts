@@ -2,7 +2,8 @@
 // as links and the CLI, and restart the runs. An invalid edit shows its message and changes
 // nothing, so the last valid experiment keeps running.
 import { formatErrors, parseExperiment } from '../experiment/parse';
-import type { Experiment } from '../experiment/types';
+import { addRun, duplicateRun, removeRun } from '../experiment/streamIds';
+import type { Experiment, Run } from '../experiment/types';
 import { startExperiment } from './runStream';
 import { useStore } from './store';
 
@@ -30,4 +31,22 @@ export function setStart(x: number, y: number, index = 0): void {
     },
     { play: true },
   );
+}
+
+// Adding, duplicating and removing runs write each run's random stream id (streamIds.ts), so the
+// runs that stay keep their numbers; a new run and a duplicate get the smallest unused id (a
+// duplicate has the same settings and its own noise).
+
+/** Appends `run` on the smallest unused stream. */
+export function addRunToExperiment(run: Run): boolean {
+  return editExperiment((draft) => void (draft.runs = addRun(draft.runs, run)));
+}
+
+/** A copy of run `index` after it, on a new stream. */
+export function duplicateRunOfExperiment(index: number): boolean {
+  return editExperiment((draft) => void (draft.runs = duplicateRun(draft.runs, index)));
+}
+
+export function removeRunOfExperiment(index: number): boolean {
+  return editExperiment((draft) => void (draft.runs = removeRun(draft.runs, index)));
 }

@@ -13,6 +13,7 @@ import { LESSONS, type Lesson } from '../lessons';
 
 export { LESSONS, type Lesson };
 import { startExperiment } from './controller';
+import { showLoadProblems } from './loadExperiment';
 import { useStore } from './store';
 
 export interface LessonsState {
@@ -66,7 +67,7 @@ export function lessonHashFor(exp: Experiment): string | null {
 /** A bad lesson link: say why, open the menu, and run what the lab has. */
 async function refuse(message: string): Promise<void> {
   useLessons.setState({ open: null, menuOpen: true });
-  useStore.setState({ linkProblems: [{ field: 'lesson', message }] });
+  showLoadProblems([{ field: 'lesson', message }], 'link', null);
   await startExperiment(useStore.getState().experiment);
 }
 
@@ -94,8 +95,7 @@ export async function openLessonLink(hash: string): Promise<boolean> {
   const problems = step === read.ref.step ? [] : [{ field: 'step', message: `the lesson has ${lesson.steps.length} steps; showing the last` }];
   const decoded = decodeExperiment(lesson.steps[step].link);
   useLessons.setState({ open: { id: lesson.id, step }, menuOpen: false });
-  const all = [...problems, ...decoded.problems];
-  useStore.setState({ linkProblems: all.length ? all : null, scrubStep: null });
+  showLoadProblems([...problems, ...decoded.problems], 'link', null);
   await startExperiment(decoded.experiment);
   return true;
 }

@@ -12,6 +12,8 @@ export interface NetTrace {
   /** Training objective L(w_t) (mean logistic loss + Omega), full batch. */
   f: Float64Array;
   gradNorm: Float64Array;
+  /** Evaluations spent before each step (RunResult.evals). */
+  evals: Float64Array;
   heldOutLoss: Float64Array;
   accuracy: Float64Array;
   heldOutAccuracy: Float64Array;
@@ -21,10 +23,10 @@ export interface NetTrace {
 
 export function emptyNetTrace(label: string, index: number, color = runColor(index)): NetTrace {
   const a = () => new Float64Array(128);
-  return { label, color, length: 0, f: a(), gradNorm: a(), heldOutLoss: a(), accuracy: a(), heldOutAccuracy: a(), perturbations: [], stop: null };
+  return { label, color, length: 0, f: a(), gradNorm: a(), evals: a(), heldOutLoss: a(), accuracy: a(), heldOutAccuracy: a(), perturbations: [], stop: null };
 }
 
-const SERIES = ['f', 'gradNorm', 'heldOutLoss', 'accuracy', 'heldOutAccuracy'] as const;
+const SERIES = ['f', 'gradNorm', 'evals', 'heldOutLoss', 'accuracy', 'heldOutAccuracy'] as const;
 
 /** Appends a chunk in place (chunks must arrive in order); returns the same trace. */
 export function appendNetChunk(t: NetTrace, chunk: NetworkChunk): NetTrace {

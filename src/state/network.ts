@@ -3,6 +3,7 @@
 import type { DirectionKind } from '../nets/directions';
 import { engine } from './engineWorker';
 import { latestWins } from './latest';
+import { followSpectrum } from './spectrum';
 import { useStore } from './store';
 
 /** A loss-landscape slice the network panel asks for. */
@@ -25,6 +26,7 @@ const decisions = latestWins<void>(
 /** Asks for the selected run's decision grid; calls made while one is computing coalesce. */
 export function refreshDecision(): void {
   void decisions.request();
+  followSpectrum();
 }
 
 export function selectRun(run: number): void {

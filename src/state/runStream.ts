@@ -7,6 +7,7 @@ import { requestGrid } from './contourGrid';
 import { engine } from './engineWorker';
 import { appendNetChunk, emptyNetTrace } from './netTraces';
 import { refreshDecision } from './network';
+import { runLabels } from './runLabels';
 import { useStore } from './store';
 import { appendToTrace, emptyTrace } from './traces';
 
@@ -96,6 +97,7 @@ export async function startExperiment(exp: Experiment, opts: { paused?: boolean 
     return true;
   }
   const started = res.value;
+  // Labels are the page's (runLabels: never two alike), not the engine's plain defaultLabel.
   const prev = useStore.getState();
   const status = paused ? 'paused' : 'playing';
   if (started.kind === 'network') {
@@ -103,7 +105,7 @@ export async function startExperiment(exp: Experiment, opts: { paused?: boolean 
       mode: 'network',
       surface: null,
       traces: [],
-      netTraces: started.labels.map((label, i) => emptyNetTrace(label, i)),
+      netTraces: runLabels(exp.runs).map((label, i) => emptyNetTrace(label, i)),
       netInfo: started.info,
       decision: null,
       slice: null,
@@ -116,7 +118,7 @@ export async function startExperiment(exp: Experiment, opts: { paused?: boolean 
       mode: 'surface',
       surface: started.surface,
       view: exp.view ?? started.surface.view,
-      traces: started.labels.map((label, i) => emptyTrace(label, i)),
+      traces: runLabels(exp.runs).map((label, i) => emptyTrace(label, i)),
       netTraces: [],
       netInfo: null,
       revision: prev.revision + 1,

@@ -2,13 +2,17 @@
 // Components select only what they draw; the actions that talk to the worker are in
 // controller.ts (by concern), the maps' in maps/.
 import { create } from 'zustand';
-import { defaultExperiment } from '../experiment/defaults';
+import { openingExperiment } from '../experiment/defaults';
 import type { LinkProblem } from '../experiment/link';
-import type { Experiment, ViewWindow } from '../experiment/types';
+import type { ChartXAxis, Experiment, ViewWindow } from '../experiment/types';
 import type { NetTrace } from './netTraces';
 import type { LandscapeSlice } from '../nets/slice';
 import type { CriticalPoint, DecisionGrid, NetworkInfo, Probe, SurfaceInfo } from '../workers/client';
+import { initialTheme } from './theme';
 import type { RunTrace } from './traces';
+import type { ContourScale } from '../workers/contourImage';
+
+export type { ContourScale };
 
 /** The worker's network shapes, for the views that draw them (components never import workers). */
 export type { DecisionGrid, NetworkInfo };
@@ -20,6 +24,8 @@ export interface ContourGrid {
   /** The contours, rasterized by the worker at the plot's size in device pixels. */
   bitmap: ImageBitmap;
   levels: number;
+  /** The colours' values, for the colour bar. */
+  scale: ContourScale;
 }
 
 export interface AppState {
@@ -46,8 +52,8 @@ export interface AppState {
   view: ContourGrid['view'] | null;
   /** Critical points of the objective in the view (computed in the worker), or null while searching. */
   criticalPoints: CriticalPoint[] | null;
-  /** The search stopped at its point limit: the surface likely has a curve of critical points. */
-  criticalTruncated: boolean;
+  /** Why the critical-point search may have missed points; null when it found them all. */
+  criticalTruncated: string | null;
   /** The readout under the pointer: values at the pointer, or a critical point's exact values. */
   probe: Probe | null;
   hoveredPoint: CriticalPoint | null;
@@ -56,10 +62,19 @@ export interface AppState {
   theme: 'light' | 'dark';
   /** Draw only each path's recent steps strongly, older steps faded. */
   fadeTail: boolean;
+  /** The run charts' x axis: steps, or evaluations of f and its gradient (the link's `xaxis=`). */
+  chartX: ChartXAxis;
   /** The step hovered on a chart or the plot (linked views), or null. */
   hoverStep: number | null;
   /** What a loaded link or imported file had that was rejected (each field fell back to its default). */
   linkProblems: LinkProblem[] | null;
+  /** Where linkProblems came from: a link (fields named by link keys) or an imported file. */
+  noticeSource: 'link' | 'file';
+  /**
+   * A typed expression a link or file carried that does not compile: the surface fell back to the
+   * default, and the expression box keeps this text for editing (null when there is none).
+   */
+  rejectedExpr: string | null;
   /** A short confirmation (link copied, file exported). */
   toast: string | null;
   /** The last error to show (bad experiment, worker failure); the app keeps running. */
@@ -67,7 +82,7 @@ export interface AppState {
 }
 
 export const useStore = create<AppState>(() => ({
-  experiment: defaultExperiment(),
+  experiment: openingExperiment(),
   mode: 'surface',
   netTraces: [],
   netInfo: null,
@@ -83,14 +98,17 @@ export const useStore = create<AppState>(() => ({
   grid: null,
   view: null,
   hoverStep: null,
+  chartX: 'steps',
   scrubStep: null,
   fadeTail: false,
-  theme: typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light',
+  theme: initialTheme(),
   criticalPoints: null,
-  criticalTruncated: false,
+  criticalTruncated: null,
   probe: null,
   hoveredPoint: null,
   linkProblems: null,
+  noticeSource: 'link',
+  rejectedExpr: null,
   toast: null,
   error: null,
 }));

@@ -20,6 +20,10 @@ export interface RunTrace {
   xy: Float64Array;
   f: Float64Array;
   gradNorm: Float64Array;
+  /** lambda_min of the Hessian at each point (computed in the worker; NaN where none came). */
+  lambdaMin: Float64Array;
+  /** Evaluations of f and its gradient spent before each point's step (RunResult.evals): the charts' other x axis. */
+  evals: Float64Array;
   length: number;
   perturbations: number[];
   stop: RunStop | null;
@@ -37,6 +41,8 @@ export function emptyTrace(label: string, index: number): RunTrace {
     xy: new Float64Array(256),
     f: new Float64Array(128),
     gradNorm: new Float64Array(128),
+    lambdaMin: new Float64Array(128),
+    evals: new Float64Array(128),
     length: 0,
     perturbations: [],
     stop: null,
@@ -44,15 +50,20 @@ export function emptyTrace(label: string, index: number): RunTrace {
 }
 
 /** Appends in place; returns the same trace object (callers bump a revision counter). */
-export function appendToTrace(t: RunTrace, chunk: RunChunk): RunTrace {
+export function appendToTrace(t: RunTrace, chunk: RunChunk & { lambdaMin?: Float64Array }): RunTrace {
   const n = chunk.f.length;
   if (chunk.start !== t.length) throw new Error(`chunk for run ${chunk.run} starts at ${chunk.start}, trace has ${t.length}`);
   t.xy = grow(t.xy, 2 * (t.length + n));
   t.f = grow(t.f, t.length + n);
   t.gradNorm = grow(t.gradNorm, t.length + n);
+  t.evals = grow(t.evals, t.length + n);
   t.xy.set(chunk.xy, 2 * t.length);
   t.f.set(chunk.f, t.length);
   t.gradNorm.set(chunk.gradNorm, t.length);
+  t.lambdaMin = grow(t.lambdaMin, t.length + n);
+  if (chunk.lambdaMin) t.lambdaMin.set(chunk.lambdaMin, t.length);
+  else t.lambdaMin.fill(NaN, t.length, t.length + n);
+  t.evals.set(chunk.evals, t.length);
   t.length += n;
   if (chunk.perturbations.length) t.perturbations.push(...chunk.perturbations);
   if (chunk.stop) t.stop = chunk.stop;

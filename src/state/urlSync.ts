@@ -3,10 +3,12 @@
 // notice lists what was rejected. Edits write the hash back with history.replaceState, debounced,
 // so a slider drag never floods the history.
 import { decodeExperiment, encodeExperiment, type LinkProblem } from '../experiment/link';
+import { linkKey } from '../experiment/link/decode';
 import type { Experiment } from '../experiment/types';
 import { decodeBatchSettings, encodeBatchSettings, MAPS_KEY } from '../batch/batchLink';
 import { useBatchStore } from './batchStore';
 import { startExperiment, step } from './controller';
+import { checkExpression, showLoadProblems } from './loadExperiment';
 import { useStore } from './store';
 import { applyEscapeField, useEscapeSettings, withEscapeField } from './escape/escapeSettings';
 import { lessonHashFor, openLessonLink, useLessons } from './lessons';
@@ -21,7 +23,7 @@ function fullHash(exp: Experiment, atStep?: number): string {
   // A lesson's step shown unedited keeps its own link (lessons.ts).
   const lesson = atStep === undefined ? lessonHashFor(exp) : null;
   if (lesson !== null) return lesson;
-  const hash = encodeExperiment(exp, atStep === undefined ? undefined : { atStep });
+  const hash = encodeExperiment(exp, { ...(atStep === undefined ? {} : { atStep }), chartX: useStore.getState().chartX });
   const maps = encodeBatchSettings(useBatchStore.getState());
   return withEscapeField(maps === null ? hash : `${hash}&${MAPS_KEY}=${maps}`);
 }
@@ -40,25 +42,41 @@ function splitMaps(raw: string): { experimentHash: string; maps: string | null }
   return { experimentHash: fields.join('&'), maps };
 }
 
+/** Puts `hash` in the address bar without a history entry (and without a hashchange). */
+function writeHash(hash: string): void {
+  lastHash = hash;
+  if (location.hash.replace(/^#/, '') !== hash) history.replaceState(history.state, '', `#${hash}`);
+}
+
 async function loadHash(hash: string): Promise<void> {
   if (await openLessonLink(hash)) return;
   applyEscapeField(hash);
   const raw = hash.replace(/^#/, '');
-  lastHash = raw;
   if (raw === '') {
-    await startExperiment(useStore.getState().experiment);
+    // The address bar holds the full link from the first paint, not only after an edit.
+    const experiment = useStore.getState().experiment;
+    writeHash(fullHash(experiment));
+    await startExperiment(experiment);
     return;
   }
   const { experimentHash, maps } = splitMaps(raw);
-  const { experiment, problems, atStep } = decodeExperiment(experimentHash);
-  const all = [...problems];
+  const decoded = decodeExperiment(experimentHash);
+  const checked = checkExpression(decoded.experiment, 'problem.expr');
+  const all = [...decoded.problems, ...(checked.problem ? [checked.problem] : [])];
   if (maps !== null) {
-    const decoded = decodeBatchSettings(maps);
-    useBatchStore.setState(decoded.settings, true);
-    if (decoded.problem) all.push({ field: MAPS_KEY, message: decoded.problem });
+    const settings = decodeBatchSettings(maps);
+    useBatchStore.setState(settings.settings, true);
+    if (settings.problem) all.push({ field: MAPS_KEY, message: settings.problem });
   }
-  useStore.setState({ linkProblems: all.length ? all : null, scrubStep: null });
-  if (atStep !== undefined && atStep > 0) {
+  // The charts' x axis is a view setting the link carries (`xaxis=`); set before the hash is rewritten.
+  useStore.setState({ chartX: decoded.chartX ?? 'steps' });
+  // The notice names the link's own keys (`r0 lr`, `tol`), not the Experiment's paths.
+  showLoadProblems(all.map((p) => ({ ...p, field: linkKey(p.field) })), 'link', checked.rejectedExpr);
+  const experiment = checked.experiment;
+  const atStep = decoded.atStep !== undefined && decoded.atStep > 0 ? decoded.atStep : undefined;
+  // After a bad link the address bar shows the link as read: what was rejected replaced by what is used.
+  writeHash(fullHash(experiment, atStep));
+  if (atStep !== undefined) {
     if (await startExperiment(experiment, { paused: true })) step(atStep);
   } else {
     await startExperiment(experiment);
@@ -67,19 +85,18 @@ async function loadHash(hash: string): Promise<void> {
 
 /** Loads the page's link, then keeps the hash in step with the experiment. */
 export async function startUrlSync(): Promise<void> {
-  await loadHash(location.hash);
+  // Listening starts before the first load has finished (its worker start is awaited): a link
+  // opened while the page is still loading is not missed.
   let timer: ReturnType<typeof setTimeout> | null = null;
   const scheduleWrite = () => {
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => {
       const hash = fullHash(useStore.getState().experiment);
-      if (hash === lastHash) return;
-      lastHash = hash;
-      history.replaceState(history.state, '', `#${hash}`);
+      if (hash !== lastHash) writeHash(hash);
     }, WRITE_DELAY_MS);
   };
   useStore.subscribe((s, prev) => {
-    if (s.experiment !== prev.experiment) scheduleWrite();
+    if (s.experiment !== prev.experiment || s.chartX !== prev.chartX) scheduleWrite();
   });
   useBatchStore.subscribe(scheduleWrite);
   useEscapeSettings.subscribe(scheduleWrite);
@@ -87,6 +104,7 @@ export async function startUrlSync(): Promise<void> {
   window.addEventListener('hashchange', () => {
     if (location.hash.replace(/^#/, '') !== lastHash) void loadHash(location.hash);
   });
+  await loadHash(location.hash);
 }
 
 export type { LinkProblem };

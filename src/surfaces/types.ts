@@ -19,6 +19,13 @@ export interface Surface {
   view: ViewWindow;
   /** Default start of a run. */
   start: [number, number];
+  /**
+   * A learning rate for gradient descent (lr times the gradient: SGD, perturbed and noisy GD) that
+   * shows this surface's lesson within the default step budget (2,000 steps): stable where the
+   * surface is bounded below, and large enough to get somewhere. A run switched onto the surface
+   * while on a default learning rate takes it. Catalogue surfaces have one; typed ones do not.
+   */
+  recommendedLr?: number;
   /** Global minimum value where known (for the f - f* chart). */
   globalMin?: number;
   f(x: number, y: number): number;
@@ -27,3 +34,6 @@ export interface Surface {
   /** out[0] = d2f/dx2, out[1] = d2f/dxdy, out[2] = d2f/dy2. */
   hessian(x: number, y: number, out: Float64Array): void;
 }
+
+/** A catalogue entry: a Surface that has its recommended learning rate. */
+export type CatalogueSurface = Surface & { recommendedLr: number };

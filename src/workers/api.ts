@@ -10,11 +10,13 @@ import { eigenSym2 } from '../surfaces/classify';
 import { searchCriticalPoints, type CriticalPoint } from '../surfaces/critical';
 
 import { type ContourImage, renderContourImage } from './contourImage';
+import { contourPaths, type ContourPaths } from './contourPaths';
 import { sampleGrid } from './grid';
 import { objectiveOf } from './objectiveCache';
 import { decisionBuffers, netDecisionGrid, netInfo, netLandscape, sliceBuffers, type DecisionGrid, type NetworkInfo, type SliceBackend } from './netApi';
+import { netExport, netSpectrum, type NetExport, type NetSpectrum } from './netApi';
 import { fail, ok, type WorkerResult } from './result';
-import { type AnyChunk, chunkBuffers, Session } from './session';
+import { type AnyChunk, chunkBuffers, Session, withLambdaMin } from './session';
 
 export interface SurfaceInfo {
   name: string;
@@ -73,7 +75,9 @@ export const api = {
     if (!built.ok) return fail(formatErrors(built.errors));
     const { engine } = built;
     const s = engine.surface;
-    session = new Session(engine, streamTo(listener), opts.stepsPerTick);
+    const objective = objectiveOf(exp);
+    const stepper = objective.ok ? withLambdaMin(engine, (x, y, h) => objective.objective.hessian(x, y, h)) : engine;
+    session = new Session(stepper, streamTo(listener), opts.stepsPerTick);
     session.begin(opts.paused);
     return ok({
       kind: 'surface',
@@ -111,20 +115,36 @@ export const api = {
     const slice = await netLandscape(network, run, opts);
     return Comlink.transfer(ok(slice), sliceBuffers(slice));
   },
-  /** The contours of the objective over `view`, sampled on n x n, drawn on width x height pixels. */
-  contours(exp: Experiment, view: ViewWindow, n: number, width: number, height: number): WorkerResult<ContourImage> {
+  /** The Hessian spectrum of a network run's current weights (computed between the session's ticks). */
+  netSpectrum(run: number): WorkerResult<NetSpectrum> {
+    if (!network || run >= network.labels.length) return fail(NO_NETWORK);
+    return netSpectrum(network, run);
+  },
+  /** A network run's weights at its current step and the dataset, for download. */
+  netExport(run: number): WorkerResult<NetExport> {
+    if (!network || run >= network.labels.length) return fail(NO_NETWORK);
+    return ok(netExport(network, run));
+  },
+  /** The contours of the objective over `view`, sampled on n x n, drawn on width x height pixels, colours blended toward `background`. */
+  contours(exp: Experiment, view: ViewWindow, n: number, width: number, height: number, background = '#ffffff'): WorkerResult<ContourImage> {
     const r = objectiveOf(exp);
     if (!r.ok) return fail(r.message);
-    const image = renderContourImage(sampleGrid(r.objective, view, n, n), n, n, view, width, height);
+    const image = renderContourImage(sampleGrid(r.objective, view, n, n), n, n, view, width, height, background);
     return Comlink.transfer(ok(image), [image.bitmap]);
   },
+  /** The contours as SVG paths on a width x height drawing area (the exported figure's vector contours). */
+  contourPaths(exp: Experiment, view: ViewWindow, n: number, width: number, height: number): WorkerResult<ContourPaths> {
+    const r = objectiveOf(exp);
+    if (!r.ok) return fail(r.message);
+    return ok(contourPaths(sampleGrid(r.objective, view, n, n), n, n, view, width, height));
+  },
   /** Every critical point of the objective inside `view`, classified (never on the main thread). */
-  criticalPoints(exp: Experiment, view: ViewWindow): WorkerResult<{ points: CriticalPoint[]; truncated: boolean; ms: number }> {
+  criticalPoints(exp: Experiment, view: ViewWindow): WorkerResult<{ points: CriticalPoint[]; truncated: boolean; truncatedReason: string | null; ms: number }> {
     const r = objectiveOf(exp);
     if (!r.ok) return fail(r.message);
     const t0 = performance.now();
-    const { points, truncated } = searchCriticalPoints(r.asSurface, view);
-    return ok({ points, truncated, ms: performance.now() - t0 });
+    const { points, truncated, truncatedReason } = searchCriticalPoints(r.asSurface, view);
+    return ok({ points, truncated, truncatedReason, ms: performance.now() - t0 });
   },
   /** f, gradient and Hessian eigenvalues at one point (the plot's hover readout). */
   probe(exp: Experiment, x: number, y: number): WorkerResult<Probe> {

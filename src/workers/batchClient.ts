@@ -8,7 +8,7 @@
 import type { ViewWindow } from '../experiment/types';
 import * as Comlink from 'comlink';
 import type { BatchJob } from '../batch/batchJob';
-import { probeJob, pickFaster, type PathChoice } from '../batch/pathChoice';
+import { probeJob, pickFaster, webglRefusal, type PathChoice } from '../batch/pathChoice';
 import { allocateGrid, type BatchOutcome, mergeRows } from '../batch/outcome';
 import { rowsForWorker } from '../batch/outcome';
 import type { CriticalPoint } from '../surfaces/critical';
@@ -136,7 +136,7 @@ export class BatchClient {
     let notice: string | null = null;
     if (path === 'webgl' && !(await this.remote(0).glslSupports(job))) {
       path = 'js';
-      notice = `${job.optimizer} needs the Hessian, which the WebGL engine does not compute: running on JS`;
+      notice = webglRefusal(job);
     }
     if (opts.signal?.aborted) return fail(CANCELLED);
     if (path === 'webgl') {

@@ -1,9 +1,30 @@
 // The contour picture of the plot, rasterized in the worker on an OffscreenCanvas and handed to
 // the page as an ImageBitmap: computing and filling log-spaced contours takes tens of
-// milliseconds, which the page's main thread must not spend.
-import { geoPath, geoTransform, interpolateViridis } from 'd3';
+// milliseconds, which the page's main thread must not spend. Each band is filled opaque with its
+// own colour (nested translucent fills made the lowest band, painted once, lighter than the bands
+// above it); where f is not finite the picture is hatched, not coloured as a value.
+import { geoPath, geoTransform, interpolateRgb, interpolateViridis, type ContourMultiPolygon } from 'd3';
 import type { ViewWindow } from '../experiment/types';
 import { logContours } from './contours';
+
+/**
+ * The colour of a band at `level` (0 the lowest f, 1 the highest): viridis without its darkest
+ * sixth, a third of the way to the page's background (white, or the dark theme's panel) so that
+ * the runs' paths stand out on it. Monotone in lightness, as viridis is (a blend with a fixed
+ * weight keeps the order): a lower band is never lighter than a higher one.
+ */
+export const bandColor = (level: number, background = '#ffffff'): string => interpolateRgb(interpolateViridis(0.15 + 0.85 * level), background)(0.3);
+
+export interface ContourScale {
+  /** f where each band begins, lowest first (band k covers [thresholds[k], thresholds[k + 1])). */
+  thresholds: number[];
+  /** Each band's colour. */
+  colors: string[];
+  /** The largest finite f in the picture (the last band's top). */
+  max: number;
+  /** Whether part of the picture is where f is not finite (hatched). */
+  hasUndefined: boolean;
+}
 
 export interface ContourImage {
   bitmap: ImageBitmap;
@@ -11,11 +32,34 @@ export interface ContourImage {
   view: ViewWindow;
   /** Number of filled levels drawn. */
   levels: number;
+  /** The colour scale, for the plot's colour bar. */
+  scale: ContourScale;
+}
+
+const HATCH_PX = 8;
+
+/** Diagonal grey lines on transparent: the fill of "f is not defined here". */
+function hatchPattern(ctx: OffscreenCanvasRenderingContext2D): CanvasPattern | null {
+  const tile = new OffscreenCanvas(HATCH_PX, HATCH_PX);
+  const t = tile.getContext('2d')!;
+  t.fillStyle = 'rgba(128, 128, 128, 0.18)';
+  t.fillRect(0, 0, HATCH_PX, HATCH_PX);
+  t.strokeStyle = 'rgba(90, 90, 90, 0.9)';
+  t.lineWidth = 1.5;
+  t.beginPath();
+  t.moveTo(0, HATCH_PX);
+  t.lineTo(HATCH_PX, 0);
+  t.moveTo(-1, 1);
+  t.lineTo(1, -1);
+  t.moveTo(HATCH_PX - 1, HATCH_PX + 1);
+  t.lineTo(HATCH_PX + 1, HATCH_PX - 1);
+  t.stroke();
+  return ctx.createPattern(tile, 'repeat');
 }
 
 /** Draws the contours of `values` (nx x ny samples over `view`) on a width x height picture. */
-export function renderContourImage(values: Float64Array, nx: number, ny: number, view: ViewWindow, width: number, height: number): ContourImage {
-  const { polygons, levels } = logContours(values, nx, ny);
+export function renderContourImage(values: Float64Array, nx: number, ny: number, view: ViewWindow, width: number, height: number, background = '#ffffff'): ContourImage {
+  const { polygons, levels, thresholds, max, undefinedArea } = logContours(values, nx, ny);
   const canvas = new OffscreenCanvas(Math.max(1, Math.round(width)), Math.max(1, Math.round(height)));
   const ctx = canvas.getContext('2d')!;
   const [x0, x1] = view.x;
@@ -31,16 +75,27 @@ export function renderContourImage(values: Float64Array, nx: number, ny: number,
     },
   });
   const path = geoPath(toPixels, ctx as unknown as CanvasRenderingContext2D);
+  const colors = levels.map((level) => bandColor(level, background));
   polygons.forEach((p, k) => {
     ctx.beginPath();
     path(p);
-    ctx.fillStyle = interpolateViridis(0.15 + 0.85 * levels[k]);
-    ctx.globalAlpha = 0.6;
+    ctx.fillStyle = colors[k];
+    ctx.globalAlpha = 1;
     ctx.fill();
     ctx.globalAlpha = 0.25;
     ctx.strokeStyle = '#1b1b1b';
     ctx.lineWidth = 0.6;
     ctx.stroke();
   });
-  return { bitmap: canvas.transferToImageBitmap(), view, levels: polygons.length };
+  if (undefinedArea) fillUndefined(ctx, path, undefinedArea);
+  return { bitmap: canvas.transferToImageBitmap(), view, levels: polygons.length, scale: { thresholds, colors, max, hasUndefined: undefinedArea !== null } };
+}
+
+function fillUndefined(ctx: OffscreenCanvasRenderingContext2D, path: ReturnType<typeof geoPath>, area: ContourMultiPolygon): void {
+  const pattern = hatchPattern(ctx);
+  ctx.globalAlpha = 1;
+  ctx.beginPath();
+  path(area);
+  ctx.fillStyle = pattern ?? 'rgba(128, 128, 128, 0.4)';
+  ctx.fill();
 }

@@ -12,6 +12,10 @@ import * as Comlink from 'comlink';
 import type { NetworkData } from '../nets/datasets';
 import { predictGrid } from '../nets/decision';
 import type { NetworkEngine } from '../nets/engine';
+import { type ExportedData, exportedData, layerWeights } from '../nets/exported';
+import { hessianSpectrum, type HessianSpectrum } from '../nets/spectrum/spectrum';
+import { netStream } from '../nets/streams';
+import type { LayerWeights } from '../experiment/types';
 import { type LandscapeSlice, landscapeSlice, landscapeSliceWith, type SliceOptions } from '../nets/slice';
 
 export interface NetworkInfo {
@@ -81,4 +85,40 @@ export async function netLandscape(engine: NetworkEngine, run: number, opts: Sli
     }
   }
   return slice;
+}
+
+/** The Hessian spectrum of run `run`'s current weights, with the step it is of and the time it took. */
+export type NetSpectrum = HessianSpectrum & { run: number; step: number; ms: number };
+
+/**
+ * The spectrum at run `run`'s current weights (src/nets/spectrum: every eigenvalue up to 1,000
+ * weights, Lanczos' extremes above, the same stream as the CLI's --spectrum). The worker answers
+ * it between the session's ticks, so the race waits at most one computation.
+ */
+export function netSpectrum(engine: NetworkEngine, run: number): { ok: true; value: NetSpectrum } | { ok: false; error: string } {
+  const t0 = performance.now();
+  const s = hessianSpectrum(engine.objective, engine.weights(run), netStream(engine.seed, 'lanczos'));
+  if (!s.ok) return s;
+  return { ok: true, value: { ...s.value, run, step: engine.step(run), ms: performance.now() - t0 } };
+}
+
+/** What the page downloads: a run's weights at its current step, and the dataset with its split (the CLI's --with-data shapes). */
+export interface NetExport {
+  run: number;
+  label: string;
+  step: number;
+  sizes: number[];
+  weights: LayerWeights[];
+  data: ExportedData;
+}
+
+export function netExport(engine: NetworkEngine, run: number): NetExport {
+  return {
+    run,
+    label: engine.labels[run],
+    step: engine.step(run),
+    sizes: [...engine.net.sizes],
+    weights: layerWeights(engine.net, engine.weights(run)),
+    data: exportedData(engine),
+  };
 }

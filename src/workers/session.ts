@@ -4,8 +4,12 @@
 // spent, so a slow engine (a large network) never blocks the worker for long.
 import type { RunChunk } from '../optim/engine';
 import type { NetworkChunk } from '../nets/engine';
+import { eigenSym2 } from '../surfaces/classify';
 
-export type AnyChunk = RunChunk | NetworkChunk;
+/** A surface run's chunk with lambda_min of the Hessian at each of its points (see withLambdaMin). */
+export type SurfaceChunk = RunChunk & { lambdaMin?: Float64Array };
+
+export type AnyChunk = SurfaceChunk | NetworkChunk;
 
 export interface SteppableEngine {
   readonly done: boolean;
@@ -87,10 +91,39 @@ export class Session {
   }
 }
 
+/** Writes the Hessian of f at (x, y) into out as [f_xx, f_xy, f_yy]. */
+export type Hessian2 = (x: number, y: number, out: Float64Array) => void;
+
+/** lambda_min of the Hessian at each point of interleaved xy: negative near a saddle or a maximum. */
+export function lambdaMinAlong(xy: Float64Array, hessian: Hessian2): Float64Array {
+  const n = xy.length / 2;
+  const out = new Float64Array(n);
+  const h = new Float64Array(3);
+  for (let i = 0; i < n; i++) {
+    hessian(xy[2 * i], xy[2 * i + 1], h);
+    out[i] = eigenSym2(h[0], h[1], h[2]).values[0];
+  }
+  return out;
+}
+
+/** The engine, with every surface chunk it yields carrying lambdaMin (computed here, in the worker, where the Hessian is). */
+export function withLambdaMin(engine: SteppableEngine, hessian: Hessian2): SteppableEngine {
+  return {
+    get done() {
+      return engine.done;
+    },
+    advance(steps: number) {
+      const chunks = engine.advance(steps);
+      for (const c of chunks) if ('xy' in c) (c as SurfaceChunk).lambdaMin = lambdaMinAlong(c.xy, hessian);
+      return chunks;
+    },
+  };
+}
+
 export function chunkBuffers(chunks: AnyChunk[]): ArrayBuffer[] {
   return chunks.flatMap((c) =>
     'xy' in c
-      ? ([c.xy.buffer, c.f.buffer, c.gradNorm.buffer] as ArrayBuffer[])
-      : ([c.f.buffer, c.gradNorm.buffer, c.heldOutLoss.buffer, c.accuracy.buffer, c.heldOutAccuracy.buffer] as ArrayBuffer[]),
+      ? ([c.xy.buffer, c.f.buffer, c.gradNorm.buffer, c.evals.buffer, ...(c.lambdaMin ? [c.lambdaMin.buffer] : [])] as ArrayBuffer[])
+      : ([c.f.buffer, c.gradNorm.buffer, c.evals.buffer, c.heldOutLoss.buffer, c.accuracy.buffer, c.heldOutAccuracy.buffer] as ArrayBuffer[]),
   );
 }

@@ -60,8 +60,15 @@ export function jobExpression(job: Pick<BatchJob, 'problem'>): string {
   return 'expr' in p ? p.expr : CATALOGUE_EXPRESSIONS[p.id];
 }
 
+/**
+ * Whether the fused program can run the job: the optimizer has a GLSL update (not the line
+ * searches or the Hessian methods: glsl null), the stop test needs no Hessian (the program
+ * computes f and the gradient only, as dual numbers of order 1, so the second-order stopping
+ * rule's lambda_min is out of its reach: pathChoice.ts says so), and there is no evaluation
+ * budget (the shader counts steps).
+ */
 export function glslSupports(job: BatchJob): boolean {
-  return GLSL_OPTIMIZERS.has(job.optimizer);
+  return GLSL_OPTIMIZERS.has(job.optimizer) && job.secondOrder === undefined && job.maxEvals === undefined;
 }
 
 /** The value of a parameter (or 'gradNoise', 'beta1', 'beta2') in a setting, as JS numbers. */

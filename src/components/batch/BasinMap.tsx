@@ -10,6 +10,7 @@ import { CLASS } from '../../batch/classifyBasins';
 import { fmtNum as fmt } from '../../optim/verdict';
 
 import { basinCell } from '../../state/maps/mapCells';
+import { runLabels } from '../../state/runLabels';
 import { basinJob } from '../../state/maps/mapJobs';
 import { isStale, type MapResult, type MapRun } from '../../state/maps/mapRuns';
 import { BatchStatus } from './BatchStatus';
@@ -17,6 +18,7 @@ import { MapCanvas, type MapMark } from './MapCanvas';
 import { basinPixels, cssOf, DIVERGED_RGB, ELSEWHERE_RGB, NOT_CONVERGED_RGB, pointColors } from './mapColors';
 import { REASON_TEXT } from './reasonText';
 import { RunSelect } from './RunSelect';
+import { plural } from '../plural';
 import './batch.css';
 
 export interface BasinMapProps {
@@ -80,7 +82,7 @@ export function BasinMap({ experiment, view, settings, onSettingsChange, run, on
             {RESOLUTIONS.map((r) => <option key={r} value={r}>{r} x {r}</option>)}
           </select>
         </label>
-        <span className="muted">{runOpt ? `${runOpt.optimizer}, ${experiment.stop.maxSteps} steps, eps ${fmt(experiment.stop.gradTol)}` : ''}</span>
+        <span className="muted">{runOpt ? `${runLabels(experiment.runs)[settings.run]}, ${plural(experiment.stop.maxSteps, 'step')}, eps ${fmt(experiment.stop.gradTol)}` : ''}</span>
       </div>
       <MapCanvas
         testId="basin-canvas"
@@ -98,7 +100,7 @@ export function BasinMap({ experiment, view, settings, onSettingsChange, run, on
       <div className="batch-readout" data-testid="basin-readout">
         {hover && result ? <Readout result={result} i={hover.i} j={hover.j} /> : <span className="muted">hover the map to read a start; click to run from it</span>}
       </div>
-      <BatchStatus testId="basin-status" state={state} report={result?.report ?? null} stale={stale} blocked={built.ok ? null : built.message} onCompute={onCompute} onCancel={onCancel} />
+      <BatchStatus testId="basin-status" state={state} report={result?.report ?? null} stale={stale} blocked={built.ok ? null : built.message} onCompute={onCompute} onCancel={onCancel} mapName={title} />
       {drawn && result ? <Legend drawn={drawn} total={result.outcome.reason.length} /> : null}
     </div>
   );
@@ -113,7 +115,7 @@ function Readout({ result, i, j }: { result: MapResult; i: number; j: number }) 
   const where = point ? `${point.kind} at (${fmt(point.x)}, ${fmt(point.y)})` : basin === CLASS.diverged ? 'diverged' : basin === CLASS.elsewhere ? 'eps-stationary away from every critical point' : 'not converged';
   return (
     <span data-class={basin} data-start={`${start[0]},${start[1]}`} data-target={point ? `${point.x},${point.y}` : ''}>
-      start ({fmt(start[0])}, {fmt(start[1])}) → {where}; {REASON_TEXT[cell.reason]} after {cell.steps} steps
+      start ({fmt(start[0])}, {fmt(start[1])}) → {where}; {REASON_TEXT[cell.reason]} after {plural(cell.steps, 'step')}
       {end ? `, ends at (${fmt(end[0])}, ${fmt(end[1])})` : ''}
     </span>
   );

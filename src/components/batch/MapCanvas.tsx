@@ -72,6 +72,8 @@ export function MapCanvas({ testId, nx, ny, pixels, size, x, y, stale, onHover, 
       <canvas
         ref={canvas}
         data-testid={testId}
+        role="img"
+        aria-label={testId === 'sweep-canvas' ? 'sweep map: the outcome of each learning rate and start' : 'basin map: where each start ends'}
         data-nx={nx}
         data-ny={ny}
         width={nx}

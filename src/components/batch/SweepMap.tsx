@@ -16,6 +16,7 @@ import { cssOf, DIVERGED_RGB, NOT_CONVERGED_RGB, sweepPixels, sweepScale, viridi
 import { REASON_TEXT } from './reasonText';
 import { SweepAxisEditor } from './SweepAxisEditor';
 import { RunSelect } from './RunSelect';
+import { plural } from '../plural';
 import './batch.css';
 
 export interface SweepMapProps {
@@ -120,7 +121,7 @@ export function SweepMap({ experiment, surfaceStart, settings, onSettingsChange,
       <div className="batch-readout" data-testid="sweep-readout">
         {hover && result ? <Readout result={result} i={hover.i} j={hover.j} /> : <span className="muted">hover a cell to read it; click to run its setting</span>}
       </div>
-      <BatchStatus testId="sweep-status" state={state} report={result?.report ?? null} stale={stale} blocked={built.ok ? null : built.message} onCompute={onCompute} onCancel={onCancel} />
+      <BatchStatus testId="sweep-status" state={state} report={result?.report ?? null} stale={stale} blocked={built.ok ? null : built.message} onCompute={onCompute} onCancel={onCancel} mapName="Sweep map" />
       {drawn && result ? <Legend scale={drawn.scale} /> : null}
     </div>
   );
@@ -133,7 +134,7 @@ function Readout({ result, i, j }: { result: MapResult; i: number; j: number }) 
   const [vx, vy] = cell.values;
   return (
     <span data-values={`${vx},${vy}`}>
-      {px} = {fmt(vx)}, {py} = {fmt(vy)}: {REASON_TEXT[cell.reason]} after {cell.steps} steps
+      {px} = {fmt(vx)}, {py} = {fmt(vy)}: {REASON_TEXT[cell.reason]} after {plural(cell.steps, 'step')}
       {cell.end ? `, f = ${fmt(cell.f!)} at (${fmt(cell.end[0])}, ${fmt(cell.end[1])})` : ''}
     </span>
   );
@@ -142,7 +143,7 @@ function Readout({ result, i, j }: { result: MapResult; i: number; j: number }) 
 function Legend({ scale }: { scale: ReturnType<typeof sweepScale> }) {
   const stops = Array.from({ length: 11 }, (_, k) => `${cssOf(viridis(k / 10))} ${k * 10}%`).join(', ');
   const lo = scale.mode === 'steps' ? '1 step' : `f - min f = ${fmt(10 ** scale.lo)}`;
-  const hi = scale.mode === 'steps' ? `${fmt(10 ** scale.hi)} steps` : fmt(10 ** scale.hi);
+  const hi = scale.mode === 'steps' ? plural(10 ** scale.hi, 'step', fmt(10 ** scale.hi)) : fmt(10 ** scale.hi);
   return (
     <ul className="batch-legend" data-testid="sweep-legend" data-mode={scale.mode}>
       <li>

@@ -6,4 +6,5 @@ export const REASON_TEXT: Record<ReasonCode, string> = {
   [REASON.gradTol]: 'reached eps',
   [REASON.maxSteps]: 'used all steps',
   [REASON.diverged]: 'diverged',
+  [REASON.maxEvals]: 'used all evaluations',
 };

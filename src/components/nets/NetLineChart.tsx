@@ -29,6 +29,8 @@ export interface NetLineChartProps {
 }
 
 const M = { top: 22, right: 12, bottom: 26, left: 54 };
+/** Of M.top, the room the title took when it was drawn inside the SVG. */
+const TITLE_ROOM = 14;
 /** At most this many vertices per series: long runs are sampled evenly (the last point kept). */
 const MAX_VERTICES = 1200;
 
@@ -84,17 +86,16 @@ export function NetLineChart({ title, series, revision, log = false, eps, width 
 
   return (
     <figure className="net-chart" data-testid={testId} style={{ margin: 0 }}>
-      <svg width={width} height={height} role="img" aria-label={title}>
-        <text x={M.left} y={14} fontSize={12} fontWeight={600}>
-          {title}
-        </text>
-        <g transform={`translate(${M.left},${M.top})`}>
+      {/* The title is HTML above the chart, so a long one wraps instead of being cut at the SVG's edge. */}
+      <div className="net-chart-title" data-testid={`${testId}-title`} style={{ width }}>{title}</div>
+      <svg width={width} height={height - TITLE_ROOM} role="img" aria-label={title}>
+        <g transform={`translate(${M.left},${M.top - TITLE_ROOM})`}>
           <g ref={xAxis} transform={`translate(0,${h})`} />
           <g ref={yAxis} />
           {eps !== undefined && eps > 0 && (
             <g data-testid={`${testId}-eps`}>
               <line x1={0} x2={w} y1={y(eps)} y2={y(eps)} stroke="#888" strokeDasharray="6 3" />
-              <text x={w - 4} y={y(eps) - 4} fontSize={10} textAnchor="end" fill="#666">
+              <text x={w - 4} y={y(eps) - 4} fontSize={10} textAnchor="end" className="eps-label">
                 eps = {eps}
               </text>
             </g>

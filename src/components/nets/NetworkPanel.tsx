@@ -8,6 +8,7 @@ import type { LandscapeSlice } from '../../nets/slice';
 import type { DecisionGrid, NetworkInfo } from '../../state/store';
 import { DecisionBoundary } from './DecisionBoundary';
 import { LandscapeView } from './LandscapeView';
+import { NetworkAnalysis } from './NetworkAnalysis';
 import { type ChartSeries, NetLineChart } from './NetLineChart';
 import type { NetTrace } from '../../state/netTraces';
 import type { SliceRequest } from '../../state/network';
@@ -102,7 +103,7 @@ export function NetworkPanel(props: NetworkPanelProps) {
         <ul data-testid="net-verdicts" style={{ fontSize: 12, margin: 0, paddingLeft: 16, maxWidth: chartWidth }}>
           {traces.map((t, i) => (
             <li key={i} style={{ color: t.color }} data-testid={`net-verdict-${i}`} data-reason={t.stop?.reason ?? ''} data-kind={t.stop?.kind ?? ''}>
-              <span style={{ color: '#222' }}>
+              <span style={{ color: 'var(--fg)' }}>
                 {t.label}: {status(t)}
               </span>
             </li>
@@ -134,6 +135,7 @@ export function NetworkPanel(props: NetworkPanelProps) {
           </p>
         )}
       </div>
+      <NetworkAnalysis selectedRun={selectedRun} width={Math.max(300, Math.min(420, chartWidth))} />
     </section>
   );
 }

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_STOP, defaultExperiment } from '../defaults';
 import { parseExperiment } from '../parse';
-import { decodeExperiment, decodeExperimentDetailed, MAX_LINK_LENGTH } from './decode';
+import { decodeExperiment, decodeExperimentDetailed, MAX_LINK_LENGTH, linkKey } from './decode';
 
 const surface = 'v=1&surface=himmelblau';
 const tail = '&steps=100&tol=0&seed=3';
@@ -36,11 +36,11 @@ describe('decodeExperiment, lenient per field', () => {
   });
 
   it('drops a run with an unknown optimizer and says so', () => {
-    const { experiment, problems } = decodeExperiment(`${surface}&r0=sgd&r1=lbfgs,lr:1${tail}`);
+    const { experiment, problems } = decodeExperiment(`${surface}&r0=sgd&r1=notAnOptimizer,lr:1${tail}`);
     expect(experiment.runs).toStrictEqual([{ optimizer: 'sgd' }]);
     expect(problems).toHaveLength(1);
     expect(problems[0].field).toBe('runs[1].optimizer');
-    expect(problems[0].message).toMatch(/^unknown value "lbfgs"; expected one of sgd, .*; run dropped$/);
+    expect(problems[0].message).toMatch(/^unknown value "notAnOptimizer"; expected one of sgd, .*; run dropped$/);
   });
 
   it('uses the default run when no run is left', () => {
@@ -189,5 +189,25 @@ describe('decodeExperiment, lenient per field', () => {
     const { experiment } = decodeExperiment('v=1&expr=x%5E2%20+%20y%zz%&r0=sgd,label:caf%C3%A9%20%26%20%23%3D%2C%FF');
     expect(experiment.problem).toStrictEqual({ kind: 'surface', expr: 'x^2 + y%zz%' });
     expect(experiment.runs[0].label).toBe('café & #=,\uFFFD');
+  });
+});
+
+describe('linkKey: a notice names the link\'s own keys', () => {
+  it('maps every rejected field of a broken link to the key a person sees in it', () => {
+    const link = 'v=1&surface=himmelblau&r0=adam,lr:1e9,betas:0.9;7&r1=adamm,lr:0.1&r2=sgd,lr:0.01,start:1;x,sched:step;0&steps=-5&tol=-1&seed=xyz&t=-3&view=1;2';
+    const fields = decodeExperiment(link).problems.map((p) => linkKey(p.field));
+    expect(fields).toEqual(expect.arrayContaining(['r0 lr', 'r0 betas', 'r1', 'r2 start', 'steps', 'tol', 'seed', 't', 'view']));
+    expect(fields.some((f) => /runs\[|params|stop\.|atStep/.test(f))).toBe(false);
+  });
+
+  it('names network keys and regularization terms by their link keys', () => {
+    expect(linkKey('problem.dataset')).toBe('data');
+    expect(linkKey('problem.batchSize')).toBe('batch');
+    expect(linkKey('problem.hidden[1]')).toBe('hidden');
+    expect(linkKey('problem.regularization.l1')).toBe('reg l1');
+    expect(linkKey('problem.id')).toBe('surface');
+    expect(linkKey('runs[3].gradNoise')).toBe('r3 noise');
+    expect(linkKey('runs[0].schedule.gamma')).toBe('r0 sched');
+    expect(linkKey('__proto__')).toBe('__proto__');
   });
 });

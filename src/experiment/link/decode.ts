@@ -3,10 +3,11 @@
 import { defaultExperiment } from '../defaults';
 import type { EscapeSettings } from '../escape';
 import type { BatchSettings } from '../maps';
-import type { Experiment } from '../types';
+import type { ChartXAxis, Experiment } from '../types';
 import { lenientExperiment } from './lenient';
 import { CURRENT_LINK_VERSION, migrateLink, parseVersion, unknownMessage, type LinkField } from './migrations';
 import { ProblemLog, USE_DEFAULT, type DetailedProblem, type LinkProblem } from './problems';
+import { NETWORK_KEYS, RUN_OPTION_KEYS } from './format';
 import { readLinkV1 } from './read';
 import { unescapeText } from './percent';
 import { printable } from '../printable';
@@ -22,6 +23,8 @@ export interface DecodedLink {
   atStep?: number;
   /** The basin and sweep maps' settings (`maps=`), when the link has them (sanitized). */
   maps?: BatchSettings;
+  /** The charts' x axis (`xaxis=`), when the link has a valid one. */
+  chartX?: ChartXAxis;
   /** The escape-time distribution's settings (`escape=`), when the link has them (sanitized). */
   escape?: EscapeSettings;
 }
@@ -75,9 +78,9 @@ function decode(input: string, log: ProblemLog): Omit<DecodedLink, 'problems'> {
     log.add('v', migrated.message, USE_DEFAULT);
     return { experiment: defaultExperiment() };
   }
-  const { raw, atStep, maps, escape } = readLinkV1(migrated.fields, log);
+  const { raw, atStep, maps, chartX, escape } = readLinkV1(migrated.fields, log);
   const experiment = lenientExperiment(raw, log);
-  return { experiment, ...(atStep === undefined ? {} : { atStep }), ...(maps === undefined ? {} : { maps }), ...(escape === undefined ? {} : { escape }) };
+  return { experiment, ...(atStep === undefined ? {} : { atStep }), ...(maps === undefined ? {} : { maps }), ...(chartX === undefined ? {} : { chartX }), ...(escape === undefined ? {} : { escape }) };
 }
 
 function decodeLogged(hash: string): { out: Omit<DecodedLink, 'problems'>; log: ProblemLog } {
@@ -105,4 +108,33 @@ export function decodeExperiment(hash: string): DecodedLink {
 export function decodeExperimentDetailed(hash: string): Omit<DecodedLink, 'problems'> & { problems: DetailedProblem[] } {
   const { out, log } = decodeLogged(hash);
   return { ...out, problems: log.detailed().map(printableProblem) };
+}
+
+// The link's own key for each Experiment field, read off the format's tables (format.ts).
+const byField = (table: Record<string, string>): Record<string, string> => Object.fromEntries(Object.entries(table).map(([key, field]) => [field, key]));
+const RUN_ITEM_OF_FIELD = byField(RUN_OPTION_KEYS);
+const NETWORK_KEY_OF_FIELD = byField(NETWORK_KEYS);
+const TOP_KEY_OF_FIELD: Record<string, string> = { 'problem.id': 'surface', 'problem.expr': 'expr', 'problem.regularization': 'reg', 'stop.maxSteps': 'steps', 'stop.gradTol': 'tol', atStep: 't', 'problem.kind': 'surface', problem: 'surface', stop: 'steps', runs: 'r0' };
+
+/**
+ * Where a problem of a decoded link sits in the link itself, for a person looking at the link:
+ * `runs[0].params.lr` -> `r0 lr`, `runs[1].start` -> `r1 start`, `stop.gradTol` -> `tol`,
+ * `atStep` -> `t`, `problem.dataset` -> `data`. A field that already is a link key (an unknown
+ * key, `seed`, `view`) is returned as it is. The decoder's own fields stay Experiment paths, as
+ * the JSON import's do (fixtures/links/v1.json pins them); this is only how a notice names them.
+ */
+export function linkKey(field: string): string {
+  const run = /^runs\[(\d+)\](?:\.(\w+))?(?:\.([^.[]+))?/.exec(field);
+  if (run) {
+    const [, index, part, sub] = run;
+    if (part === undefined || part === 'optimizer' || (part === 'params' && sub === undefined)) return `r${index}`;
+    if (part === 'params') return `r${index} ${sub}`;
+    return `r${index} ${RUN_ITEM_OF_FIELD[part] ?? part}`;
+  }
+  const reg = /^problem\.regularization\.(.+)$/.exec(field);
+  if (reg) return `reg ${reg[1]}`;
+  const network = /^problem\.(\w+)/.exec(field);
+  if (network && Object.hasOwn(NETWORK_KEY_OF_FIELD, network[1])) return NETWORK_KEY_OF_FIELD[network[1]];
+  const top = field.replace(/^(view|maps)[.[].*$/, '$1');
+  return Object.hasOwn(TOP_KEY_OF_FIELD, top) ? TOP_KEY_OF_FIELD[top] : top;
 }

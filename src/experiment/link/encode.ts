@@ -3,7 +3,7 @@
 import { OPTIMIZER_SPECS } from '../../optim/optimizers/params';
 import type { EscapeSettings } from '../escape';
 import type { BatchSettings } from '../maps';
-import type { Experiment, Regularization, Run, Schedule } from '../types';
+import type { ChartXAxis, Experiment, Regularization, Run, Schedule } from '../types';
 import { EMPTY_PARAMS_ITEM, SCHEDULE_SLOTS } from './format';
 import { encodeEscape } from './escape';
 import { encodeMaps } from './maps';
@@ -16,6 +16,8 @@ export interface EncodeOptions {
   atStep?: number;
   /** The basin and sweep maps' settings; written as `maps` when they are not the defaults. */
   maps?: BatchSettings;
+  /** The charts' x axis; written as `xaxis` when it is not 'steps'. */
+  chartX?: ChartXAxis;
   /** The escape-time distribution's settings; written as `escape` when they are not the defaults. */
   escape?: EscapeSettings;
 }
@@ -52,6 +54,7 @@ function encodeRun(run: Run): string {
   if (run.clip !== undefined) items.push(`clip:${formatNumber(run.clip)}`);
   if (run.schedule) items.push(`sched:${encodeSchedule(run.schedule)}`);
   if (run.label !== undefined) items.push(`label:${escapeText(run.label, 'item')}`);
+  if (run.stream !== undefined) items.push(`stream:${formatNumber(run.stream)}`);
   return items.join(',');
 }
 
@@ -74,11 +77,17 @@ export function encodeExperiment(exp: Experiment, options: EncodeOptions = {}): 
   if (p.regularization) parts.push(`reg=${encodeRegularization(p.regularization)}`);
   exp.runs.forEach((run, i) => parts.push(`r${i}=${encodeRun(run)}`));
   // Stop and seed are always written, so a link keeps its meaning if the defaults change.
-  parts.push(`steps=${formatNumber(exp.stop.maxSteps)}`, `tol=${formatNumber(exp.stop.gradTol)}`, `seed=${formatNumber(exp.seed)}`);
+  parts.push(`steps=${formatNumber(exp.stop.maxSteps)}`, `tol=${formatNumber(exp.stop.gradTol)}`);
+  // Only when on: a link without `rho` is a first-order stop, as every link before the rule.
+  if (exp.stop.secondOrder) parts.push(`rho=${formatNumber(exp.stop.secondOrder.rho)}`);
+  // maxEvals only when set: a link without it has no budget, as every link before it
+  if (exp.stop.maxEvals !== undefined) parts.push(`evals=${formatNumber(exp.stop.maxEvals)}`);
+  parts.push(`seed=${formatNumber(exp.seed)}`);
   if (exp.view) parts.push(`view=${pair([...exp.view.x, ...exp.view.y])}`);
   if (options.atStep !== undefined) parts.push(`t=${formatNumber(options.atStep)}`);
   const maps = options.maps === undefined ? null : encodeMaps(options.maps);
   if (maps !== null) parts.push(`maps=${maps}`);
+  if (options.chartX !== undefined && options.chartX !== 'steps') parts.push(`xaxis=${escapeText(options.chartX, 'field')}`);
   const escape = options.escape === undefined ? null : encodeEscape(options.escape);
   if (escape !== null) parts.push(`escape=${escape}`);
   return parts.join('&');

@@ -19,10 +19,13 @@ export const TOP_KEYS = {
   batch: 'problem.batchSize',
   steps: 'stop.maxSteps',
   tol: 'stop.gradTol',
+  rho: 'stop.secondOrder.rho (present: the second-order stopping rule is on)',
+  evals: 'stop.maxEvals (written only when set)',
   seed: 'seed',
   view: 'view (x0;x1;y0;y1)',
   t: 'atStep (the step a shared link points at; not part of the Experiment)',
   maps: 'the basin and sweep maps\' settings (MAPS_LAYOUT; not part of the Experiment)',
+  xaxis: "the charts' x axis, steps or evals (CHART_X_AXES; written only when evals; not part of the Experiment)",
   escape: 'the escape-time distribution\'s settings (ESCAPE_SLOTS; not part of the Experiment)',
 } as const;
 export type TopKey = keyof typeof TOP_KEYS;
@@ -47,6 +50,7 @@ export const RUN_OPTION_KEYS = {
   clip: 'clip',
   sched: 'schedule',
   label: 'label',
+  stream: 'stream',
 } as const;
 
 export const EMPTY_PARAMS_ITEM = 'defaults';

@@ -66,3 +66,26 @@ describe('exportExperimentJson', () => {
     expect(importExperimentJson(text)).toStrictEqual({ experiment: defaultExperiment(), problems: [] });
   });
 });
+
+describe('a file that is no experiment is refused whole', () => {
+  it('says "not a Saddlepoint experiment" for text, JSON that is no object, or an object with neither problem nor runs', () => {
+    for (const text of ['hello world', '', '[1]', '{"foo":1}', JSON.stringify({ ...base, v: 7 })]) {
+      const { refused } = importExperimentJson(text);
+      expect(refused, text).toMatch(/^not a Saddlepoint experiment: /);
+    }
+    expect(importExperimentJson('hello world').refused).toMatch(/not valid JSON/);
+    expect(importExperimentJson(JSON.stringify(base)).refused).toBeUndefined();
+    // Partly wrong is not refused: what is valid loads, the rest is listed.
+    expect(imp({ problem: base.problem }).refused).toBeUndefined();
+  });
+
+  it('quotes the file and the version through printable (no raw control or bidi characters)', () => {
+    const bad = importExperimentJson('\u001b[2J\u202e{');
+    expect(bad.refused).not.toMatch(/[\u001b\u202e]/);
+    for (const p of bad.problems) expect(p.message).not.toMatch(/[\u001b\u202e]/);
+    const version = imp({ ...base, v: 'x\u202ey\u001bz' });
+    expect(version.refused).toBeDefined();
+    for (const p of version.problems) expect(p.message).not.toMatch(/[\u001b\u202e]/);
+    expect(version.refused).not.toMatch(/[\u001b\u202e]/);
+  });
+});

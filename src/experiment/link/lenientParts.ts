@@ -5,6 +5,7 @@
 //   run with a bad optimizer / not an object -> the run is dropped
 //   problem (bad id, expr, network field)   -> the default experiment's problem
 //   stop.maxSteps / stop.gradTol            -> that field's default
+//   stop.maxEvals                           -> removed (no evaluation budget)
 //   seed / view                             -> the default seed / no view (the surface's window)
 import * as v from 'valibot';
 import { DEFAULT_SEED, DEFAULT_STOP, defaultExperiment } from '../defaults';
@@ -17,7 +18,7 @@ import { isObject, pickKnown, validateRepairing, type Obj, type Repair } from '.
 
 const SURFACE_KEYS = ['kind', 'id', 'expr', 'regularization'] as const;
 const NETWORK_KEYS = ['kind', 'dataset', 'samples', 'noise', 'hidden', 'activation', 'batchSize', 'regularization'] as const;
-const RUN_KEYS = ['optimizer', 'params', 'start', 'gradNoise', 'clip', 'schedule', 'label'] as const;
+const RUN_KEYS = ['optimizer', 'params', 'start', 'gradNoise', 'clip', 'schedule', 'label', 'stream'] as const;
 const SeedSchema = num(LIMITS.seed.min, LIMITS.seed.max, { integer: true });
 
 /** Removes `obj[key]`; 'fatal' when there was nothing to remove (so the loop cannot spin). */
@@ -117,9 +118,13 @@ export function lenientStop(raw: unknown, log: ProblemLog): Experiment['stop'] {
     log.add('stop', 'must be an object', 'using the default');
     return { ...DEFAULT_STOP };
   }
-  const cand: Obj = pickKnown(raw, ['maxSteps', 'gradTol'], 'stop', log);
+  const cand: Obj = pickKnown(raw, ['maxSteps', 'gradTol', 'secondOrder', 'maxEvals'], 'stop', log);
+  if (isObject(cand.secondOrder)) cand.secondOrder = pickKnown(cand.secondOrder, ['rho'], 'stop.secondOrder', log);
   const repair: Repair = (keys) => {
     const key = keys[0];
+    // a bad rho turns the rule off: the first-order test alone
+    if (key === 'secondOrder') return drop(cand, 'secondOrder');
+    if (key === 'maxEvals') return drop(cand, key);
     if (key !== 'maxSteps' && key !== 'gradTol') return 'fatal';
     if (cand[key] === DEFAULT_STOP[key]) return 'fatal';
     cand[key] = DEFAULT_STOP[key];

@@ -6,6 +6,7 @@ import { DEFAULT_STOP } from '../defaults';
 import { LIMITS } from '../limits';
 import type { EscapeSettings } from '../escape';
 import type { BatchSettings } from '../maps';
+import { CHART_X_AXES, type ChartXAxis } from '../types';
 import { printableName, quote } from '../printable';
 import { num } from '../schema';
 import { EMPTY_PARAMS_ITEM, NETWORK_KEYS, RUN_KEY, RUN_OPTION_KEYS, SCHEDULE_SLOTS, TOP_KEYS } from './format';
@@ -25,7 +26,15 @@ export interface ReadLink {
   raw: Obj;
   atStep?: number;
   maps?: BatchSettings;
+  chartX?: ChartXAxis;
   escape?: EscapeSettings;
+}
+
+function readChartX(value: string, log: ProblemLog): ChartXAxis | undefined {
+  const name = unescapeText(value);
+  if ((CHART_X_AXES as readonly string[]).includes(name)) return name as ChartXAxis;
+  log.add('xaxis', `unknown value ${quote(name)}; expected one of ${CHART_X_AXES.join(', ')}`, 'using steps');
+  return undefined;
 }
 
 function readSchedule(value: string, path: string, log: ProblemLog): unknown {
@@ -115,6 +124,7 @@ export function readLinkV1(fields: LinkField[], log: ProblemLog): ReadLink {
   const raw = dict();
   let atStep: number | undefined;
   let maps: BatchSettings | undefined;
+  let chartX: ChartXAxis | undefined;
   let escape: EscapeSettings | undefined;
   for (const { key: rawKey, value } of fields) {
     const key = unescapeText(rawKey);
@@ -143,10 +153,13 @@ export function readLinkV1(fields: LinkField[], log: ProblemLog): ReadLink {
       case 'hidden': problem.hidden = parseNumberList(value); break;
       case 'steps': ((raw.stop ??= dict()) as Obj).maxSteps = parseNumber(value); break;
       case 'tol': ((raw.stop ??= dict()) as Obj).gradTol = parseNumber(value); break;
+      case 'rho': ((raw.stop ??= dict()) as Obj).secondOrder = Object.assign(dict(), { rho: parseNumber(value) }); break;
+      case 'evals': ((raw.stop ??= dict()) as Obj).maxEvals = parseNumber(value); break;
       case 'seed': raw.seed = parseNumber(value); break;
       case 'view': raw.view = readView(value, log); break;
       case 't': atStep = readAtStep(value, log); break;
       case 'maps': maps = readMaps(value, log); break;
+      case 'xaxis': chartX = readChartX(value, log); break;
       case 'escape': escape = readEscape(value, log); break;
       case 'v': break; // read by the caller
     }
@@ -160,5 +173,5 @@ export function readLinkV1(fields: LinkField[], log: ProblemLog): ReadLink {
   if (runs.size > 0) raw.runs = [...runs.keys()].sort((a, b) => a - b).map((i) => runs.get(i));
   // A link may leave out half of the stop rule: the other half is its default, not an error.
   if (raw.stop) raw.stop = { ...DEFAULT_STOP, ...(raw.stop as Obj) };
-  return { raw, ...(atStep === undefined ? {} : { atStep }), ...(maps === undefined ? {} : { maps }), ...(escape === undefined ? {} : { escape }) };
+  return { raw, ...(atStep === undefined ? {} : { atStep }), ...(maps === undefined ? {} : { maps }), ...(chartX === undefined ? {} : { chartX }), ...(escape === undefined ? {} : { escape }) };
 }

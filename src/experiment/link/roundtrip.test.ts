@@ -6,21 +6,23 @@ import { LIMITS } from '../limits';
 import { parseExperiment } from '../parse';
 import type { Experiment } from '../types';
 import { decodeExperiment, encodeExperiment, exportExperimentJson, importExperimentJson, MAX_LINK_LENGTH } from './index';
-import { atStepArb, experimentArb } from './testArbitrary';
+import { atStepArb, chartXArb, experimentArb } from './testArbitrary';
 
 describe('link round trip', () => {
   it('decode(encode(e)) is e, with no problems, for any valid experiment', () => {
     fc.assert(
-      fc.property(experimentArb, atStepArb, (exp, atStep) => {
+      fc.property(experimentArb, atStepArb, chartXArb, (exp, atStep, chartX) => {
         expect(parseExperiment(exp).ok).toBe(true); // the arbitrary makes only valid experiments
-        const hash = encodeExperiment(exp, { atStep });
+        const hash = encodeExperiment(exp, { atStep, chartX });
         expect(hash.startsWith('v=1&')).toBe(true);
         const decoded = decodeExperiment(hash);
         expect(decoded.problems).toEqual([]);
         expect(decoded.experiment).toStrictEqual(exp);
         expect(decoded.atStep).toBe(atStep);
+        // 'steps' is the default and is not written
+        expect(decoded.chartX).toBe(chartX === 'steps' ? undefined : chartX);
         // The encoding is canonical: encoding the decoded experiment gives the same text.
-        expect(encodeExperiment(decoded.experiment, { atStep })).toBe(hash);
+        expect(encodeExperiment(decoded.experiment, { atStep, chartX: decoded.chartX })).toBe(hash);
       }),
       { numRuns: 400 },
     );

@@ -5,7 +5,7 @@ import { crossFieldIssues } from '../consistency';
 import { LIMITS } from '../limits';
 import { OPTIMIZER_SPECS, type ParamSpec } from '../../optim/optimizers/params';
 import {
-  ACTIVATION_IDS, DATASET_IDS, OPTIMIZER_IDS, SURFACE_IDS,
+  ACTIVATION_IDS, CHART_X_AXES, DATASET_IDS, OPTIMIZER_IDS, SURFACE_IDS,
   type Experiment, type OptimizerId, type ParamValue, type Problem, type Regularization, type Run, type Schedule,
 } from '../types';
 
@@ -34,6 +34,8 @@ function paramArb(spec: ParamSpec): fc.Arbitrary<ParamValue> {
       return fc.tuple(real(spec.min, spec.max), real(spec.min, spec.max));
     case 'number':
       return spec.integer ? int(spec.min, spec.max) : real(spec.min, spec.max);
+    case 'choice':
+      return fc.constantFrom(...spec.options);
   }
 }
 
@@ -73,6 +75,7 @@ export const runArb: fc.Arbitrary<Run> = fc.constantFrom(...OPTIMIZER_IDS).chain
       clip: real(L.clip.min, L.clip.max),
       schedule: scheduleArb,
       label: text(L.labelLength.max),
+      stream: int(L.stream.min, L.stream.max),
     },
     { requiredKeys: ['optimizer'], noNullPrototype: true },
   ),
@@ -113,7 +116,10 @@ export const experimentArb: fc.Arbitrary<Experiment> = fc.record(
     v: fc.constant(1 as const),
     problem: problemArb,
     runs: fc.array(runArb, { minLength: L.runs.min, maxLength: L.runs.max }),
-    stop: fc.record({ maxSteps: int(L.maxSteps.min, L.maxSteps.max), gradTol: real(L.gradTol.min, L.gradTol.max) }, NN),
+    stop: fc.record(
+      { maxSteps: int(L.maxSteps.min, L.maxSteps.max), gradTol: real(L.gradTol.min, L.gradTol.max), secondOrder: fc.record({ rho: real(L.rho.min, L.rho.max).filter((r) => r > 0) }, NN), maxEvals: int(L.maxEvals.min, L.maxEvals.max) },
+      { requiredKeys: ['maxSteps', 'gradTol'], noNullPrototype: true },
+    ),
     seed: int(L.seed.min, L.seed.max),
     view: fc.record({ x: interval, y: interval }, NN),
   },
@@ -125,3 +131,5 @@ export const experimentArb: fc.Arbitrary<Experiment> = fc.record(
 });
 
 export const atStepArb = fc.option(int(0, L.maxSteps.max), { nil: undefined });
+
+export const chartXArb = fc.option(fc.constantFrom(...CHART_X_AXES), { nil: undefined });

@@ -2,6 +2,7 @@
 import type { Lesson } from '../types';
 import { adaptiveSteps } from './adaptiveSteps';
 import { basins } from './basins';
+import { bfgsAndSaddles } from './bfgsAndSaddles';
 import { divergenceBound } from './divergenceBound';
 import { gradientGrowsWhileLossFalls } from './gradientGrowsWhileLossFalls';
 import { momentumInTheValley } from './momentumInTheValley';
@@ -17,6 +18,7 @@ export const LESSONS: readonly Lesson[] = [
   slowEscape,
   perturbationsEscape,
   newtonAndSaddles,
+  bfgsAndSaddles,
   saddlesOutnumberMinima,
   basins,
   momentumInTheValley,

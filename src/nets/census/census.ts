@@ -127,7 +127,13 @@ export function quartileSummary(points: readonly Pick<CensusPoint, 'loss' | 'ind
   });
 }
 
-export function criticalPointCensus(objective: NetObjective, starts: readonly CensusStart[], options: CensusOptions = {}): CensusResult {
+/** `onProgress(done, total)` after each start's search (the app's progress bar). */
+export function criticalPointCensus(
+  objective: NetObjective,
+  starts: readonly CensusStart[],
+  options: CensusOptions = {},
+  onProgress?: (done: number, total: number) => void,
+): CensusResult {
   const opts = { ...CENSUS_DEFAULTS, ...options };
   if (objective.dim > CENSUS_MAX_WEIGHTS || objective.dim > EXACT_SPECTRUM_MAX_WEIGHTS) {
     return { ok: false, error: `the census needs the dense Hessian every iteration, limited to ${CENSUS_MAX_WEIGHTS} weights; this network has ${objective.dim}` };
@@ -138,6 +144,7 @@ export function criticalPointCensus(objective: NetObjective, starts: readonly Ce
     const r = findCriticalPoint(objective, start.w, opts);
     outcomes[r.outcome]++;
     if (r.outcome === 'converged') found.push({ raw: r.w, canonical: canonicalWeights(objective.net, r.w), loss: r.loss, gradNorm: r.gradNorm, start: k });
+    onProgress?.(k + 1, starts.length);
   });
   const distinct = groups(found, (f) => f.canonical, opts.dedupTol);
   const points: CensusPoint[] = [];

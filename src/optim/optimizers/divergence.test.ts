@@ -4,11 +4,18 @@
 // Methods whose step is bounded by about lr per coordinate (Adam, Adamax, Adagrad, Adadelta)
 // jump about 1e6 and back; they are diverged only under a bound tied to the surface's domain,
 // not under an absolute |x| <= 1e6 (see the failure messages, which give the excursion).
+// A line search (bfgs, cg; lbfgs with lineSearch 'strongWolfe') takes lr only as its first trial
+// step and cuts it back until f decreases enough: those runs need not diverge, and are held to
+// finite points, and a message where they do (on the surfaces unbounded below).
 import { describe, expect, test } from 'vitest';
 import { type Experiment, OPTIMIZER_IDS, type OptimizerId, type SurfaceId } from '../../experiment/types';
 import { CATALOGUE } from '../../surfaces/catalogue';
 import { createEngine } from '../engine';
 import { OPTIMIZERS } from './index';
+import { resolveParams } from './params';
+
+/** The step length comes from a line search, with lr only its first trial. */
+const searches = (id: OptimizerId) => OPTIMIZERS[id].needsEvaluator === true && resolveParams(id, {}).lineSearch !== 'none';
 
 const MAX_STEPS = 1000;
 const combos = (Object.keys(OPTIMIZERS) as OptimizerId[]).flatMap((optimizer) =>
@@ -42,8 +49,10 @@ describe('lr = 1e6 diverges, with a message and finite points', () => {
       spans = Math.max(spans, d / span);
     }
     const why = `stopped by ${chunk.stop?.reason} at step ${chunk.stop?.step}, after going ${spans.toExponential(1)} domain spans out`;
-    expect(chunk.stop?.reason, why).toBe('diverged');
-    expect(chunk.stop?.message).toMatch(/diverged at step \d+/);
+    if (!searches(optimizer) || chunk.stop?.reason === 'diverged') {
+      expect(chunk.stop?.reason, why).toBe('diverged');
+      expect(chunk.stop?.message).toMatch(/diverged at step \d+/);
+    }
     expect(Array.from(chunk.xy).every(Number.isFinite)).toBe(true);
     expect(Array.from(chunk.f).every(Number.isFinite)).toBe(true);
   });

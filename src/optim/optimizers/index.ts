@@ -8,7 +8,10 @@ import { adagrad } from './adagrad';
 import { adam } from './adam';
 import { adamax } from './adamax';
 import { adamw } from './adamw';
+import { bfgs } from './bfgs';
+import { cg } from './cg';
 import { cubic } from './cubic';
+import { lbfgs } from './lbfgs';
 import { nadam } from './nadam';
 import { newton } from './newton';
 import { noisySgd } from './noisySgd';
@@ -33,6 +36,9 @@ export const OPTIMIZERS: Record<OptimizerId, OptimizerDef> = {
   newton,
   cubic,
   saddleFreeNewton,
+  lbfgs,
+  bfgs,
+  cg,
 };
 
 /** The ids whose definition satisfies `test`, in registry order. */
@@ -42,3 +48,6 @@ export function optimizersWhere(test: (def: OptimizerDef) => boolean): ReadonlyS
 
 /** Optimizers whose update of coordinate k reads only g[k] and its own state. */
 export const SEPARABLE: ReadonlySet<OptimizerId> = optimizersWhere((def) => def.separable);
+
+/** Optimizers whose step evaluates f and the gradient at other points (line searches): ctx.evaluate. */
+export const NEEDS_EVALUATOR: ReadonlySet<OptimizerId> = optimizersWhere((def) => def.needsEvaluator === true);

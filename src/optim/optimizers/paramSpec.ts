@@ -6,7 +6,9 @@
 export type ParamSpec =
   | { type: 'number'; default: number; min: number; max: number; log?: boolean; integer?: boolean; help: string }
   | { type: 'boolean'; default: boolean; help: string }
-  | { type: 'pair'; default: [number, number]; min: number; max: number; help: string };
+  | { type: 'pair'; default: [number, number]; min: number; max: number; help: string }
+  /** One of a few named options (a link writes the name; the UI shows a select). */
+  | { type: 'choice'; default: string; options: readonly string[]; help: string };
 
 export interface OptimizerSpec {
   name: string;

@@ -3,10 +3,13 @@
 // "src/experiment imports nothing else", so that each optimizer's parameters are written once,
 // in its own module.
 import type { OptimizerId, ParamValue } from '../../experiment/types';
-import { OPTIMIZERS } from './index';
+import { NEEDS_EVALUATOR, OPTIMIZERS } from './index';
 import type { OptimizerSpec } from './paramSpec';
 
 export type { OptimizerSpec, ParamSpec } from './paramSpec';
+
+/** The optimizers that need one fixed, noise-free objective (line searches): consistency.ts refuses noise, clipping and minibatches for them. */
+export { NEEDS_EVALUATOR };
 
 export const OPTIMIZER_SPECS = Object.fromEntries(
   Object.values(OPTIMIZERS).map((def) => [def.id, def.spec]),

@@ -54,14 +54,18 @@ describe.each(defs)('%s', (id, def) => {
     expect(typeof def.needsHessian).toBe('boolean');
     expect(def.torch === null || def.torch.startsWith('torch.optim.')).toBe(true);
     expect(def.stepScalars.names.every((n) => n.length > 0)).toBe(true);
-    // the GLSL form may be null only because the shader has no Hessian
-    expect(def.glsl === null).toBe(def.needsHessian);
+    // the GLSL form may be null only because the shader has no Hessian and no evaluator (f along a line)
+    expect(def.glsl === null).toBe(def.needsHessian || def.needsEvaluator === true);
   });
 
   test('has a learning rate, and defaults within their own limits', () => {
     expect(def.spec.params.lr?.type).toBe('number');
     for (const [name, spec] of Object.entries(def.spec.params)) {
       if (spec.type === 'boolean') continue;
+      if (spec.type === 'choice') {
+        expect(spec.options, name).toContain(spec.default);
+        continue;
+      }
       const values = spec.type === 'pair' ? spec.default : [spec.default];
       for (const v of values) expect(v >= spec.min && v <= spec.max, `${name} = ${v}`).toBe(true);
       if (spec.type === 'number' && spec.integer) expect(Number.isInteger(spec.default)).toBe(true);

@@ -8,12 +8,28 @@ import { runStream } from '../rng';
 import type { OptimizerDef, StepScalarSequence } from '../types';
 import { resolveParams } from './params';
 
-/** The defaults with every combination of the boolean parameters. */
+/** The defaults with every combination of the boolean parameters (and of the choices' options). */
 export function flagSettings(def: OptimizerDef, overrides: Record<string, ParamValue> = {}): Record<string, ParamValue>[] {
-  const flags = Object.entries(def.spec.params).filter(([, s]) => s.type === 'boolean').map(([name]) => name);
-  return Array.from({ length: 2 ** flags.length }, (_, bits) =>
-    resolveParams(def.id, { ...overrides, ...Object.fromEntries(flags.map((name, i) => [name, ((bits >> i) & 1) === 1])) }),
-  );
+  let settings: Record<string, ParamValue>[] = [{}];
+  for (const [name, spec] of Object.entries(def.spec.params)) {
+    const values: ParamValue[] = spec.type === 'boolean' ? [false, true] : spec.type === 'choice' ? [...spec.options] : [];
+    if (values.length) settings = values.flatMap((value) => settings.map((s) => ({ ...s, [name]: value })));
+  }
+  return settings.map((s) => resolveParams(def.id, { ...overrides, ...s }));
+}
+
+/**
+ * f = (x - 1)^2 + 3 (y + 0.5)^2 + x y with its gradient, for the methods that evaluate f
+ * elsewhere (line searches): their gradients must come from one objective.
+ */
+export function quadraticEvaluator(): (x: Float64Array) => { f: number; g: Float64Array } {
+  const out = { f: 0, g: new Float64Array(2) };
+  return (x) => {
+    out.f = (x[0] - 1) * (x[0] - 1) + 3 * (x[1] + 0.5) * (x[1] + 0.5) + x[0] * x[1];
+    out.g[0] = 2 * (x[0] - 1) + x[1];
+    out.g[1] = 6 * (x[1] + 0.5) + x[0];
+    return out;
+  };
 }
 
 /** A gradient for step t in `dim` coordinates: varied signs and sizes, never zero; tiny every tenth step (pgd's test). */
@@ -64,10 +80,17 @@ export function recordRun(def: OptimizerDef, params: Record<string, ParamValue>,
   try {
     const instance = def.create(params, 2);
     const x = Float64Array.from([0.5, -1]);
-    const ctx = { lr: params.lr as number, rng: runStream(1, 0), hessian: def.needsHessian ? hessianFor(2) : undefined };
+    const evaluate = def.needsEvaluator ? quadraticEvaluator() : undefined;
+    const ctx = { lr: params.lr as number, rng: runStream(1, 0), hessian: def.needsHessian ? hessianFor(2) : undefined, evaluate, f: 0 };
     const points: number[] = [];
     for (let t = 0; t < steps; t++) {
-      instance.step(x, gradientAt(t, 2), ctx);
+      let g = gradientAt(t, 2);
+      if (evaluate) {
+        const at = evaluate(x);
+        ctx.f = at.f;
+        g = Float64Array.from(at.g);
+      }
+      instance.step(x, g, ctx);
       points.push(x[0], x[1]);
     }
     return { points, scalars, starts };

@@ -9,7 +9,9 @@
 // torch with a rounding error put into x after every step; where that twin parts from the run,
 // it records the step ('horizon') and torch's gradients. Such runs are compared through the
 // engine up to the horizon, and over every step with the optimizer alone fed torch's gradients,
-// where nothing amplifies. (experiment-v1.md warns of centered RMSprop, which subtracts nearly
+// where nothing amplifies. L-BFGS's cases (scripts/gen_lbfgs_fixtures.py, torch.optim.LBFGS with
+// max_iter = 1, early exits off) also record torch's func_evals per step, which the engine's
+// evaluation count must equal, line searches included. (experiment-v1.md warns of centered RMSprop, which subtracts nearly
 // equal numbers near a minimum; in these fixtures its runs agree to 1e-13 throughout, and the
 // runs that part are RMSprop with alpha 0.9, Adadelta, NAdam and clipped Adam in narrow valleys.)
 import { readdirSync, readFileSync } from 'node:fs';
@@ -33,6 +35,8 @@ interface Case {
   lrs?: number[];
   horizon?: number;
   grads?: number[];
+  /** torch's func_evals of each step (LBFGS). */
+  evals?: number[];
   points: number[];
 }
 
@@ -80,6 +84,11 @@ describe('engine trajectories match torch.optim', () => {
     const upTo = 2 * ((c.horizon ?? c.steps) + 1);
     const bad = firstMismatch(chunk.xy, c.points, upTo);
     expect(bad, bad < 0 ? '' : `x_${bad >> 1}: engine ${chunk.xy[bad]}, torch ${c.points[bad]}`).toBe(-1);
+    // the engine's evaluations spent before each point: 0, then torch's running sum of func_evals
+    if (c.evals) {
+      let sum = 0;
+      expect(Array.from(chunk.evals)).toEqual([0, ...c.evals.map((e) => (sum += e))]);
+    }
   });
 
   const sensitive = cases.filter(([, c]) => c.grads);

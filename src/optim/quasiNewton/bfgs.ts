@@ -5,7 +5,9 @@
 // H starts as I; after the first step, before the first update, it is rescaled to
 // (y's / y'y) I (N&W eq. 6.20), which gives it the curvature's scale. When y's <= 0 the update
 // would lose positive definiteness (the strong Wolfe conditions rule this out in exact
-// arithmetic, rounding and a failed search do not), so it is skipped and counted.
+// arithmetic, rounding and a failed search do not), so it is skipped and counted. So is an
+// update whose numbers are not finite: far past convergence (gradTol 0), s and y shrink toward
+// the smallest doubles, where y's > 0 can still hold while 1 / y's or y's / y'y overflows.
 //
 // One iteration per step, like Lbfgs: the update from the previous step's pair happens at the
 // start of the next step, from the gradient the caller passes there.
@@ -39,6 +41,7 @@ export class Bfgs implements LineSearchMethod {
   private readonly s: Float64Array;
   private readonly y: Float64Array;
   private readonly hy: Float64Array;
+  private readonly u: Float64Array;
   private readonly search: StrongWolfe;
 
   constructor(dim: number, options: Partial<BfgsOptions> = {}) {
@@ -52,6 +55,7 @@ export class Bfgs implements LineSearchMethod {
     this.s = new Float64Array(dim);
     this.y = new Float64Array(dim);
     this.hy = new Float64Array(dim);
+    this.u = new Float64Array(dim);
     this.search = new StrongWolfe(dim, this.options.lineSearch);
   }
 
@@ -99,12 +103,13 @@ export class Bfgs implements LineSearchMethod {
       y[i] = g[i] - this.gPrev[i];
     }
     const ys = dot(y, s);
-    if (!(ys > 0)) {
+    const rho = 1 / ys;
+    const scale = this.updates === 0 ? ys / dot(y, y) : 1;
+    if (!(ys > 0) || !(rho < Infinity) || !(scale < Infinity)) {
       this.skippedUpdates += 1;
       return false;
     }
     if (this.updates === 0) {
-      const scale = ys / dot(y, y);
       for (let i = 0; i < dim; i++) h[i * dim + i] = scale; // H is I here
     }
     // H+ = H - rho (s (Hy)' + (Hy) s') + (rho^2 y'Hy + rho) s s'  (6.17 expanded; H symmetric)
@@ -113,10 +118,18 @@ export class Bfgs implements LineSearchMethod {
       for (let j = 0; j < dim; j++) v += h[i * dim + j] * y[j];
       hy[i] = v;
     }
-    const rho = 1 / ys;
-    const ss = rho * rho * dot(y, hy) + rho;
+    // with u = rho s: H+ = H - (u (Hy)' + (Hy) u') + (y'Hy) u u' + u s'. rho s first, so that a
+    // tiny y's (1e-170 past convergence) does not overflow rho^2; the upper triangle mirrored,
+    // so H stays exactly symmetric.
+    const yhy = dot(y, hy);
+    const u = this.u;
+    for (let i = 0; i < dim; i++) u[i] = rho * s[i];
     for (let i = 0; i < dim; i++) {
-      for (let j = 0; j < dim; j++) h[i * dim + j] += ss * s[i] * s[j] - rho * (s[i] * hy[j] + hy[i] * s[j]);
+      for (let j = i; j < dim; j++) {
+        const v = h[i * dim + j] + (yhy * u[i] * u[j] + u[i] * s[j] - (u[i] * hy[j] + hy[i] * u[j]));
+        h[i * dim + j] = v;
+        h[j * dim + i] = v;
+      }
     }
     this.updates += 1;
     return true;

@@ -37,7 +37,7 @@ export interface LineSearchCase {
 }
 
 const FILE = fileURLToPath(new URL('../../../fixtures/torch/lbfgs.json', import.meta.url));
-export const LBFGS_FIXTURE = JSON.parse(readFileSync(FILE, 'utf8')) as { lbfgs: LbfgsCase[]; lineSearch: LineSearchCase[] };
+export const LBFGS_FIXTURE = JSON.parse(readFileSync(FILE, 'utf8')) as { cases: LbfgsCase[]; lineSearch: LineSearchCase[] };
 
 /** The surface's f and gradient at a point, the gradient in one reused buffer; counts its calls. */
 export function surfaceEvaluator(surface: Surface): Evaluate & { calls: number } {

@@ -10,7 +10,7 @@ import { close, LBFGS_FIXTURE, type LbfgsCase, surfaceEvaluator, surfaceOf } fro
 import { Lbfgs } from './lbfgs';
 import type { StepNote } from './types';
 
-const cases = LBFGS_FIXTURE.lbfgs;
+const cases = LBFGS_FIXTURE.cases;
 
 function replay(c: LbfgsCase) {
   const evaluate = surfaceEvaluator(surfaceOf(c.surface));

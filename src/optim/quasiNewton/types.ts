@@ -8,7 +8,10 @@ export type { Evaluate } from '../lineSearch';
 export type StepNote =
   /** L-BFGS: y's <= 1e-10, so the pair was not stored (torch's rule). */
   | 'historySkipped'
-  /** BFGS: y's <= 0, so the inverse-Hessian update was skipped (it would lose positive definiteness). */
+  /**
+   * BFGS: y's <= 0, so the inverse-Hessian update was skipped (it would lose positive
+   * definiteness); also when 1 / y's or y's / y'y is not finite (both underflow far past convergence).
+   */
   | 'updateSkipped'
   /** CG: the periodic restart (every dim steps) to steepest descent. */
   | 'restart'

@@ -67,7 +67,9 @@ interface SweepPick {
 function sweepPick(result: MapResult, runOpt: Run, run: number, i: number, j: number): SweepPick | null {
   const g = result.job.grid;
   if (g.kind !== 'sweep') return null;
-  const [vx, vy] = sweepValues(result.job, i, j);
+  // A cell stands for a range of values: the run gets a round one (3 significant digits; of
+  // 1 - v on a log1m axis, where the digits that matter are those of 1 - momentum or 1 - beta).
+  const [vx, vy] = sweepValues(result.job, i, j).map((v, k) => roundSetting(v, k === 0 ? g.x.scale : g.y.scale));
   const params: Record<string, ParamValue> = { ...(runOpt.params ?? {}) };
   let gradNoise: number | undefined;
   for (const [param, v] of [[g.x.param, vx], [g.y.param, vy]] as const) {
@@ -79,6 +81,11 @@ function sweepPick(result: MapResult, runOpt: Run, run: number, i: number, j: nu
     } else params[param] = v;
   }
   return { run, params, ...(gradNoise !== undefined ? { gradNoise } : {}) };
+}
+
+function roundSetting(v: number, scale: string): number {
+  if (scale === 'log1m') return 1 - Number((1 - v).toPrecision(3));
+  return Number(v.toPrecision(3));
 }
 
 /** Gives the run the clicked cell's setting (and restarts the experiment). */

@@ -1,5 +1,5 @@
 import { cos, exp, sin } from '../../numeric';
-import type { Surface } from '../types';
+import type { CatalogueSurface } from '../types';
 
 const A = 20;
 const B = 0.2;
@@ -14,13 +14,14 @@ const C = 2 * Math.PI;
  */
 const S_FLOOR = 1e-150;
 
-export const ackley: Surface = {
+export const ackley: CatalogueSurface = {
   id: 'ackley',
   name: 'Ackley',
   expression: '-20*exp(-0.2*sqrt(0.5*(x^2 + y^2))) - exp(0.5*(cos(2*pi*x) + cos(2*pi*y))) + e + 20',
   teaches: 'A funnel under a field of ripples, with a cusp at the bottom: the gradient never shrinks near the minimum, so fixed steps circle it.',
   view: { x: [-5, 5], y: [-5, 5] },
   start: [3.3, -2.6],
+  recommendedLr: 0.01,
   globalMin: 0,
   f(x, y) {
     const s = Math.hypot(x, y) / Math.SQRT2;

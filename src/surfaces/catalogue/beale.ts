@@ -1,16 +1,17 @@
-import type { Surface } from '../types';
+import type { CatalogueSurface } from '../types';
 
 // f = r1^2 + r2^2 + r3^2 with r_k = c_k - x + x y^k: a sum of squares, so the gradient and the
 // Hessian follow from the residuals and their derivatives (Gauss-Newton part + curvature part).
 const C = [1.5, 2.25, 2.625] as const;
 
-export const beale: Surface = {
+export const beale: CatalogueSurface = {
   id: 'beale',
   name: 'Beale',
   expression: '(1.5 - x + x*y)^2 + (2.25 - x + x*y^2)^2 + (2.625 - x + x*y^3)^2',
   teaches: 'Flat plateaus and sharp ridges around a narrow valley: step sizes that suit one region overshoot in another.',
   view: { x: [-4.5, 4.5], y: [-4.5, 4.5] },
   start: [1, 1.5],
+  recommendedLr: 0.01,
   globalMin: 0,
   f(x, y) {
     const r1 = C[0] - x + x * y;

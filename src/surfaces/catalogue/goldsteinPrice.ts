@@ -1,4 +1,4 @@
-import type { Surface } from '../types';
+import type { CatalogueSurface } from '../types';
 
 // f = P * Q with P = 1 + u^2 p, Q = 30 + v^2 q, where
 //   u = x + y + 1, p = 19 - 14x + 3x^2 - 14y + 6xy + 3y^2,
@@ -51,7 +51,7 @@ function second(x: number, y: number): Factor {
   return t;
 }
 
-export const goldsteinPrice: Surface = {
+export const goldsteinPrice: CatalogueSurface = {
   id: 'goldsteinPrice',
   name: 'Goldstein-Price',
   expression:
@@ -60,6 +60,7 @@ export const goldsteinPrice: Surface = {
   teaches: 'Values spanning six orders of magnitude: a learning rate safe on the floor explodes on the walls.',
   view: { x: [-2, 2], y: [-2, 2] },
   start: [-0.5, 1],
+  recommendedLr: 1e-5,
   globalMin: 3,
   f: (x, y) => first(x, y).value * second(x, y).value,
   grad(x, y, out) {

@@ -1,12 +1,13 @@
-import type { Surface } from '../types';
+import type { CatalogueSurface } from '../types';
 
-export const himmelblau: Surface = {
+export const himmelblau: CatalogueSurface = {
   id: 'himmelblau',
   name: 'Himmelblau',
   expression: '(x^2 + y - 11)^2 + (x + y^2 - 7)^2',
   teaches: 'Four equal minima, four saddles and a maximum: where a run ends depends on where it starts.',
   view: { x: [-5, 5], y: [-5, 5] },
   start: [0, -1],
+  recommendedLr: 0.01,
   globalMin: 0,
   f: (x, y) => {
     const a = x * x + y - 11;

@@ -2,7 +2,7 @@
 // which the type checks: adding an id to SURFACE_IDS without its surface fails to compile.
 // Each entry carries its expression (its single definition) beside its closed forms.
 import { SURFACE_IDS, type SurfaceId } from '../../experiment/types';
-import type { Surface } from '../types';
+import type { CatalogueSurface } from '../types';
 import { ackley } from './ackley';
 import { beale } from './beale';
 import { booth } from './booth';
@@ -18,7 +18,7 @@ import { sixHumpCamel } from './sixHumpCamel';
 import { styblinskiTang } from './styblinskiTang';
 import { threeHumpCamel } from './threeHumpCamel';
 
-export const CATALOGUE: Record<SurfaceId, Surface> = {
+export const CATALOGUE: Record<SurfaceId, CatalogueSurface> = {
   rosenbrock,
   himmelblau,
   beale,

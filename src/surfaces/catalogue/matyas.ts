@@ -1,12 +1,13 @@
-import type { Surface } from '../types';
+import type { CatalogueSurface } from '../types';
 
-export const matyas: Surface = {
+export const matyas: CatalogueSurface = {
   id: 'matyas',
   name: 'Matyas',
   expression: '0.26*(x^2 + y^2) - 0.48*x*y',
   teaches: 'A convex bowl with condition number 25: gradient descent zigzags across the valley and crawls along the line y = x.',
   view: { x: [-10, 10], y: [-10, 10] },
   start: [8, 3],
+  recommendedLr: 0.5,
   globalMin: 0,
   f: (x, y) => 0.26 * (x * x + y * y) - 0.48 * x * y,
   grad(x, y, out) {

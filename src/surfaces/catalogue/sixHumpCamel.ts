@@ -1,12 +1,13 @@
-import type { Surface } from '../types';
+import type { CatalogueSurface } from '../types';
 
-export const sixHumpCamel: Surface = {
+export const sixHumpCamel: CatalogueSurface = {
   id: 'sixHumpCamel',
   name: 'Six-hump camel',
   expression: '(4 - 2.1*x^2 + x^4/3)*x^2 + x*y + (-4 + 4*y^2)*y^2',
   teaches: 'Six minima, two of them global and mirror images: the symmetric start decides nothing, noise decides.',
   view: { x: [-3, 3], y: [-2, 2] },
   start: [-1.5, -1],
+  recommendedLr: 0.03,
   globalMin: -1.0316284534898774,
   f(x, y) {
     const x2 = x * x;

@@ -1,14 +1,15 @@
-import type { Surface } from '../types';
+import type { CatalogueSurface } from '../types';
 
 // Separable: f(x, y) = g(x) + g(y) with g(t) = (t^4 - 16t^2 + 5t) / 2, so the Hessian is diagonal.
 // Its minimum per axis is at t* = -2.903534027771177 (Newton on g'), g(t*) = -39.16616570377142.
-export const styblinskiTang: Surface = {
+export const styblinskiTang: CatalogueSurface = {
   id: 'styblinskiTang',
   name: 'Styblinski-Tang',
   expression: '(x^4 - 16*x^2 + 5*x + y^4 - 16*y^2 + 5*y)/2',
   teaches: 'A separable landscape with four minima of different depths: the nearest minimum is rarely the deepest.',
   view: { x: [-5, 5], y: [-5, 5] },
   start: [1, 4],
+  recommendedLr: 0.01,
   globalMin: -78.33233140754282,
   f(x, y) {
     const x2 = x * x;

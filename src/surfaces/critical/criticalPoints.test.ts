@@ -225,3 +225,30 @@ describe('classifyEigenvalues', () => {
     expect(classifyEigenvalues([Number.NaN, 1])).toBe('degenerate');
   });
 });
+
+describe('a point\'s kind belongs to the function, not to the window searched', () => {
+  // Zoomed out to +-6,000 the double well's typical curvature (3y^2) is ~1e7 times its saddle's
+  // eigenvalues (-1, 1): judged against the window, the saddle read as degenerate.
+  it.each([6e3, 1e-3])('the double well at +-%s keeps its saddle a saddle', (half) => {
+    const found = findCriticalPoints(CATALOGUE.doubleWell, { x: [-half, half], y: [-half, half] });
+    const origin = found.find((p) => Math.hypot(p.x, p.y) < 1e-6);
+    expect(origin?.kind).toBe('saddle');
+    expect(found.filter((p) => p.kind === 'degenerate')).toEqual([]);
+  });
+
+  it('gives every catalogue point the same kind in a window 100 times its domain', () => {
+    for (const id of ['himmelblau', 'sixHumpCamel', 'doubleWell'] as const) {
+      const ref = CRITICAL_POINT_REFERENCE[id];
+      const grow = (a: [number, number]): [number, number] => {
+        const c = (a[0] + a[1]) / 2;
+        const h = (a[1] - a[0]) * 50;
+        return [c - h, c + h];
+      };
+      const found = findCriticalPoints(CATALOGUE[id], { x: grow(ref.domain.x), y: grow(ref.domain.y) });
+      // (a window this wide may miss some points; every point it finds keeps its kind)
+      const matched = found.flatMap((p) => ref.criticalPoints.filter((q) => Math.hypot(p.x - q.x, p.y - q.y) < 1e-4).map((q) => [p.kind, q.kind, id]));
+      expect(matched.length).toBeGreaterThanOrEqual(3);
+      for (const [kind, expected, name] of matched) expect(kind, name).toBe(expected);
+    }
+  });
+});

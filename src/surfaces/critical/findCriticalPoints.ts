@@ -12,18 +12,22 @@
 //      indices of the critical points inside; a cell where the points found do not add up is
 //      searched by bisection on the difference (indexAudit.ts), which finds what Newton cannot
 //      (the tip of a pure cone, Peano's origin, a kink minimum where two creases cross);
-//   6. classify by the Hessian's eigenvalues, or by the slopes around the point where grad f is
-//      not continuous (cusps, creases).
+//   6. classify by the Hessian's eigenvalues (zero judged against the curvature of the surface's
+//      home window, so that a point's kind does not depend on the zoom), or by the slopes around
+//      the point where grad f is not continuous (cusps, creases);
+//   7. say when the points may not be all: maxPoints reached, or a surface that oscillates
+//      faster than the seed grid follows (completeness.ts).
 import { classifyEigenvalues, eigenSym2 } from '../classify';
 import type { ViewWindow } from '../../experiment/types';
 import type { Surface } from '../types';
 import { searchAlongCrease } from './crease';
+import { incompleteReason } from './completeness';
 import { classifyCusp } from './cusp';
 import { locateMissing, type WindingBox } from './indexAudit';
 import { NewtonSolver } from './newton';
 import { PointMerger, type Candidate } from './pointMerger';
-import { lerp, probeSurface } from './probe';
-import { seedsPerAxisFor } from './seedGrid';
+import { homeCurvatureScale, lerp, probeSurface } from './probe';
+import { seedsPerAxisFor, seedsWantedFor } from './seedGrid';
 import type { CriticalPoint, CriticalSearchOptions, CriticalSearchResult } from './types';
 
 /** Accept a root when ||g|| <= GRAD_TOL * (median ||g|| over the window). */
@@ -85,7 +89,7 @@ export function searchCriticalPoints(
   const mergeRadius = MERGE_RADIUS * diagonal;
   const merger = new PointMerger(mergeRadius);
   const g = new Float64Array(2);
-  let truncated = false;
+  let stoppedAtMax = false;
 
   const cuspRing = CUSP_RING_RADIUS * diagonal;
   /**
@@ -144,26 +148,28 @@ export function searchCriticalPoints(
       if (!candidate) continue;
       merger.add(candidate);
       if (merger.size >= maxPoints) {
-        truncated = true;
+        stoppedAtMax = true;
         break seeds;
       }
     }
   }
 
-  if (!truncated) {
+  if (!stoppedAtMax) {
     const grid = { area, n: seedsPerAxis };
     const known = merger.points();
     for (const box of locateMissing(surface, grid, known, STEP_TOL * diagonal, mergeRadius / 2)) {
       const candidate = judgeWindingBox(box);
       if (candidate) merger.add(candidate);
       if (merger.size >= maxPoints) {
-        truncated = true;
+        stoppedAtMax = true;
         break;
       }
     }
   }
 
   const tol = options.degenerateTol ?? DEFAULT_DEGENERATE_TOL;
+  // The yardstick of "zero curvature" belongs to the surface, not to the window searched.
+  const curvatureScale = homeCurvatureScale(surface, probe);
   const h = new Float64Array(3);
   const points = merger.points().map((c): CriticalPoint => {
     // A root can still be a cusp: exactly on a crease, g = 0 by the subgradient convention (L1
@@ -175,7 +181,7 @@ export function searchCriticalPoints(
       x: c.x,
       y: c.y,
       f: surface.f(c.x, c.y),
-      kind: cusp ?? classifyEigenvalues(values, tol, probe.curvatureScale),
+      kind: cusp ?? classifyEigenvalues(values, tol, curvatureScale),
       eigenvalues: values,
       eigenvectors: vectors,
       gradNorm: c.gradNorm,
@@ -183,7 +189,8 @@ export function searchCriticalPoints(
     };
   });
   points.sort((a, b) => a.f - b.f || a.x - b.x || a.y - b.y);
-  return { points, seedsPerAxis, truncated };
+  const reason = incompleteReason({ probe, seedsWanted: seedsWantedFor(probe), seedsPerAxis, found: points.length, maxPoints, stoppedAtMax });
+  return { points, seedsPerAxis, truncated: reason !== null, truncatedReason: reason };
 }
 
 function insideWindow(w: ViewWindow, x: number, y: number, border: number): boolean {

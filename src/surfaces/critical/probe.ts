@@ -2,9 +2,15 @@
 // its gradient and curvature (the yardsticks of every tolerance of the search, so that the search
 // behaves the same on a surface and on 1000 times that surface) and how often the gradient's
 // components change sign along a grid line (how many critical points a line may cross, which sets
-// the density of the seed grid).
+// the density of the seed grid), with checks against aliasing (oscillation.ts) and a rough count
+// of the critical points to expect (census.ts).
 import type { ViewWindow } from '../../experiment/types';
 import type { Surface } from '../types';
+import { windingCensus, type Census } from './census';
+import { countLine, jitteredLines, lerp, mostOf, stretchFor, type LineCount } from './oscillation';
+
+/** Where a probe or seed grid puts its t-th point along [lo, hi] (defined beside the jittered lines). */
+export { lerp };
 
 export interface SurfaceProbe {
   /** Median of ||grad f|| over the probe grid. */
@@ -15,23 +21,50 @@ export interface SurfaceProbe {
   maxSignChanges: number;
   /** Points per axis of the probe grid that gave these numbers. */
   resolution: number;
+  /** The same along jittered lines (see oscillation.ts), which a regular grid's aliasing cannot hide. */
+  jitteredSignChanges: number;
+  /** Most sign changes within a stretch of stretchFor(resolution) samples, grid or jittered lines. */
+  densestStretch: number;
+  /**
+   * false when even the finest probe is too coarse for the gradient's oscillation: its counts
+   * are then lower bounds, and the census is no count.
+   */
+  resolved: boolean;
+  /** Critical points counted by winding on the probe grid (see census.ts). */
+  census: Census;
 }
 
 const START_RESOLUTION = 64;
 const MAX_RESOLUTION = 512;
+/**
+ * Sign changes a sample, in the densest stretch, up to which the finest probe is trusted: random
+ * signs give 0.5 (and more in the densest of hundreds of stretches); sin(100x) sin(100y) over
+ * [-2, 2] at 512 points gives 0.25.
+ */
+const MAX_DENSITY = 0.4;
 
 export function probeSurface(surface: Surface, area: ViewWindow): SurfaceProbe {
   let resolution = START_RESOLUTION;
   for (;;) {
-    const probe = probeAt(surface, area, resolution);
-    // A line that changes sign on more than a quarter of its samples may alias faster
-    // oscillations: look again at twice the resolution.
-    if (probe.maxSignChanges <= resolution / 4 || resolution >= MAX_RESOLUTION) return probe;
+    const { lines, ...probe } = probeAt(surface, area, resolution);
+    const jittered = jitteredLines(surface, area, resolution);
+    const most = mostOf(lines, jittered);
+    const counts = { ...probe, jitteredSignChanges: jittered.changes, densestStretch: most.densest };
+    // A line, or a stretch of one, that changes sign on more than a quarter of its samples may
+    // alias faster oscillations: look again at twice the resolution.
+    const stretch = stretchFor(resolution);
+    if (most.changes <= resolution / 4 && most.densest <= stretch / 4) return { ...counts, resolved: true };
+    // The finest probe still counts right up to about one sign change every other sample (Nyquist);
+    // random signs (the jittered lines' where the oscillation is finer than the step) change about
+    // as often, so only a density well under that is taken as counted.
+    if (resolution >= MAX_RESOLUTION) return { ...counts, resolved: most.densest <= MAX_DENSITY * stretch };
     resolution *= 2;
   }
 }
 
-function probeAt(surface: Surface, area: ViewWindow, n: number): SurfaceProbe {
+type GridProbe = Pick<SurfaceProbe, 'gradScale' | 'curvatureScale' | 'maxSignChanges' | 'resolution' | 'census'> & { lines: LineCount };
+
+function probeAt(surface: Surface, area: ViewWindow, n: number): GridProbe {
   const gx = new Float64Array(n * n);
   const gy = new Float64Array(n * n);
   const gradNorms: number[] = [];
@@ -53,29 +86,20 @@ function probeAt(surface: Surface, area: ViewWindow, n: number): SurfaceProbe {
       if (Number.isFinite(spectral)) curvatures.push(spectral);
     }
   }
-  let maxSignChanges = 0;
+  let lines: LineCount = { changes: 0, densest: 0 };
   for (let line = 0; line < n; line++) {
     for (const values of [gx, gy]) {
-      maxSignChanges = Math.max(
-        maxSignChanges,
-        signChanges(values, line * n, 1, n), // along a row
-        signChanges(values, line, n, n), // along a column
-      );
+      lines = mostOf(lines, mostOf(countLine(values, line * n, 1, n), countLine(values, line, n, n))); // a row, a column
     }
   }
-  return { gradScale: median(gradNorms), curvatureScale: median(curvatures), maxSignChanges, resolution: n };
-}
-
-function signChanges(values: Float64Array, start: number, stride: number, count: number): number {
-  let changes = 0;
-  let previous = 0;
-  for (let k = 0; k < count; k++) {
-    const sign = Math.sign(values[start + k * stride]);
-    if (sign === 0 || Number.isNaN(sign)) continue;
-    if (previous !== 0 && sign !== previous) changes++;
-    previous = sign;
-  }
-  return changes;
+  return {
+    gradScale: median(gradNorms),
+    curvatureScale: median(curvatures),
+    maxSignChanges: lines.changes,
+    resolution: n,
+    lines,
+    census: windingCensus(gx, gy, n),
+  };
 }
 
 function median(values: number[]): number {
@@ -84,6 +108,24 @@ function median(values: number[]): number {
   return values[values.length >> 1];
 }
 
-export function lerp([lo, hi]: readonly [number, number], t: number): number {
-  return lo + (hi - lo) * t;
+const homeScales = new WeakMap<Surface, number>();
+
+/**
+ * The curvature that counts as "ordinary" on this surface, for telling a zero eigenvalue from a
+ * small one: the median curvature over the surface's home window (its `view`), not over the
+ * window searched. A point's kind is a property of the function, so it must not change when the
+ * plot zooms out (over the double well at +-6,000 the typical curvature is 3y^2 ~ 1e7, which made
+ * the saddle's eigenvalues -1 and 1 read as zero) or in. Falls back to the searched window's
+ * probe where the home window is not a usable window.
+ */
+export function homeCurvatureScale(surface: Surface, searched: SurfaceProbe): number {
+  const home = surface.view;
+  const usable = home && [home.x, home.y].every(([lo, hi]) => Number.isFinite(lo) && Number.isFinite(hi) && lo < hi);
+  if (!usable) return searched.curvatureScale;
+  let scale = homeScales.get(surface);
+  if (scale === undefined) {
+    scale = probeSurface(surface, home).curvatureScale;
+    homeScales.set(surface, scale);
+  }
+  return scale;
 }

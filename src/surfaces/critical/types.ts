@@ -44,6 +44,12 @@ export interface CriticalSearchResult {
   points: CriticalPoint[];
   /** Seeds per axis actually used. */
   seedsPerAxis: number;
-  /** True when maxPoints was reached: the surface likely has a continuum of critical points. */
+  /**
+   * True when the points may not be all: maxPoints was reached (a continuum of critical points,
+   * or very many), or the surface oscillates faster than the seed grid follows (see
+   * completeness.ts).
+   */
   truncated: boolean;
+  /** Why truncated, one sentence for a reader (the plot's legend, the CLI); null when not truncated. */
+  truncatedReason: string | null;
 }

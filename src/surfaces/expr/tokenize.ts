@@ -1,5 +1,8 @@
 // Splits an expression into tokens, each with its 1-based column (in UTF-16 code units, as the
 // text input's caret counts them). `**` is read as `^`, for people used to Python or JavaScript.
+// A refusal quotes the user's text through src/experiment/printable.ts: a literal cut to a few
+// dozen characters, a control or bidi character escaped (it would garble a terminal or the page).
+import { clip, printable, QUOTE_MAX } from '../../experiment/printable';
 import type { BinaryOp } from './ast';
 
 export type Token =
@@ -51,7 +54,7 @@ export function tokenize(text: string): TokenizeResult {
       const end = scanNumber(text, i);
       const literal = text.slice(i, end);
       const value = Number(literal);
-      if (!Number.isFinite(value)) return { ok: false, message: `number too large '${literal}' at column ${column}`, column };
+      if (!Number.isFinite(value)) return { ok: false, message: `number too large '${clip(literal, QUOTE_MAX)}' at column ${column}`, column };
       tokens.push({ kind: 'number', value, text: literal, column });
       i = end;
     } else if (isNameStart(c)) {
@@ -70,7 +73,7 @@ export function tokenize(text: string): TokenizeResult {
       i++;
     } else {
       const shown = String.fromCodePoint(text.codePointAt(i) ?? 0);
-      return { ok: false, message: `unexpected character '${shown}' at column ${column}`, column };
+      return { ok: false, message: `unexpected character '${printable(shown)}' at column ${column}`, column };
     }
   }
   tokens.push({ kind: 'end', text: '', column: text.length + 1 });

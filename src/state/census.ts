@@ -1,0 +1,136 @@
+// The census of critical points of the running network experiment (src/nets/census), asked for
+// from the network panel: N seeded random starts plus every run's current weights, solved in a
+// worker of its own (progress after each start; Cancel terminates that worker). Also the weights
+// a user can take away (a run's weights and the dataset, as the CLI's --with-data) and bring back
+// (as a run's Run.init).
+import { create } from 'zustand';
+import { initShapeError } from '../experiment/netInit';
+import type { Experiment, LayerWeights } from '../experiment/types';
+import { type CensusReport, createCensusWorker, type NetExport, proxy } from '../workers/client';
+import { engine } from './engineWorker';
+import { startExperiment } from './runStream';
+import { useStore } from './store';
+
+export type { CensusReport, NetExport };
+
+export interface CensusSettings {
+  /** Seeded random starts. */
+  starts: number;
+  /** The solver stops at ||grad L|| <= eps. */
+  eps: number;
+}
+
+export const DEFAULT_CENSUS_SETTINGS: CensusSettings = { starts: 40, eps: 1e-9 };
+
+export interface CensusState {
+  settings: CensusSettings;
+  running: boolean;
+  progress: { done: number; total: number } | null;
+  report: CensusReport | null;
+  /** The experiment the report is of (a new experiment hides it). */
+  of: Experiment | null;
+  error: string | null;
+  /** What the last weights import did (or why it was refused), one line. */
+  importMessage: { ok: boolean; text: string } | null;
+}
+
+export const useCensusStore = create<CensusState>(() => ({
+  settings: DEFAULT_CENSUS_SETTINGS,
+  running: false,
+  progress: null,
+  report: null,
+  of: null,
+  error: null,
+  importMessage: null,
+}));
+
+let current: { terminate: () => void } | null = null;
+
+export function setCensusSettings(settings: Partial<CensusSettings>): void {
+  useCensusStore.setState((s) => ({ settings: { ...s.settings, ...settings } }));
+}
+
+/** Stops the running census (its worker is terminated) and keeps the last report. */
+export function cancelCensus(): void {
+  current?.terminate();
+  current = null;
+  useCensusStore.setState({ running: false, progress: null });
+}
+
+/** Runs the census of the current network experiment. */
+export async function runCensus(): Promise<void> {
+  cancelCensus();
+  const { experiment, netTraces } = useStore.getState();
+  if (experiment.problem.kind !== 'network') return;
+  const { settings } = useCensusStore.getState();
+  // Every run's current weights are starts too (the census then says where training went).
+  const exports = await Promise.all(netTraces.map((_, i) => engine().netExport(i)));
+  const currentWeights = exports.flatMap((e) => (e.ok ? [{ run: e.value.run, step: e.value.step, weights: e.value.weights }] : []));
+  const worker = createCensusWorker();
+  current = worker;
+  useCensusStore.setState({ running: true, progress: { done: 0, total: settings.starts + currentWeights.length }, error: null });
+  try {
+    const onProgress = proxy((done: number, total: number) => {
+      if (current === worker) useCensusStore.setState({ progress: { done, total } });
+    });
+    const r = await worker.api.run({ experiment, count: settings.starts, eps: settings.eps, current: currentWeights }, onProgress);
+    if (current !== worker) return;
+    useCensusStore.setState(r.ok ? { report: r.value, of: experiment, error: null } : { error: r.error });
+  } finally {
+    if (current === worker) cancelCensus();
+  }
+}
+
+/** A run's weights at its current step and the dataset, as one JSON document to download. */
+export async function exportWeights(run: number): Promise<{ ok: true; name: string; text: string } | { ok: false; error: string }> {
+  const r = await engine().netExport(run);
+  if (!r.ok) return r;
+  const { label, step, sizes, weights, data } = r.value;
+  const doc = {
+    format: 'saddlepoint network weights v1',
+    layout: 'weights: one { W, b } per layer, W outputs x inputs (torch.nn.Linear.weight); logit = W_L act(... act(W_1 x + b_1) ...) + b_L',
+    experiment: useStore.getState().experiment,
+    run,
+    label,
+    step,
+    sizes,
+    weights,
+    data,
+  };
+  return { ok: true, name: `weights-run${run}-step${step}.json`, text: JSON.stringify(doc) };
+}
+
+/**
+ * The weights in `text` (an exported document, or a bare [{ W, b }, ...]) as run `run`'s initial
+ * weights in a copy of the experiment, or one printable line saying why not.
+ */
+export function experimentWithInit(text: string, run: number): { ok: true; experiment: Experiment } | { ok: false; error: string } {
+  const exp = useStore.getState().experiment;
+  if (exp.problem.kind !== 'network') return { ok: false, error: 'weights can only start a network run' };
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch {
+    return { ok: false, error: 'the file is not JSON' };
+  }
+  const layers = Array.isArray(doc) ? doc : (doc as { weights?: unknown } | null)?.weights;
+  const isLayer = (l: unknown): l is LayerWeights =>
+    typeof l === 'object' && l !== null && Array.isArray((l as LayerWeights).W) && (l as LayerWeights).W.every((row) => Array.isArray(row) && row.every(Number.isFinite)) && Array.isArray((l as LayerWeights).b) && (l as LayerWeights).b.every(Number.isFinite);
+  if (!Array.isArray(layers) || !layers.every(isLayer)) return { ok: false, error: 'no weights found: expected "weights": [{ "W": [[...]], "b": [...] }, ...]' };
+  const shape = initShapeError(exp.problem, layers);
+  if (shape) return { ok: false, error: `these weights do not fit: ${shape}` };
+  const runs = exp.runs.map((r, i) => (i === run ? { ...r, init: layers } : r));
+  return { ok: true, experiment: { ...exp, runs } };
+}
+
+/** Restarts the experiment with the weights in `text` as run `run`'s start; says what happened in importMessage. */
+export async function importWeights(text: string, fileName: string, run: number): Promise<void> {
+  const r = experimentWithInit(text, run);
+  if (!r.ok) {
+    useCensusStore.setState({ importMessage: { ok: false, text: `${fileName.slice(0, 80)}: ${r.error}` } });
+    return;
+  }
+  await startExperiment(r.experiment);
+  const label = useStore.getState().netTraces[run]?.label ?? `run ${run + 1}`;
+  useCensusStore.setState({ importMessage: { ok: true, text: `${label} starts from the weights in ${fileName.slice(0, 80)} (kept in the experiment's JSON, not in the share link)` } });
+}
