@@ -137,8 +137,8 @@ test('"try it yourself" leaves the lab in the step\'s state with its own link; a
   const expected = decodeExperiment(lesson.steps[1].link).experiment;
   await expect.poll(() => currentExperiment(page)).toEqual(expected);
   // An edit: the panel says so, the address bar gets the edited experiment's link, and "back to the step" restores it.
-  await page.getByLabel('maximum steps').fill('4000');
-  await page.getByLabel('maximum steps').press('Enter');
+  await page.getByRole('textbox', { name: 'maximum steps' }).fill('4000');
+  await page.getByRole('textbox', { name: 'maximum steps' }).press('Enter');
   await expect(page.getByText('You changed the experiment since this step.')).toBeVisible();
   await expect.poll(() => page.evaluate(() => location.hash)).toContain('steps=4000');
   await page.getByRole('button', { name: 'Back to the step' }).click();
@@ -189,10 +189,10 @@ test('escape times: the histogram has the CLI\'s numbers; the settings travel in
   await section.getByRole('textbox', { name: 'Seeds' }).press('Enter');
   await expect.poll(() => page.evaluate(() => location.hash)).toContain('escape=2,1000,0.3');
   // A long job (eps = 0: every seed runs all 100,000 steps) is cancelled mid-way.
-  await page.getByLabel('gradient tolerance eps').fill('0');
-  await page.getByLabel('gradient tolerance eps').press('Enter');
-  await page.getByLabel('maximum steps').fill('100000');
-  await page.getByLabel('maximum steps').press('Enter');
+  await page.getByRole('textbox', { name: 'gradient tolerance eps' }).fill('0');
+  await page.getByRole('textbox', { name: 'gradient tolerance eps' }).press('Enter');
+  await page.getByRole('textbox', { name: 'maximum steps' }).fill('100000');
+  await page.getByRole('textbox', { name: 'maximum steps' }).press('Enter');
   await section.getByRole('button', { name: 'Run 1000 seeds' }).click();
   const running = page.getByTestId('escape-distribution-status');
   await expect(running).toHaveAttribute('data-state', 'running');

@@ -43,7 +43,7 @@ export function goToLesson(ref: LessonRef): void {
 
 /** Closes the lesson and leaves the lab as it is ("try it yourself"): the address bar gets the experiment's link. */
 export function closeLesson(): void {
-  useLessons.setState({ open: null });
+  if (useLessons.getState().open) useLessons.setState({ open: null });
 }
 
 /** The step the lesson shows now, or null. */
@@ -64,6 +64,9 @@ export function lessonHashFor(exp: Experiment): string | null {
   return s.open && showsStep(exp, s) ? encodeLessonLink(s.open) : null;
 }
 
+/** Whether a hash is a lesson link (good or bad): openLessonLink takes it. */
+export const isLessonLink = (hash: string): boolean => readLessonLink(hash) !== null;
+
 /** A bad lesson link: say why, open the menu, and run what the lab has. */
 async function refuse(message: string): Promise<void> {
   useLessons.setState({ open: null, menuOpen: true });
@@ -77,11 +80,7 @@ async function refuse(message: string): Promise<void> {
  */
 export async function openLessonLink(hash: string): Promise<boolean> {
   const read = readLessonLink(hash);
-  if (read === null) {
-    // Another link (typed, or back past the lesson): the lesson closes.
-    if (useLessons.getState().open) useLessons.setState({ open: null });
-    return false;
-  }
+  if (read === null) return false;
   if (!read.ok) {
     await refuse(read.message);
     return true;

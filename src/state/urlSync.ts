@@ -11,7 +11,7 @@ import { startExperiment, step } from './controller';
 import { checkExpression, showLoadProblems } from './loadExperiment';
 import { useStore } from './store';
 import { applyEscapeField, useEscapeSettings, withEscapeField } from './escape/escapeSettings';
-import { lessonHashFor, openLessonLink, useLessons } from './lessons';
+import { closeLesson, isLessonLink, lessonHashFor, openLessonLink, useLessons } from './lessons';
 
 const WRITE_DELAY_MS = 300;
 
@@ -49,7 +49,14 @@ function writeHash(hash: string): void {
 }
 
 async function loadHash(hash: string): Promise<void> {
-  if (await openLessonLink(hash)) return;
+  if (isLessonLink(hash)) {
+    // Marked as loaded before the load, as writeHash does for experiment links: a hashchange
+    // back to the previous step while this one starts must not read as our own echo.
+    lastHash = hash.replace(/^#/, '');
+    await openLessonLink(hash);
+    return;
+  }
+  closeLesson(); // another link (typed, or back past the lesson)
   applyEscapeField(hash);
   const raw = hash.replace(/^#/, '');
   if (raw === '') {
