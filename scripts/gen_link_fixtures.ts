@@ -8,6 +8,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { decodeExperiment } from '../src/experiment/link/decode';
 import { encodeExperiment } from '../src/experiment/link/encode';
 import { LIMITS } from '../src/experiment/limits';
+import type { EscapeSettings } from '../src/experiment/escape';
 import { defaultBatchSettings, type BatchSettings } from '../src/experiment/maps';
 import { OPTIMIZER_SPECS } from '../src/optim/optimizers/params';
 import { OPTIMIZER_IDS, SURFACE_IDS, type ChartXAxis, type Experiment, type ParamValue, type Problem, type Run } from '../src/experiment/types';
@@ -21,6 +22,8 @@ interface FixtureCase {
   maps?: BatchSettings;
   /** The charts' x axis of a link with an `xaxis=` field. */
   chartX?: ChartXAxis;
+  /** The escape-time settings of a link with an `escape=` field. */
+  escape?: EscapeSettings;
   problems: { field: string; message: string }[];
 }
 
@@ -53,7 +56,7 @@ function maps(change: (m: BatchSettings) => void): BatchSettings {
 }
 
 // Valid experiments: the link is what the encoder writes; decoding must give them back exactly.
-const valid: [string, Experiment, number?, BatchSettings?, ChartXAxis?][] = [
+const valid: [string, Experiment, number?, BatchSettings?, ChartXAxis?, EscapeSettings?][] = [
   ...SURFACE_IDS.map((id): [string, Experiment] => [`surface ${id}`, exp(surface(id), [sgd])]),
   ...OPTIMIZER_IDS.map((id): [string, Experiment] => [`optimizer ${id} with non-default parameters`, exp(surface('himmelblau'), [{ optimizer: id, params: nonDefaultParams(id), start: [0.5, -0.25] }])]),
   ['boolean: sgd nesterov', exp(surface(), [{ optimizer: 'sgd', params: { lr: 0.001, momentum: 0.9, nesterov: true } }])],
@@ -109,6 +112,8 @@ const valid: [string, Experiment, number?, BatchSettings?, ChartXAxis?][] = [
   ['stop.maxEvals', exp(surface('rosenbrock'), [sgd, { optimizer: 'bfgs' }], { stop: { maxSteps: 2000, gradTol: 1e-4, maxEvals: 500 } })],
   ['charts on the evaluations axis', exp(surface('rosenbrock'), [sgd, { optimizer: 'lbfgs' }]), undefined, undefined, 'evals'],
   ['maxEvals, atStep, maps and the evaluations axis', exp(surface('booth'), [{ optimizer: 'cg' }], { stop: { maxSteps: 100, gradTol: 0, maxEvals: 40 } }), 3, maps((m) => (m.basins.resolution = 64)), 'evals'],
+  ['escape: run, seeds and radius', exp(surface('doubleWell'), [sgd, { optimizer: 'pgd', params: { lr: 0.1, radius: 0.1 }, start: [1.5, 0] }]), undefined, undefined, undefined, { run: 1, seeds: 1000, radius: 0.25 }],
+  ['escape: the default radius, with maps and atStep', exp(surface('doubleWell'), [{ ...sgd, gradNoise: 0.01 }]), 40, maps((m) => (m.basins.resolution = 64)), undefined, { run: null, seeds: 50, radius: null }],
 ];
 
 // Links written by hand or damaged: what they decode to, problems included.
@@ -135,6 +140,8 @@ const handWritten: [string, string][] = [
   ['maps: garbage', 'v=1&surface=booth&r0=sgd&maps=garbage'],
   ['maps: empty', 'v=1&surface=booth&r0=sgd&maps='],
   ['maps: given twice', 'v=1&surface=booth&r0=sgd&maps=64,0;32,0,steps;lr,0.0001,1,log;momentum,0.5,0.999,log1m&maps=256,0'],
+  ['escape: out of range', 'v=1&surface=doubleWell&r0=pgd&escape=12,100000,-3'],
+  ['escape: garbage and given twice', 'v=1&surface=doubleWell&r0=pgd&escape=x,y&escape=1,10,auto'],
   ['maps before the runs, with a bad experiment field', 'v=1&maps=16,0;4,0,finalF;lr,0.0001,1,log;momentum,0.5,0.999,log1m;16,1&surface=booth&r0=sgd,lr:-1&r1=adam'],
   ['second-order rule: rho 0, rule off', 'v=1&surface=doubleWell&r0=sgd&steps=100&tol=0.001&rho=0&seed=0'],
   ['second-order rule: rho not a number, given twice', 'v=1&surface=doubleWell&r0=sgd&tol=0.001&rho=abc&rho=2'],
@@ -150,9 +157,9 @@ const handWritten: [string, string][] = [
   ['maxEvals not a whole number', 'v=1&surface=booth&r0=sgd&evals=2.5&xaxis=evals'],
 ];
 
-function decodeCase(name: string, link: string, expected?: Experiment, atStep?: number, maps?: BatchSettings, chartX?: ChartXAxis): FixtureCase {
+function decodeCase(name: string, link: string, expected?: Experiment, atStep?: number, maps?: BatchSettings, chartX?: ChartXAxis, escape?: EscapeSettings): FixtureCase {
   const decoded = decodeExperiment(link);
-  if (expected && (decoded.problems.length > 0 || !isDeepStrictEqual(decoded.experiment, expected) || decoded.atStep !== atStep || !isDeepStrictEqual(decoded.maps, maps) || decoded.chartX !== chartX)) {
+  if (expected && (decoded.problems.length > 0 || !isDeepStrictEqual(decoded.experiment, expected) || decoded.atStep !== atStep || !isDeepStrictEqual(decoded.maps, maps) || decoded.chartX !== chartX || !isDeepStrictEqual(decoded.escape, escape))) {
     throw new Error(`${name}: the link does not decode to its experiment: ${JSON.stringify(decoded)}`);
   }
   return {
@@ -162,12 +169,13 @@ function decodeCase(name: string, link: string, expected?: Experiment, atStep?: 
     ...(decoded.atStep === undefined ? {} : { atStep: decoded.atStep }),
     ...(decoded.maps === undefined ? {} : { maps: decoded.maps }),
     ...(decoded.chartX === undefined ? {} : { chartX: decoded.chartX }),
+    ...(decoded.escape === undefined ? {} : { escape: decoded.escape }),
     problems: decoded.problems,
   };
 }
 
 const fresh = [
-  ...valid.map(([name, e, atStep, m, chartX]) => decodeCase(name, encodeExperiment(e, { atStep, maps: m, chartX }), e, atStep, m, chartX)),
+  ...valid.map(([name, e, atStep, m, chartX, esc]) => decodeCase(name, encodeExperiment(e, { atStep, maps: m, chartX, escape: esc }), e, atStep, m, chartX, esc)),
   ...handWritten.map(([name, link]) => decodeCase(name, link)),
 ];
 const rewrite = process.argv.includes('--rewrite');

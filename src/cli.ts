@@ -19,6 +19,9 @@ import { networkOutput, wantsNetworkOutput } from './cli/netData';
 import { censusOutput } from './cli/census';
 import { chunkStepsFor, withProgress } from './cli/progress';
 import { estimateNote, networkJobEstimate } from './nets/cost';
+import { escapeCsv, escapeSettings, escapeTimes } from './cli/escapeTimes';
+import { lessonsJson, readLessonsArgs, writeLessonChecks } from './cli/lessonsCli';
+import { linkOf } from './cli/mapSettings';
 
 function fail(message: string): never {
   process.stderr.write(`error: ${printableLine(message, MAX_ERROR_LINE)}\n`);
@@ -70,7 +73,33 @@ async function printRuns<C extends ChunkBase & { start: number }>(options: CliOp
   await writeRuns(process.stdout, options.format === 'csv' ? writeCsv : writeJson, layout, runs);
 }
 
+/** `--lessons [--check]` (src/cli/lessonsCli.ts): exit 1 when a claim fails. */
+function printLessons(check: boolean): void {
+  if (!check) {
+    process.stdout.write(lessonsJson());
+    return;
+  }
+  const shown = terminalProgress('checking lessons');
+  const ok = writeLessonChecks((text) => process.stdout.write(text), (_id, i, count) => shown.progress?.(i / count));
+  shown.done();
+  if (!ok) process.exitCode = 1;
+}
+
+function printEscapeTimes(options: CliOptions, exp: Experiment): void {
+  const shown = terminalProgress('escape times');
+  const result = escapeTimes(exp, escapeSettings(options, linkOf(options.experiment)?.escape), shown.progress);
+  shown.done();
+  if (!result.ok) fail(result.message);
+  process.stdout.write(options.format === 'csv' ? escapeCsv(result.value) : JSON.stringify(result.value) + '\n');
+}
+
 async function main(argv: string[]): Promise<void> {
+  const lessons = readLessonsArgs(argv);
+  if (lessons) {
+    if (!lessons.ok) fail(lessons.message);
+    printLessons(lessons.check);
+    return;
+  }
   const args = parseArgs(argv);
   if (!args.ok) fail(args.message);
   const options = args.options;
@@ -84,6 +113,10 @@ async function main(argv: string[]): Promise<void> {
   if (!parsed.ok) fail(formatErrors(parsed.errors));
   if (options.map !== null) {
     printMap(options, parsed.value);
+    return;
+  }
+  if (options.escapeTimes !== undefined) {
+    printEscapeTimes(options, parsed.value);
     return;
   }
   if (options.criticalPoints) {

@@ -1,11 +1,13 @@
 // The CLI's command line, read into options or one printable error (the caller exits 2).
 // Flags take their value as the next argument or after '=' (`--format csv`, `--format=csv`).
+import { ESCAPE_LIMITS } from '../experiment/escape';
 import { AXIS_SCALES, BATCH_LIMITS, type AxisScale } from '../experiment/maps';
 import { parseNumber } from '../experiment/link/numbers';
 
 export const USAGE =
   'usage: npm run -s experiment -- <experiment JSON | file.json | share URL> [--format json|csv] ' +
-  '[--critical-points | --map basins|sweep [--resolution N] [--run K] [--x param:min:max[:scale]] [--y param:min:max[:scale]]]';
+  '[--critical-points | --map basins|sweep [--resolution N] [--run K] [--x param:min:max[:scale]] [--y param:min:max[:scale]] | --escape-times N [--radius r] [--run K]]; ' +
+  'npm run -s experiment -- --lessons [--check]';
 
 /** A sweep axis as given on the command line; the scale, when left out, is the app's default for the parameter. */
 export interface AxisArg {
@@ -30,12 +32,16 @@ export interface CliOptions {
   spectrum: boolean;
   /** Networks: print the census of critical points from this many random starts (plus the runs' paths). */
   census?: number;
+  /** Surfaces: the escape times of a random run over this many seeds (src/cli/escapeTimes.ts). */
+  escapeTimes?: number;
+  /** The escape ball's radius (else the link's, else the default rule). */
+  radius?: number;
   help: boolean;
 }
 
 export type ArgsResult = { ok: true; options: CliOptions } | { ok: false; message: string };
 
-const VALUE_FLAGS = ['--format', '--map', '--resolution', '--run', '--x', '--y', '--census'] as const;
+const VALUE_FLAGS = ['--format', '--map', '--resolution', '--run', '--x', '--y', '--census', '--escape-times', '--radius'] as const;
 type ValueFlag = (typeof VALUE_FLAGS)[number];
 
 /** The most random starts --census takes (each costs up to 100 dense-Hessian solver iterations). */
@@ -49,6 +55,12 @@ const fail = (message: string): never => {
 function integer(flag: string, text: string, min: number, max: number): number {
   const n = parseNumber(text);
   if (typeof n !== 'number' || !Number.isInteger(n) || n < min || n > max) fail(`${flag} must be an integer from ${min} to ${max} (got "${text}")`);
+  return n as number;
+}
+
+function positive(flag: string, text: string, max: number): number {
+  const n = parseNumber(text);
+  if (typeof n !== 'number' || !(n > 0) || !(n <= max)) fail(`${flag} must be a number above 0, at most ${max} (got "${text.slice(0, 40)}")`);
   return n as number;
 }
 
@@ -99,16 +111,22 @@ function read(argv: readonly string[]): CliOptions {
   if (positional.length !== 1) fail(`expected one experiment argument; ${USAGE}`);
   if (map !== null && criticalPoints) fail('--critical-points and --map are separate outputs: give one');
   for (const flag of ['--resolution', '--run', '--x', '--y'] as const) {
-    if (values.has(flag) && map === null) fail(`${flag} needs --map`);
+    if (values.has(flag) && map === null && !(flag === '--run' && values.has('--escape-times'))) fail(`${flag} needs --map`);
     if (values.has(flag) && map === 'basins' && (flag === '--x' || flag === '--y')) fail(`${flag} is a sweep axis: it needs --map sweep`);
   }
   const networkFlags = [flags.withData && '--with-data', flags.spectrum && '--spectrum', values.has('--census') && '--census'].filter((f) => f !== false);
   if (networkFlags.length && (map !== null || criticalPoints)) fail(`${networkFlags[0]} is a network output: it does not go with --map or --critical-points`);
   if (networkFlags.length && format !== 'json') fail(`${networkFlags[0]} prints JSON only: leave out --format ${format}`);
   if (values.has('--census') && (flags.withData || flags.spectrum)) fail('--census prints the census instead of the results: leave out --with-data and --spectrum');
+  const escapeTimes = values.get('--escape-times');
+  if (values.has('--radius') && escapeTimes === undefined) fail('--radius needs --escape-times');
+  if (escapeTimes !== undefined && (map !== null || criticalPoints || networkFlags.length)) fail('--escape-times is an output of its own: it does not go with --map, --critical-points or the network outputs');
   const options: CliOptions = { experiment: positional[0], format: format as CliOptions['format'], criticalPoints, map, ...flags, help };
   const census = values.get('--census');
   if (census !== undefined) options.census = integer('--census', census, 0, MAX_CENSUS_STARTS);
+  if (escapeTimes !== undefined) options.escapeTimes = integer('--escape-times', escapeTimes, ESCAPE_LIMITS.seeds.min, ESCAPE_LIMITS.seeds.max);
+  const radius = values.get('--radius');
+  if (radius !== undefined) options.radius = positive('--radius', radius, ESCAPE_LIMITS.radius.max);
   const limit = map === 'sweep' ? BATCH_LIMITS.sweepResolution.max : BATCH_LIMITS.basinResolution.max;
   const resolution = values.get('--resolution');
   if (resolution !== undefined) options.resolution = integer('--resolution', resolution, 1, limit);

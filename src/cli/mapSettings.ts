@@ -2,7 +2,7 @@
 // link that has one, else the app's defaults; then the command line's flags over them.
 import { existsSync } from 'node:fs';
 import { defaultScale } from '../batch/batchSettings';
-import { decodeExperiment } from '../experiment/link/decode';
+import { decodeExperiment, type DecodedLink } from '../experiment/link/decode';
 import { defaultBatchSettings, type BasinSettings, type BatchSettings, type SweepAxis, type SweepSettings } from '../experiment/maps';
 import type { Experiment } from '../experiment/types';
 import type { AxisArg, CliOptions } from './args';
@@ -14,9 +14,14 @@ import type { AxisArg, CliOptions } from './args';
  * a damaged `maps=` never gets here.
  */
 export function linkMapsOf(arg: string): BatchSettings | undefined {
+  return linkOf(arg)?.maps;
+}
+
+/** The experiment argument decoded as a link, when it is one (see linkMapsOf); undefined otherwise. */
+export function linkOf(arg: string): DecodedLink | undefined {
   const text = arg.trim();
   const link = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) || text.startsWith('#') || (text.startsWith('v=') && !existsSync(text));
-  return link ? decodeExperiment(text).maps : undefined;
+  return link ? decodeExperiment(text) : undefined;
 }
 
 function axis(given: AxisArg | undefined, base: SweepAxis, exp: Experiment, run: number): SweepAxis {

@@ -6,6 +6,8 @@ import { ColorBar } from './ColorBar';
 import { ContourPlot } from './ContourPlot';
 import { ErrorBanner } from './ErrorBanner';
 import { LinkNotice } from './LinkNotice';
+import { EscapeSection } from './escape';
+import { Lessons } from './lessons';
 import { NetworkView } from './NetworkView';
 import { PlaybackControls } from './PlaybackControls';
 import { PlotToolbar } from './PlotToolbar';
@@ -23,6 +25,7 @@ export function App() {
     <div className="app">
       <header>
         <h1>Saddlepoint</h1>
+        <Lessons />
         <span className="tagline">where optimizers stop, and why an eps-stationary point can be a saddle</span>
         <ShareMenu />
       </header>
@@ -55,6 +58,7 @@ export function App() {
         )}
       </main>
       {mode === 'surface' && <BatchSection />}
+      {mode === 'surface' && <EscapeSection />}
     </div>
   );
 }

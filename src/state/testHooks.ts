@@ -13,6 +13,8 @@ export interface TraceSnapshot {
   gradNorm: number[];
   stop: unknown;
   perturbations: number[];
+  /** Network runs: the held-out loss at each step. */
+  heldOutLoss?: number[];
 }
 
 function results(): TraceSnapshot[] {
@@ -25,6 +27,7 @@ function results(): TraceSnapshot[] {
       gradNorm: Array.from(t.gradNorm.subarray(0, t.length)),
       stop: t.stop,
       perturbations: [...t.perturbations],
+      heldOutLoss: Array.from(t.heldOutLoss.subarray(0, t.length)),
     }));
   }
   return s.traces.map((t) => ({

@@ -10,6 +10,8 @@ import { useBatchStore } from './batchStore';
 import { startExperiment, step } from './controller';
 import { checkExpression, showLoadProblems } from './loadExperiment';
 import { useStore } from './store';
+import { applyEscapeField, useEscapeSettings, withEscapeField } from './escape/escapeSettings';
+import { closeLesson, isLessonLink, lessonHashFor, openLessonLink, useLessons } from './lessons';
 
 const WRITE_DELAY_MS = 300;
 
@@ -18,9 +20,12 @@ let lastHash = '';
 
 /** The experiment's hash plus the map settings' field when they are not the defaults. */
 function fullHash(exp: Experiment, atStep?: number): string {
+  // A lesson's step shown unedited keeps its own link (lessons.ts).
+  const lesson = atStep === undefined ? lessonHashFor(exp) : null;
+  if (lesson !== null) return lesson;
   const hash = encodeExperiment(exp, { ...(atStep === undefined ? {} : { atStep }), chartX: useStore.getState().chartX });
   const maps = encodeBatchSettings(useBatchStore.getState());
-  return maps === null ? hash : `${hash}&${MAPS_KEY}=${maps}`;
+  return withEscapeField(maps === null ? hash : `${hash}&${MAPS_KEY}=${maps}`);
 }
 
 export function shareUrl(exp: Experiment, atStep?: number): string {
@@ -44,6 +49,15 @@ function writeHash(hash: string): void {
 }
 
 async function loadHash(hash: string): Promise<void> {
+  if (isLessonLink(hash)) {
+    // Marked as loaded before the load, as writeHash does for experiment links: a hashchange
+    // back to the previous step while this one starts must not read as our own echo.
+    lastHash = hash.replace(/^#/, '');
+    await openLessonLink(hash);
+    return;
+  }
+  closeLesson(); // another link (typed, or back past the lesson)
+  applyEscapeField(hash);
   const raw = hash.replace(/^#/, '');
   if (raw === '') {
     // The address bar holds the full link from the first paint, not only after an edit.
@@ -92,6 +106,8 @@ export async function startUrlSync(): Promise<void> {
     if (s.experiment !== prev.experiment || s.chartX !== prev.chartX) scheduleWrite();
   });
   useBatchStore.subscribe(scheduleWrite);
+  useEscapeSettings.subscribe(scheduleWrite);
+  useLessons.subscribe(scheduleWrite);
   window.addEventListener('hashchange', () => {
     if (location.hash.replace(/^#/, '') !== lastHash) void loadHash(location.hash);
   });

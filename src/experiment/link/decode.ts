@@ -1,6 +1,7 @@
 // decodeExperiment: any string -> a valid Experiment and the list of what was rejected.
 // Lenient and total: it never throws, and its work is linear in the input, which is capped.
 import { defaultExperiment } from '../defaults';
+import type { EscapeSettings } from '../escape';
 import type { BatchSettings } from '../maps';
 import type { ChartXAxis, Experiment } from '../types';
 import { lenientExperiment } from './lenient';
@@ -24,6 +25,8 @@ export interface DecodedLink {
   maps?: BatchSettings;
   /** The charts' x axis (`xaxis=`), when the link has a valid one. */
   chartX?: ChartXAxis;
+  /** The escape-time distribution's settings (`escape=`), when the link has them (sanitized). */
+  escape?: EscapeSettings;
 }
 
 /**
@@ -75,9 +78,9 @@ function decode(input: string, log: ProblemLog): Omit<DecodedLink, 'problems'> {
     log.add('v', migrated.message, USE_DEFAULT);
     return { experiment: defaultExperiment() };
   }
-  const { raw, atStep, maps, chartX } = readLinkV1(migrated.fields, log);
+  const { raw, atStep, maps, chartX, escape } = readLinkV1(migrated.fields, log);
   const experiment = lenientExperiment(raw, log);
-  return { experiment, ...(atStep === undefined ? {} : { atStep }), ...(maps === undefined ? {} : { maps }), ...(chartX === undefined ? {} : { chartX }) };
+  return { experiment, ...(atStep === undefined ? {} : { atStep }), ...(maps === undefined ? {} : { maps }), ...(chartX === undefined ? {} : { chartX }), ...(escape === undefined ? {} : { escape }) };
 }
 
 function decodeLogged(hash: string): { out: Omit<DecodedLink, 'problems'>; log: ProblemLog } {

@@ -1,9 +1,11 @@
 // encodeExperiment: Experiment -> the link's hash (without '#'), in the format of format.ts.
 // Synchronous and total: it writes what it is given, valid or not (the decoder judges).
 import { OPTIMIZER_SPECS } from '../../optim/optimizers/params';
+import type { EscapeSettings } from '../escape';
 import type { BatchSettings } from '../maps';
 import type { ChartXAxis, Experiment, Regularization, Run, Schedule } from '../types';
 import { EMPTY_PARAMS_ITEM, SCHEDULE_SLOTS } from './format';
+import { encodeEscape } from './escape';
 import { encodeMaps } from './maps';
 import { CURRENT_LINK_VERSION } from './migrations';
 import { formatNumber, formatParamValue } from './numbers';
@@ -16,6 +18,8 @@ export interface EncodeOptions {
   maps?: BatchSettings;
   /** The charts' x axis; written as `xaxis` when it is not 'steps'. */
   chartX?: ChartXAxis;
+  /** The escape-time distribution's settings; written as `escape` when they are not the defaults. */
+  escape?: EscapeSettings;
 }
 
 const pair = (xs: readonly number[]) => xs.map(formatNumber).join(';');
@@ -84,5 +88,7 @@ export function encodeExperiment(exp: Experiment, options: EncodeOptions = {}): 
   const maps = options.maps === undefined ? null : encodeMaps(options.maps);
   if (maps !== null) parts.push(`maps=${maps}`);
   if (options.chartX !== undefined && options.chartX !== 'steps') parts.push(`xaxis=${escapeText(options.chartX, 'field')}`);
+  const escape = options.escape === undefined ? null : encodeEscape(options.escape);
+  if (escape !== null) parts.push(`escape=${escape}`);
   return parts.join('&');
 }

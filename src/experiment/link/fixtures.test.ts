@@ -11,6 +11,7 @@
 // rule it stood for.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import type { EscapeSettings } from '../escape';
 import type { BatchSettings } from '../maps';
 import type { ChartXAxis, Experiment } from '../types';
 import { decodeExperiment } from './decode';
@@ -22,6 +23,7 @@ interface FixtureCase {
   atStep?: number;
   maps?: BatchSettings;
   chartX?: ChartXAxis;
+  escape?: EscapeSettings;
   problems: { field: string; message: string }[];
 }
 
@@ -48,6 +50,7 @@ describe('fixtures/links/v1.json', () => {
     expect(decoded.atStep).toBe(c.atStep);
     expect(decoded.maps).toStrictEqual(c.maps);
     expect(decoded.chartX).toBe(c.chartX);
+    expect(decoded.escape).toStrictEqual(c.escape);
     // Which fields are rejected is part of the promise; the wording belongs to the schema and may improve.
     expect(decoded.problems.map((p) => p.field)).toStrictEqual(c.problems.map((p) => p.field));
   });

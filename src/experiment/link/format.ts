@@ -26,6 +26,7 @@ export const TOP_KEYS = {
   t: 'atStep (the step a shared link points at; not part of the Experiment)',
   maps: 'the basin and sweep maps\' settings (MAPS_LAYOUT; not part of the Experiment)',
   xaxis: "the charts' x axis, steps or evals (CHART_X_AXES; written only when evals; not part of the Experiment)",
+  escape: 'the escape-time distribution\'s settings (ESCAPE_SLOTS; not part of the Experiment)',
 } as const;
 export type TopKey = keyof typeof TOP_KEYS;
 
@@ -81,3 +82,20 @@ export const MAPS_LAYOUT = [
 
 /** Slots of MAPS_LAYOUT that hold text; the others are numbers. */
 export const MAPS_TEXT_SLOTS: ReadonlySet<string> = new Set(['color', 'param', 'scale']);
+
+/**
+ * The `escape=` value, written only when the settings differ from their defaults: the slots
+ * separated by ','; the run and the radius are numbers or `auto` (the first run with randomness;
+ * the default radius rule). Examples: escape=1,500,0.25 and escape=auto,1000,auto.
+ */
+export const ESCAPE_SLOTS = ['run', 'seeds', 'radius'] as const;
+export const ESCAPE_AUTO = 'auto';
+
+/**
+ * A lesson's own link, apart from experiment links: `lesson=<id>&step=<n>`, n counted from 1 (the
+ * first step when left out). The app opens the lesson and loads that step's experiment link.
+ */
+export const LESSON_LINK_KEYS = {
+  lesson: 'the lesson\'s id (src/lessons)',
+  step: 'the step, counted from 1',
+} as const;

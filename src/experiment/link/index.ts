@@ -4,3 +4,5 @@ export { decodeExperiment, decodeExperimentDetailed, hashOf, MAX_LINK_LENGTH, ty
 export { exportExperimentJson, importExperimentJson, MAX_JSON_LENGTH, type ImportedExperiment } from './json';
 export { CURRENT_LINK_VERSION, LINK_MIGRATIONS, migrateLink } from './migrations';
 export type { DetailedProblem, LinkProblem } from './problems';
+export { encodeLessonLink, readLessonLink, type LessonRef, type ReadLessonLink } from './lesson';
+export { encodeEscape, readEscape } from './escape';
