@@ -15,6 +15,11 @@ export const LIMITS = {
   scheduleGamma: { min: 1e-6, max: 10 },
   scheduleDecay: { min: 0, max: 1e3 },
   scheduleEtaMin: { min: 0, max: 1e6 },
+  /** Dimension of a function problem (src/functions: MAX_DIM). */
+  functionDim: { min: 2, max: 1000 },
+  /** Methods that need the dense Hessian every step (newton, cubic, saddleFreeNewton) up to this d (src/functions: DENSE_MAX_DIM). */
+  denseHessianDim: { max: 200 },
+  startRadius: { min: 0, max: 1e6 },
   network: {
     samples: { min: 10, max: 5000 },
     noise: { min: 0, max: 10 },

@@ -15,14 +15,14 @@ import { collectResults, createEngine } from './engine';
 import { OPTIMIZERS } from './optimizers';
 import { runStream } from './rng';
 import { STOP_REASONS } from './runRules';
-import { type NetworkRuleCase, RULE_SEED, RUN_RULE_CASES, type SurfaceRuleCase } from './runRules.testdata';
+import { type NetworkRuleCase, RULE_SEED, RUN_RULE_CASES, type SurfaceRuleCase, VECTOR_RULE_CASES, type VectorRuleCase } from './runRules.testdata';
 
 interface Outcome {
   reason: StopReason;
   steps: number;
 }
 
-function experiment(c: SurfaceRuleCase | NetworkRuleCase): Experiment {
+function experiment(c: SurfaceRuleCase | NetworkRuleCase | VectorRuleCase): Experiment {
   return { v: 1, problem: c.problem, runs: [c.run], stop: { maxSteps: c.maxSteps, gradTol: c.gradTol }, seed: RULE_SEED };
 }
 
@@ -33,6 +33,18 @@ function scalarEngine(c: SurfaceRuleCase): Outcome {
   const [r] = collectResults(exp, built.engine, 7);
   // points hold x_0 .. x_T
   expect(r.points.length).toBe(r.stop.step + 1);
+  return { reason: r.stop.reason, steps: r.stop.step };
+}
+
+/** The d-dimensional engine (createEngine on a function problem): every point holds all d coordinates. */
+function vectorEngine(c: VectorRuleCase): Outcome {
+  const exp = experiment(c);
+  const built = createEngine(exp);
+  if (!built.ok) throw new Error(JSON.stringify(built.errors));
+  const [r] = collectResults(exp, built.engine, 7);
+  expect(r.points.length).toBe(r.stop.step + 1);
+  expect(r.points.every((p) => p.length === c.problem.dim)).toBe(true);
+  expect(r.points[0]).toEqual(c.run.start);
   return { reason: r.stop.reason, steps: r.stop.step };
 }
 
@@ -111,6 +123,8 @@ describe('the run rules, one table through every engine', () => {
         const n = c.network;
         it('network engine', () => expect(networkEngine(n)).toEqual(c.expect));
       }
+      const v = VECTOR_RULE_CASES.get(c.rule);
+      if (v) it('d-dimensional engine (function problem)', () => expect(vectorEngine(v)).toEqual(c.expect));
     });
   }
 
@@ -119,5 +133,12 @@ describe('the run rules, one table through every engine', () => {
     const netReasons = new Set(RUN_RULE_CASES.filter((c) => c.network).map((c) => c.expect.reason));
     expect([...reasons].sort()).toEqual(['diverged', 'gradTol', 'maxSteps']);
     expect([...netReasons].sort()).toEqual(['diverged', 'gradTol', 'maxSteps']);
+    const vectorReasons = new Set(RUN_RULE_CASES.filter((c) => VECTOR_RULE_CASES.get(c.rule)).map((c) => c.expect.reason));
+    expect([...vectorReasons].sort()).toEqual(['diverged', 'gradTol', 'maxSteps']);
+  });
+
+  it('every rule says how the d-dimensional engine shows it (a case, or null where no function can)', () => {
+    expect(RUN_RULE_CASES.filter((c) => !VECTOR_RULE_CASES.has(c.rule)).map((c) => c.rule)).toEqual([]);
+    expect([...VECTOR_RULE_CASES.keys()].filter((rule) => !RUN_RULE_CASES.some((c) => c.rule === rule))).toEqual([]);
   });
 });

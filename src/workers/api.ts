@@ -2,6 +2,7 @@
 // page and the worker cannot drift apart (comlink, as squoosh does).
 import * as Comlink from 'comlink';
 import { formatErrors } from '../experiment/parse';
+import { planeStart } from '../experiment/functions';
 import type { Experiment, ViewWindow } from '../experiment/types';
 import { createNetworkEngine, type NetworkEngine } from '../nets/engine';
 import type { LandscapeSlice, SliceOptions } from '../nets/slice';
@@ -72,6 +73,7 @@ export const api = {
     const built = createEngine(exp);
     if (!built.ok) return fail(formatErrors(built.errors));
     const { engine } = built;
+    if (engine.kind !== 'surface') return fail('function problems run in the command-line runner (the explorer does not show them yet)');
     const s = engine.surface;
     session = new Session(engine, streamTo(listener), opts.stepsPerTick);
     session.begin(opts.paused);
@@ -79,7 +81,7 @@ export const api = {
       kind: 'surface',
       labels: engine.labels,
       surface: { name: s.name, formula: s.expression, teaches: s.teaches, view: s.view, start: s.start, globalMin: s.globalMin },
-      starts: exp.runs.map((r) => r.start ?? s.start),
+      starts: exp.runs.map((r) => planeStart(r) ?? s.start),
     });
   },
   /** Stops playback; returns the number of the last message sent (see Session.pause). */
