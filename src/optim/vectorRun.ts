@@ -47,6 +47,12 @@ export interface VectorRunConfig {
   seed: number;
 }
 
+/** Whether every entry is finite (a loop: every() with a callback costs a call per coordinate per step). */
+function allFinite(a: Float64Array): boolean {
+  for (let i = 0; i < a.length; i++) if (!Number.isFinite(a[i])) return false;
+  return true;
+}
+
 /** The spectrum at x as the verdict needs it, or null where the Hessian is not finite. */
 export function stopSpectrum(instance: Instance, x: Float64Array, seed: number): StopSpectrum | null {
   const s = spectrum(instance, x, { seed });
@@ -105,7 +111,9 @@ export class VectorRun {
   advance(steps: number): VectorChunk {
     const { instance, gradTol, maxSteps, run } = this.cfg;
     const d = this.dim;
-    const cap = this.done ? 0 : steps;
+    // At most the points left to maxSteps: a chunk holds d numbers a point, so a short run must
+    // not allocate a whole chunk (4096 x 1000 doubles is 32 MB).
+    const cap = this.done ? 0 : Math.min(steps, maxSteps - this.t + 1);
     const points = new Float64Array(d * cap);
     const fs = new Float64Array(cap);
     const gn = new Float64Array(cap);
@@ -142,7 +150,7 @@ export class VectorRun {
         stop = this.finish('diverged', this.divergenceMessage(what));
         break;
       }
-      if (!this.gNext.every(Number.isFinite)) {
+      if (!allFinite(this.gNext)) {
         x.set(this.prev);
         stop = this.finish('diverged', `diverged at step ${this.t + 1}: the gradient is not finite there`);
         break;
@@ -187,7 +195,7 @@ export class VectorRun {
   /** What left the bound, in the order of the 2D engine's message: a non-finite point, f, then the box. */
   private divergenceWhat(): string {
     const x = this.x;
-    if (!x.every(Number.isFinite)) return 'the step produced a non-finite point';
+    if (!allFinite(x)) return 'the step produced a non-finite point';
     if (!isOutsideVectorBox(this.box, x)) return 'f is not finite at the new point';
     let worst = 0;
     for (let i = 1; i < x.length; i++) if (Math.abs(x[i] - this.box.centre[i]) > Math.abs(x[worst] - this.box.centre[worst])) worst = i;
