@@ -13,7 +13,8 @@ import { basinSettings, linkMapsOf, sweepSettings } from './cli/mapSettings';
 import { createNetworkEngine } from './nets/engine';
 import { createEngine } from './optim/engine';
 import { gatherRuns, NETWORK_LAYOUT, SURFACE_LAYOUT, vectorLayout, writeCsv, writeJson, writeRuns, type ChunkBase, type ChunkSource, type OutputLayout } from './cli/stream';
-import { escapeOutput, functionOutputTooLarge, ratesOutput } from './cli/dims';
+import { escapeOutput, ratesOutput } from './cli/dims';
+import { pathsTooLarge } from './optim/vectorEngine';
 import { criticalPointsOf } from './cli/criticalPoints';
 import { MAX_ERROR_LINE, printableLine } from './experiment/printable';
 import { networkOutput, wantsNetworkOutput } from './cli/netData';
@@ -104,7 +105,7 @@ async function main(argv: string[]): Promise<void> {
   const built = createEngine(parsed.value);
   if (!built.ok) fail(formatErrors(built.errors));
   if (built.engine.kind === 'function') {
-    const tooLarge = functionOutputTooLarge(parsed.value);
+    const tooLarge = pathsTooLarge(parsed.value);
     if (tooLarge) fail(tooLarge);
     await printRuns(options, parsed.value, built.engine, vectorLayout(built.engine.instance.dim));
     return;

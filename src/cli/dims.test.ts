@@ -7,7 +7,7 @@ import { parseArgs } from './args';
 import { parseExperiment } from '../experiment/parse';
 import type { Experiment } from '../experiment/types';
 import { collectResults, createEngine } from '../optim/engine';
-import { functionOutputTooLarge } from './dims';
+import { pathsTooLarge } from '../optim/vectorEngine';
 import { gatherRuns, runText, vectorLayout, writeCsv, writeJson } from './stream';
 
 const cli = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { encoding: 'utf8' });
@@ -48,8 +48,8 @@ describe('the run output of a function problem', () => {
 
   it('refuses an output too large to hold, saying what to do', () => {
     const exp = experiment({ v: 1, problem: { kind: 'function', id: 'rastrigin', dim: 1000 }, runs: Array.from({ length: 8 }, () => ({ optimizer: 'sgd' })), stop: { maxSteps: 100_000, gradTol: 0 } });
-    expect(functionOutputTooLarge(exp)).toMatch(/^the output would hold up to 8 runs x 100001 points x 1002 numbers = 8\.02e\+8 numbers, more than 5e\+7: lower stop\.maxSteps or problem\.dim, or ask for --rates or --escape-vs-dim/);
-    expect(functionOutputTooLarge({ ...exp, stop: { maxSteps: 6000, gradTol: 0 } })).toBeNull();
+    expect(pathsTooLarge(exp)).toMatch(/^the paths would hold up to 8 runs x 100001 points x 1002 numbers = 8\.02e\+8 numbers, more than 5e\+7: lower stop\.maxSteps or problem\.dim \(the command line's --rates and --escape-vs-dim keep no path\)$/);
+    expect(pathsTooLarge({ ...exp, stop: { maxSteps: 6000, gradTol: 0 } })).toBeNull();
   });
 });
 

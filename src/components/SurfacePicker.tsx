@@ -9,9 +9,22 @@ import { resolveSurface } from '../surfaces/resolve';
 import { editExperiment } from '../state/edit';
 import { useStore } from '../state/store';
 import { NetworkProblemEditor } from './NetworkProblemEditor';
+import { FunctionProblemEditor } from './dims/FunctionProblemEditor';
 
 const CUSTOM = '__custom__';
 const NETWORK = '__network__';
+const FUNCTION = '__function__';
+
+/** Where a function in d dimensions starts: GD stuck at a strict saddle in d = 10, perturbed GD escaping it. */
+function defaultFunctionRace(e: Experiment): void {
+  e.problem = { kind: 'function', id: 'strictSaddle', dim: 10, params: { k: 2 } };
+  e.runs = [
+    { optimizer: 'sgd', params: { lr: 0.05 } },
+    { optimizer: 'pgd', params: { lr: 0.05, tThreshold: 1000 } },
+  ];
+  e.stop = { maxSteps: 3000, gradTol: 1e-6 };
+  delete e.view;
+}
 
 /** Where a network race starts: a small tanh network on moons, Adam against SGD with momentum. */
 function defaultNetworkRace(e: Experiment): void {
@@ -30,9 +43,10 @@ export function SurfacePicker() {
   const isCustom = problem.kind === 'surface' && 'expr' in problem;
   const [expr, setExpr] = useState(isCustom ? problem.expr : 'x^2 - y^2 + 0.1*sin(3*x)');
   const [exprError, setExprError] = useState<{ message: string; column?: number } | null>(null);
-  const [mode, setMode] = useState<string>(problem.kind === 'network' ? NETWORK : isCustom ? CUSTOM : 'id' in problem ? problem.id : 'rosenbrock');
+  const [mode, setMode] = useState<string>(problem.kind === 'network' ? NETWORK : problem.kind === 'function' ? FUNCTION : isCustom ? CUSTOM : 'id' in problem ? problem.id : 'rosenbrock');
   useEffect(() => {
     if (problem.kind === 'network') setMode(NETWORK);
+    if (problem.kind === 'function') setMode(FUNCTION);
     if (problem.kind === 'surface') setMode('expr' in problem ? CUSTOM : problem.id);
     if (problem.kind === 'surface' && 'expr' in problem) setExpr(problem.expr);
   }, [problem]);
@@ -41,9 +55,11 @@ export function SurfacePicker() {
     setMode(value);
     if (value === CUSTOM) applyExpr(expr);
     else if (value === NETWORK) editExperiment(defaultNetworkRace);
+    else if (value === FUNCTION) editExperiment(defaultFunctionRace);
     else
       editExperiment((e) => {
-        if (e.problem.kind === 'network') e.runs = [{ optimizer: 'sgd', params: { lr: 0.01 } }];
+        if (e.problem.kind !== 'surface') e.runs = [{ optimizer: 'sgd', params: { lr: 0.01 } }];
+        for (const r of e.runs) delete r.startRadius;
         e.problem = { kind: 'surface', id: value as SurfaceId };
         delete e.view;
         for (const r of e.runs) delete r.start;
@@ -60,7 +76,7 @@ export function SurfacePicker() {
     }
     setExprError(null);
     editExperiment((e) => {
-      if (e.problem.kind === 'network') e.runs = [{ optimizer: 'sgd', params: { lr: 0.01 } }];
+      if (e.problem.kind !== 'surface') e.runs = [{ optimizer: 'sgd', params: { lr: 0.01 } }];
       e.problem = { kind: 'surface', expr: text };
       for (const r of e.runs) delete r.start;
     });
@@ -77,8 +93,10 @@ export function SurfacePicker() {
         ))}
         <option value={CUSTOM}>Custom expression…</option>
         <option value={NETWORK}>Neural network (2D classification)…</option>
+        <option value={FUNCTION}>Function in d dimensions…</option>
       </select>
       {mode === NETWORK && <NetworkProblemEditor />}
+      {mode === FUNCTION && <FunctionProblemEditor />}
       {mode === CUSTOM && (
         <div className="expr-box">
           <input

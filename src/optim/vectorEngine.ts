@@ -85,3 +85,19 @@ export function createVectorEngine(exp: Experiment, labels: string[]): VectorEng
     },
   };
 }
+
+/**
+ * The most numbers a function problem's recorded paths may hold (runs x points x (d + 2)) where
+ * every point is kept: the CLI's run output keeps every chunk until the runs end (8 bytes a
+ * number: 400 MB; about 1 GB of text), and the app's traces keep them to re-project the path.
+ */
+export const MAX_PATH_NUMBERS = 5e7;
+
+/** Null when the paths fit, else the line that says why not and what to do. */
+export function pathsTooLarge(exp: Experiment): string | null {
+  const p = exp.problem;
+  if (p.kind !== 'function') return null;
+  const numbers = exp.runs.length * (exp.stop.maxSteps + 1) * (p.dim + 2);
+  if (numbers <= MAX_PATH_NUMBERS) return null;
+  return `the paths would hold up to ${exp.runs.length} runs x ${exp.stop.maxSteps + 1} points x ${p.dim + 2} numbers = ${numbers.toExponential(2)} numbers, more than ${MAX_PATH_NUMBERS.toExponential(0)}: lower stop.maxSteps or problem.dim (the command line's --rates and --escape-vs-dim keep no path)`;
+}

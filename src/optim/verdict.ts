@@ -60,6 +60,8 @@ export function notStationary(g: string, gradNorm: number, gradTol: number): str
  * gradient is not small, and the form of the Hessian there. `gradNorm` is ||grad f|| at the stop.
  */
 export function describeStop(stop: RunStop, gradTol: number, gradNorm: number): string {
+  // A function problem's stop carries its own verdict (vectorVerdict, with the spectrum's words).
+  if (stop.spectrum !== undefined && stop.message !== undefined) return stop.message;
   const eig = stop.hessianEigenvalues;
   const lambdas = eig ? `lambda = ${fmtNum(eig[0])}, ${fmtNum(eig[1])}` : '';
   const zero = eig ? `; |lambda| <= ${fmtNum(surfaceZeroBound(eig))} counts as 0` : '';

@@ -3,9 +3,11 @@
 // of a window already left behind are not searched.
 import { LIMITS } from '../experiment/limits';
 import type { Experiment, ViewWindow } from '../experiment/types';
+import type { Slice } from '../workers/client';
 import { engine } from './engineWorker';
 import { latestWins } from './latest';
 import { useStore } from './store';
+import { pointAt } from './traces';
 
 /** Samples per axis of the objective behind the contours. */
 const GRID_SIZE = 160;
@@ -18,9 +20,12 @@ let beforeRaster: { exp: Experiment; view: ViewWindow } | null = null;
 let gridKey = '';
 let problemKey = '';
 
-const grids = latestWins<{ exp: Experiment; view: ViewWindow; width: number; height: number }>(
-  async ({ exp, view, width, height }, superseded) => {
-    const image = await engine().contours(exp, view, GRID_SIZE, width, height);
+const grids = latestWins<{ exp: Experiment; view: ViewWindow; width: number; height: number; slice: Slice | null }>(
+  async ({ exp, view, width, height, slice }, superseded) => {
+    const image =
+      slice && exp.problem.kind === 'function'
+        ? await engine().sliceContours(exp.problem, slice, view, GRID_SIZE, width, height)
+        : await engine().contours(exp, view, GRID_SIZE, width, height);
     if (!image.ok) {
       useStore.setState({ error: image.error });
       return;
@@ -30,6 +35,11 @@ const grids = latestWins<{ exp: Experiment; view: ViewWindow; width: number; hei
     useStore.setState({ grid });
     old?.bitmap.close();
     if (superseded()) return; // still zooming: skip the critical points of an intermediate window
+    // A plane of a d-dimensional function: its critical points are not the function's, none are searched.
+    if (slice) {
+      useStore.setState({ criticalPoints: [], criticalTruncated: false });
+      return;
+    }
     const found = await engine().criticalPoints(exp, view);
     if (!found.ok) return;
     if (useStore.getState().grid === grid) useStore.setState({ criticalPoints: found.value.points, criticalTruncated: found.value.truncated });
@@ -40,13 +50,26 @@ const grids = latestWins<{ exp: Experiment; view: ViewWindow; width: number; hei
   },
 );
 
-/** Asks for the contours (and critical points) of `exp`'s problem over `view`. */
+/**
+ * The plane a function problem is drawn on: its two coordinates, through the selected run's
+ * point at the shown step (the scrubbed one, else its latest), or the function's own point.
+ */
+function currentSlice(): Slice | null {
+  const s = useStore.getState();
+  if (!s.fn) return null;
+  const t = s.traces[s.selectedRun] ?? s.traces[0];
+  const center = (t && pointAt(t, Math.min(s.scrubStep ?? Infinity, t.length - 1))) ?? s.fn.info.center;
+  return { axes: s.fn.axes, center };
+}
+
+/** Asks for the contours (and critical points) of `exp`'s problem over `view`; a function problem's on its current plane. */
 export function requestGrid(exp: Experiment, view: ViewWindow): void {
   if (!raster) {
     beforeRaster = { exp, view };
     return;
   }
-  const key = JSON.stringify([exp.problem, view, raster]);
+  const slice = currentSlice();
+  const key = JSON.stringify([exp.problem, view, raster, slice]);
   if (key === gridKey) return;
   const pk = JSON.stringify(exp.problem);
   if (pk !== problemKey) {
@@ -54,7 +77,7 @@ export function requestGrid(exp: Experiment, view: ViewWindow): void {
     useStore.setState({ criticalPoints: null });
   }
   gridKey = key;
-  void grids.request({ exp, view, ...raster });
+  void grids.request({ exp, view, ...raster, slice });
 }
 
 /** The plot's drawing area in device pixels; the contours are rasterized at this size. */
@@ -73,10 +96,17 @@ export function setView(view: ViewWindow | null): void {
   if (view && !(view.x[1] - view.x[0] >= LIMITS.viewSpan.min && view.y[1] - view.y[0] >= LIMITS.viewSpan.min)) return;
   const s = useStore.getState();
   const experiment = { ...s.experiment };
-  if (view) experiment.view = view;
+  // A function problem's window belongs to the plane shown, not to the experiment (which has none).
+  if (view && !s.fn) experiment.view = view;
   else delete experiment.view;
   const shown = view ?? s.surface?.view;
   if (!shown) return;
   useStore.setState({ experiment, view: shown });
   requestGrid(experiment, shown);
+}
+
+/** Redraws a function problem's contours on the plane through the current point (the point moved, or the plane changed). */
+export function refreshPlane(): void {
+  const s = useStore.getState();
+  if (s.fn && s.view) requestGrid(s.experiment, s.view);
 }
