@@ -36,8 +36,8 @@ describe('the run output of a function problem', () => {
     const dim = (exp.problem as { dim: number }).dim;
     const layout = vectorLayout(dim);
     expect(runText(writeJson, layout, runs)).toBe(JSON.stringify(results) + '\n');
-    const rows = results.flatMap((r, run) => r.points.map((p, step) => [step, run, ...p, r.f[step], r.gradNorm[step]].map(String).join(',')));
-    const header = ['step', 'run', ...Array.from({ length: dim }, (_, k) => `x${k + 1}`), 'f', 'gradNorm'].join(',');
+    const rows = results.flatMap((r, run) => r.points.map((p, step) => [step, run, ...p, r.f[step], r.gradNorm[step], r.evals[step]].map(String).join(',')));
+    const header = ['step', 'run', ...Array.from({ length: dim }, (_, k) => `x${k + 1}`), 'f', 'gradNorm', 'evals'].join(',');
     expect(runText(writeCsv, layout, runs)).toBe([header, ...rows].join('\n') + '\n');
     if (dim === 7) {
       expect(results.some((r) => (r.perturbations?.length ?? 0) > 0)).toBe(true);
@@ -48,7 +48,7 @@ describe('the run output of a function problem', () => {
 
   it('refuses an output too large to hold, saying what to do', () => {
     const exp = experiment({ v: 1, problem: { kind: 'function', id: 'rastrigin', dim: 1000 }, runs: Array.from({ length: 8 }, () => ({ optimizer: 'sgd' })), stop: { maxSteps: 100_000, gradTol: 0 } });
-    expect(pathsTooLarge(exp)).toMatch(/^the paths would hold up to 8 runs x 100001 points x 1002 numbers = 8\.02e\+8 numbers, more than 5e\+7: lower stop\.maxSteps or problem\.dim \(the command line's --rates and --escape-vs-dim keep no path\)$/);
+    expect(pathsTooLarge(exp)).toMatch(/^the paths would hold up to 8 runs x 100001 points x 1003 numbers = 8\.02e\+8 numbers, more than 5e\+7: lower stop\.maxSteps or problem\.dim \(the command line's --rates and --escape-vs-dim keep no path\)$/);
     expect(pathsTooLarge({ ...exp, stop: { maxSteps: 6000, gradTol: 0 } })).toBeNull();
   });
 });

@@ -179,19 +179,20 @@ function jsonPoints(xs: Float64Array, dim: number, w: ByteWriter, comma: boolean
 
 /**
  * A function problem's runs in d dimensions: JSON points [x1,...,xd]; CSV columns
- * step,run,x1,...,xd,f,gradNorm (coordinates numbered from 1, as in the formulas; also at d = 2,
+ * step,run,x1,...,xd,f,gradNorm,evals (coordinates numbered from 1, as in the formulas; also at d = 2,
  * so a function problem's CSV never looks like a surface's x,y).
  */
 export function vectorLayout(dim: number): OutputLayout<RunChunk> {
   return {
-    csvHeader: `step,run,${Array.from({ length: dim }, (_, k) => `x${k + 1}`).join(',')},f,gradNorm`,
+    csvHeader: `step,run,${Array.from({ length: dim }, (_, k) => `x${k + 1}`).join(',')},f,gradNorm,evals`,
     csvRows(c, run, step, w) {
-      const { xy, f, gradNorm } = c;
+      const { xy, f, gradNorm, evals } = c;
       for (let i = 0; i < f.length; i++) {
         w.ascii(`${step + i},${run}`);
         for (let k = 0; k < dim; k++) csvField(w, xy[i * dim + k]);
         csvField(w, f[i]);
         csvField(w, gradNorm[i]);
+        csvField(w, evals[i]);
         w.ascii('\n');
       }
     },
@@ -199,6 +200,7 @@ export function vectorLayout(dim: number): OutputLayout<RunChunk> {
       { key: 'points', elements: (c, w, comma) => jsonPoints(c.xy, dim, w, comma) },
       { key: 'f', elements: (c, w, comma) => jsonList(c.f, w, comma) },
       { key: 'gradNorm', elements: (c, w, comma) => jsonList(c.gradNorm, w, comma) },
+      { key: 'evals', elements: (c, w, comma) => jsonList(c.evals, w, comma) },
     ],
   };
 }

@@ -4,7 +4,7 @@
 //   reaches a minimum for 20 seeds.
 // - saddleChain: GD's time to escape the chain's last saddle grows faster with d than perturbed
 //   GD's (d = 2, 3, 4).
-// - matrixFactorization: every first-order optimizer from random starts ends at a global minimum
+// - matrixFactorization: every first-order optimizer (L-BFGS, BFGS, CG included) from random starts ends at a global minimum
 //   (f < 1e-8) or is still moving; none stops at a spurious local minimum.
 import { describe, expect, it } from 'vitest';
 import type { Experiment, FunctionProblem, Run, RunResult } from '../experiment/types';
@@ -99,7 +99,10 @@ describe('matrixFactorization (n = 20, r = 2): no spurious local minima', () => 
   // A learning rate per method, near the largest stable one (f's curvature is about 2 trace M = 4
   // near a minimum); every first-order optimizer of the registry, three random starts each
   // (uniform in the ball of radius 1 around the default start, itself near the origin saddle).
-  const LR: Record<string, number> = { sgd: 0.1, pgd: 0.1, noisySgd: 0.1, adagrad: 0.1, rmsprop: 0.001, adadelta: 1 };
+  // L-BFGS, BFGS and CG take their default lr = 1: the first trial step of a quasi-Newton or
+  // line-search method, as torch's LBFGS (with lr 0.01 L-BFGS without a line search needs
+  // thousands of steps).
+  const LR: Record<string, number> = { sgd: 0.1, pgd: 0.1, noisySgd: 0.1, adagrad: 0.1, rmsprop: 0.001, adadelta: 1, lbfgs: 1, bfgs: 1, cg: 1 };
   const firstOrder = Object.values(OPTIMIZERS).filter((d) => !d.needsHessian).map((d) => d.id);
   const problem: FunctionProblem = { kind: 'function', id: 'matrixFactorization', dim: 40, params: { r: 2, seed: 11 } };
   const stop = { maxSteps: 10_000, gradTol: 1e-6 };
@@ -110,6 +113,9 @@ describe('matrixFactorization (n = 20, r = 2): no spurious local minima', () => 
       for (const seed of [1, 2, 3]) {
         const [r] = run(problem, [{ optimizer, params: { lr: LR[optimizer] ?? 0.01 }, startRadius: 1 }], stop, seed);
         const f = r.f.at(-1)!;
+        // evaluations per point, cumulative: one a step, more for a line search
+        expect(r.evals.length).toBe(r.points.length);
+        expect(r.evals.every((e, i) => e >= i && (i === 0 || e > r.evals[i - 1]))).toBe(true);
         const moving = r.stop.reason === 'maxSteps' && r.gradNorm.at(-1)! > stop.gradTol;
         expect(f < 1e-8 || moving, `${optimizer} seed ${seed}: ${r.stop.message}`).toBe(true);
         // An eps-stationary stop is a global minimum: no spurious local minimum stops a run.
@@ -117,7 +123,8 @@ describe('matrixFactorization (n = 20, r = 2): no spurious local minima', () => 
         if (f < 1e-8) global++;
       }
     }
-    expect(firstOrder.length).toBeGreaterThanOrEqual(11);
+    expect(firstOrder.length).toBeGreaterThanOrEqual(14);
+    expect(firstOrder).toEqual(expect.arrayContaining(['lbfgs', 'bfgs', 'cg']));
     expect(global).toBeGreaterThanOrEqual((3 * firstOrder.length) / 2);
   });
 });

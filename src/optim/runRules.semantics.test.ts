@@ -46,10 +46,12 @@ function vectorEngine(c: VectorRuleCase): Outcome {
   const built = createEngine(exp);
   if (!built.ok) throw new Error(JSON.stringify(built.errors));
   const [r] = collectResults(exp, built.engine, 7);
-  expect(r.points.length).toBe(r.stop.step + 1);
+  expect(r.f.length).toBe(r.points.length);
+  expect(r.evals.length).toBe(r.points.length);
   expect(r.points.every((p) => p.length === c.problem.dim)).toBe(true);
-  expect(r.points[0]).toEqual(c.run.start);
-  return { reason: r.stop.reason, steps: r.stop.step };
+  // x_0 is the start (a start that is not finite records no point, as on the other engines)
+  if (r.points.length) expect(r.points[0]).toEqual(c.run.start);
+  return { reason: r.stop.reason, steps: r.stop.step, points: r.points.length };
 }
 
 /** The centre pixel (1, 1) of a 3 x 3 job, which starts at the case's start with its settings. */
@@ -140,7 +142,7 @@ describe('the run rules, one table through every engine', () => {
         it('network engine', () => expect(networkEngine(n)).toEqual({ reason, steps, points }));
       }
       const v = VECTOR_RULE_CASES.get(c.rule);
-      if (v) it('d-dimensional engine (function problem)', () => expect(vectorEngine(v)).toEqual(c.expect));
+      if (v) it('d-dimensional engine (function problem)', () => expect(vectorEngine(v)).toEqual({ reason, steps, points }));
     });
   }
 

@@ -267,6 +267,8 @@ export interface VectorRuleCase {
   run: Run & { start: number[] };
   maxSteps: number;
   gradTol: number;
+  maxEvals?: number;
+  secondOrder?: SecondOrderRule;
 }
 
 const SADDLE5: FunctionProblem = { kind: 'function', id: 'strictSaddle', dim: 5, params: { k: 1 } };
@@ -277,6 +279,8 @@ const line = (lr: number, maxSteps: number, gradTol: number, extra: Partial<Run>
   maxSteps,
   gradTol,
 });
+
+const bfgsLine: VectorRuleCase = { problem: SADDLE5, run: { optimizer: 'bfgs', params: { lr: 1 }, start: e1() }, maxSteps: 100, gradTol: 0 };
 
 export const VECTOR_RULE_CASES: ReadonlyMap<string, VectorRuleCase | null> = new Map([
   // ||g_t|| = 2^-t with lr = 0.5: 2^-10 at t = 10
@@ -299,4 +303,18 @@ export const VECTOR_RULE_CASES: ReadonlyMap<string, VectorRuleCase | null> = new
   ['noise, then clipping: the clip bounds the noisy step (clipping first would not)', line(1, 3, 0, { gradNoise: 1e6, clip: 1e-3 })],
   // lr 0.01 for 5 steps, then 1e4: x_6 = (1 - 1e4) x_5, far out of the box
   ['schedule: step t uses the rate for t (StepLR x gamma after 5 steps: the 6th step diverges)', line(0.01, 20, 0, { schedule: { kind: 'step', stepSize: 5, gamma: 1e6 } })],
+  // maxEvals: gradient descent spends one evaluation a step
+  ['maxEvals: one evaluation a step for a first-order method (5 evaluations: stops at step 5)', { ...line(0.5, 100, 0), maxEvals: 5 }],
+  ['maxSteps is tested before maxEvals (both met at step 5)', { ...line(0.5, 5, 0), maxEvals: 5 }],
+  ['gradTol is tested before maxEvals (both met at step 10)', { ...line(0.5, 100, 2 ** -10), maxEvals: 10 }],
+  // BFGS's first trial step min(1, 1/||g||_1) lr = 1 along -g = (0, -1, 0, 0, 0) lands on the
+  // saddle at the origin; its line search evaluates there once and accepts (g.d = 0): 1 + 1 evaluations.
+  ['maxEvals counts a line search: BFGS spends 2 evaluations on step 0, so maxEvals 2 stops at step 1', { ...bfgsLine, maxEvals: 2 }],
+  ['a step is never cut short: at 1 evaluation left, BFGS still takes its step of 2', { ...bfgsLine, maxEvals: 1 }],
+  // The second-order rule: at the origin, an exact critical point, lambda_min = -1 (the double well's w''(0)).
+  ['second-order rule: an exact critical point with lambda_min < -sqrt(rho eps) does not stop (gradient test alone: step 0)', { ...line(0.1, 50, 1e-3, {}, [0, 0, 0, 0, 0]), secondOrder: { rho: 0.1 } }],
+  ['second-order rule: stops where ||g|| <= eps and lambda_min >= -sqrt(rho eps), a negative lambda_min included', { ...line(0.1, 50, 1, {}, [0, 0, 0, 0, 0]), secondOrder: { rho: 1 } }],
+  // The double well's run with its coordinates swapped (x_0 the well, x_1 the bowl): the same
+  // numbers, so the same saddle passed at step 10 and the same minimum (1, 0, 0, 0, 0) at step 37.
+  ['second-order rule: a run passes the saddle where the gradient test alone stops, and stops at the minimum', { ...line(0.5, 200, 1e-3, {}, [2 ** -20, 1, 0, 0, 0]), secondOrder: { rho: 1 } }],
 ]);

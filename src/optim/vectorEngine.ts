@@ -8,6 +8,8 @@ import { createInstance } from '../functions';
 import type { Instance } from '../functions/types';
 import { OPTIMIZERS } from './optimizers';
 import { resolveParams } from './optimizers/params';
+import { runStreamId } from '../experiment/streamIds';
+import { exactGradientIssues } from '../experiment/consistency';
 import { runStream } from './rng';
 import { type VectorChunk, VectorRun } from './vectorRun';
 
@@ -38,7 +40,8 @@ export function createVectorEngine(exp: Experiment, labels: string[]): VectorEng
   if (!built.ok) return built;
   const instance = built.value;
   const d = instance.dim;
-  const errors: FieldError[] = [];
+  // the schema refuses these (line searches need exact gradients); an experiment built in code may not have been through it
+  const errors: FieldError[] = exactGradientIssues(exp).map(({ path, message }) => ({ path, message }));
   const runs: VectorRun[] = [];
   exp.runs.forEach((run, index) => {
     const def = OPTIMIZERS[run.optimizer];
@@ -63,7 +66,9 @@ export function createVectorEngine(exp: Experiment, labels: string[]): VectorEng
         start: run.start ? Float64Array.from(run.start) : instance.defaultStart(),
         maxSteps: exp.stop.maxSteps,
         gradTol: exp.stop.gradTol,
-        rng: runStream(exp.seed, index),
+        maxEvals: exp.stop.maxEvals,
+        ...(exp.stop.secondOrder ? { secondOrder: exp.stop.secondOrder } : {}),
+        rng: runStream(exp.seed, runStreamId(run, index)),
         seed: exp.seed,
       }),
     );
@@ -87,7 +92,7 @@ export function createVectorEngine(exp: Experiment, labels: string[]): VectorEng
 }
 
 /**
- * The most numbers a function problem's recorded paths may hold (runs x points x (d + 2)) where
+ * The most numbers a function problem's recorded paths may hold (runs x points x (d + 3): the coordinates, f, ||grad f|| and evals) where
  * every point is kept: the CLI's run output keeps every chunk until the runs end (8 bytes a
  * number: 400 MB; about 1 GB of text), and the app's traces keep them to re-project the path.
  */
@@ -97,7 +102,7 @@ export const MAX_PATH_NUMBERS = 5e7;
 export function pathsTooLarge(exp: Experiment): string | null {
   const p = exp.problem;
   if (p.kind !== 'function') return null;
-  const numbers = exp.runs.length * (exp.stop.maxSteps + 1) * (p.dim + 2);
+  const numbers = exp.runs.length * (exp.stop.maxSteps + 1) * (p.dim + 3);
   if (numbers <= MAX_PATH_NUMBERS) return null;
-  return `the paths would hold up to ${exp.runs.length} runs x ${exp.stop.maxSteps + 1} points x ${p.dim + 2} numbers = ${numbers.toExponential(2)} numbers, more than ${MAX_PATH_NUMBERS.toExponential(0)}: lower stop.maxSteps or problem.dim (the command line's --rates and --escape-vs-dim keep no path)`;
+  return `the paths would hold up to ${exp.runs.length} runs x ${exp.stop.maxSteps + 1} points x ${p.dim + 3} numbers = ${numbers.toExponential(2)} numbers, more than ${MAX_PATH_NUMBERS.toExponential(0)}: lower stop.maxSteps or problem.dim (the command line's --rates and --escape-vs-dim keep no path)`;
 }

@@ -168,19 +168,27 @@ const NAMED: Record<PointKind, string> = { minimum: 'a minimum', saddle: 'a sadd
 /**
  * The verdict sentence of a function problem's stop, as the surfaces' and the networks': a kind
  * is named only where the run is eps-stationary (gradTol, or a gradient exactly 0); elsewhere it
- * says the gradient's size and the Hessian's form. The eigenvalues say how they were found.
+ * says the gradient's size and the Hessian's form. The eigenvalues say how they were found. With
+ * the second-order rule on (stop.secondOrder), both tests are stated and which held.
  */
-export function vectorVerdict(stop: Pick<RunStop, 'reason' | 'step' | 'kind'>, s: StopSpectrum | null, gradNorm: number, gradTol: number): string {
+export function vectorVerdict(stop: Pick<RunStop, 'reason' | 'step' | 'kind'>, s: StopSpectrum | null, gradNorm: number, gradTol: number, secondOrder?: SecondOrderRule): string {
   if (stop.reason === 'diverged') return `diverged at step ${stop.step + 1}`;
+  const rule = activeSecondOrder(secondOrder, gradTol);
+  const clause = rule ? secondOrderClause(s ? s.lambdaMin : null, rule, gradTol) : '';
   const how = s?.method === 'dense' ? 'all eigenvalues of the dense Hessian' : `Lanczos estimates${s && !s.converged ? ', not converged: lambda_min may be lower and lambda_max higher' : ''}`;
   const lambdas = s ? `lambda_min = ${fmtNum(s.lambdaMin)}, lambda_max = ${fmtNum(s.lambdaMax)}${s.index === null ? '' : `, index ${s.index}`} (${how})` : '';
   const zero = s ? `|lambda| <= ${fmtNum(s.threshold)} counts as 0` : '';
   const kindHere = s && stop.kind
     ? `${lambdas}: ${NAMED[stop.kind]}${stop.kind === 'degenerate' ? ` (${zero}: the second-order test says nothing)` : ''}`
     : 'the Hessian is not finite there';
-  if (stop.reason === 'gradTol') return `||grad f|| = ${fmtNum(gradNorm)} <= eps = ${fmtNum(gradTol)} at step ${stop.step}, ${kindHere}`;
-  const head = maxStepsHead(stop.step, gradTol);
+  if (stop.reason === 'gradTol') {
+    if (rule) return `||grad f|| = ${fmtNum(gradNorm)} <= eps = ${fmtNum(gradTol)} and ${clause} at step ${stop.step}: ${SECOND_ORDER_POINT}, ${kindHere}`;
+    return `||grad f|| = ${fmtNum(gradNorm)} <= eps = ${fmtNum(gradTol)} at step ${stop.step}, ${kindHere}`;
+  }
+  const head = rule && stop.reason === 'maxSteps' ? secondOrderMaxStepsHead(stop.step) : budgetHead(stop, gradTol);
+  // The second-order rule kept the run going from an eps-stationary point: the gradient test held, the curvature test did not.
+  if (rule && gradNorm <= gradTol) return `${head}: ||grad f|| = ${fmtNum(gradNorm)} <= eps = ${fmtNum(gradTol)} holds, but ${clause}; ${kindHere}`;
   if (gradNorm === 0) return `${head}; ||grad f|| = 0 there, ${kindHere}`;
   const form = s && stop.kind ? `at the last point ${lambdas}: the Hessian is ${hessianForm(stop.kind, s.threshold)}` : 'the Hessian is not finite at the last point';
-  return `${head}: ${notStationary('f', gradNorm, gradTol)}; ${form}`;
+  return `${head}: ${notStationary('f', gradNorm, gradTol)}; ${form}${rule ? `; second-order test: ${clause}` : ''}`;
 }
