@@ -11,7 +11,7 @@ import { LIMITS } from '../src/experiment/limits';
 import type { EscapeSettings } from '../src/experiment/escape';
 import { defaultBatchSettings, type BatchSettings } from '../src/experiment/maps';
 import { OPTIMIZER_SPECS } from '../src/optim/optimizers/params';
-import { OPTIMIZER_IDS, SURFACE_IDS, type ChartXAxis, type Experiment, type ParamValue, type Problem, type Run } from '../src/experiment/types';
+import { FUNCTION_IDS, OPTIMIZER_IDS, SURFACE_IDS, type ChartXAxis, type Experiment, type ParamValue, type Problem, type Run } from '../src/experiment/types';
 
 interface FixtureCase {
   name: string;
@@ -114,6 +114,12 @@ const valid: [string, Experiment, number?, BatchSettings?, ChartXAxis?, EscapeSe
   ['maxEvals, atStep, maps and the evaluations axis', exp(surface('booth'), [{ optimizer: 'cg' }], { stop: { maxSteps: 100, gradTol: 0, maxEvals: 40 } }), 3, maps((m) => (m.basins.resolution = 64)), 'evals'],
   ['escape: run, seeds and radius', exp(surface('doubleWell'), [sgd, { optimizer: 'pgd', params: { lr: 0.1, radius: 0.1 }, start: [1.5, 0] }]), undefined, undefined, undefined, { run: 1, seeds: 1000, radius: 0.25 }],
   ['escape: the default radius, with maps and atStep', exp(surface('doubleWell'), [{ ...sgd, gradNoise: 0.01 }]), 40, maps((m) => (m.basins.resolution = 64)), undefined, { run: null, seeds: 50, radius: null }],
+  // Function problems (d dimensions): fn, dim, fp; a run's srad and its start of dim numbers.
+  ...FUNCTION_IDS.map((id): [string, Experiment] => [`function ${id} at d = 10`, exp({ kind: 'function', id, dim: 10 }, [{ optimizer: 'sgd', params: { lr: 0.001 } }])]),
+  ['function strictSaddle d = 100 k = 3: GD and PGD from a random start', exp({ kind: 'function', id: 'strictSaddle', dim: 100, params: { k: 3 } }, [{ optimizer: 'sgd', params: { lr: 0.05 } }, { optimizer: 'pgd', params: { lr: 0.05, tThreshold: 1000 }, startRadius: 0.001 }], { stop: { maxSteps: 5000, gradTol: 1e-6 } })],
+  ['function matrixFactorization r and seed', exp({ kind: 'function', id: 'matrixFactorization', dim: 40, params: { r: 2, seed: 4294967295 } }, [{ optimizer: 'adam', params: { lr: 0.01 }, startRadius: 1 }])],
+  ['function saddleChain with all parameters and a start of 4 numbers', exp({ kind: 'function', id: 'saddleChain', dim: 4, params: { tau: 1.5, L: 2, gamma: 0.25 } }, [{ optimizer: 'cubic', start: [1, -0.5, 1e-7, 0] }])],
+  ['function rastrigin d = 1000 with a start of 1000 numbers', exp({ kind: 'function', id: 'rastrigin', dim: 1000 }, [{ optimizer: 'sgd', start: Array.from({ length: 1000 }, (_, i) => (i % 7) - 3) }])],
 ];
 
 // Links written by hand or damaged: what they decode to, problems included.
@@ -142,6 +148,12 @@ const handWritten: [string, string][] = [
   ['maps: given twice', 'v=1&surface=booth&r0=sgd&maps=64,0;32,0,steps;lr,0.0001,1,log;momentum,0.5,0.999,log1m&maps=256,0'],
   ['escape: out of range', 'v=1&surface=doubleWell&r0=pgd&escape=12,100000,-3'],
   ['escape: garbage and given twice', 'v=1&surface=doubleWell&r0=pgd&escape=x,y&escape=1,10,auto'],
+  ['function: a bad and an unknown parameter, a start of the wrong length', 'v=1&fn=strictSaddle&dim=10&fp=k:0;zz:1&r0=sgd,start:1;2,srad:0.5&steps=10&tol=0&seed=0'],
+  ['function: keys beside a surface', 'v=1&surface=booth&fn=rosenbrock&dim=3&fp=k:1&r0=sgd'],
+  ['function: dim without fn', 'v=1&surface=booth&dim=3&r0=sgd'],
+  ['function: unknown id', 'v=1&fn=nowhere&dim=3&r0=sgd'],
+  ['function: a view', 'v=1&fn=rosenbrock&dim=3&r0=sgd&view=0;1;0;1'],
+  ['surface: srad and a start of 3 numbers', 'v=1&surface=booth&r0=sgd,srad:0.1,start:1;2;3'],
   ['maps before the runs, with a bad experiment field', 'v=1&maps=16,0;4,0,finalF;lr,0.0001,1,log;momentum,0.5,0.999,log1m;16,1&surface=booth&r0=sgd,lr:-1&r1=adam'],
   ['second-order rule: rho 0, rule off', 'v=1&surface=doubleWell&r0=sgd&steps=100&tol=0.001&rho=0&seed=0'],
   ['second-order rule: rho not a number, given twice', 'v=1&surface=doubleWell&r0=sgd&tol=0.001&rho=abc&rho=2'],

@@ -2,7 +2,8 @@
 // RunResult[] (written from the engine's chunks as they are formatted: src/cli/stream.ts);
 // `--critical-points` the surface's critical points (and a warning on stderr when the search may
 // have missed some); `--map basins|sweep` the app's basin or sweep map as one object
-// (src/cli/maps.ts). Bad input: one line on stderr, exit code 2.
+// (src/cli/maps.ts); `--escape-vs-dim` and `--rates` (function problems; rates on any) as one
+// object (src/cli/dims.ts). Bad input: one line on stderr, exit code 2.
 import { formatErrors, parseExperiment } from './experiment/parse';
 import type { Experiment } from './experiment/types';
 import { parseArgs, USAGE, type CliOptions } from './cli/args';
@@ -12,7 +13,9 @@ import { basinMap, sweepMap, type Progress } from './cli/maps';
 import { basinSettings, linkMapsOf, sweepSettings } from './cli/mapSettings';
 import { createNetworkEngine } from './nets/engine';
 import { createEngine } from './optim/engine';
-import { gatherRuns, NETWORK_LAYOUT, SURFACE_LAYOUT, writeCsv, writeJson, writeRuns, type ChunkBase, type ChunkSource, type OutputLayout } from './cli/stream';
+import { gatherRuns, NETWORK_LAYOUT, SURFACE_LAYOUT, vectorLayout, writeCsv, writeJson, writeRuns, type ChunkBase, type ChunkSource, type OutputLayout } from './cli/stream';
+import { escapeOutput, ratesOutput } from './cli/dims';
+import { pathsTooLarge } from './optim/vectorEngine';
 import { criticalPointsOf } from './cli/criticalPoints';
 import { MAX_ERROR_LINE, printableLine } from './experiment/printable';
 import { networkOutput, wantsNetworkOutput } from './cli/netData';
@@ -127,6 +130,12 @@ async function main(argv: string[]): Promise<void> {
     process.stdout.write(JSON.stringify({ criticalPoints: found.points, truncated: found.truncated, truncatedReason: found.truncatedReason }) + '\n');
     return;
   }
+  if (options.escape || options.rates) {
+    const out = options.escape ? escapeOutput(parsed.value, options.escape) : ratesOutput(parsed.value);
+    if (!out.ok) fail(out.message);
+    process.stdout.write(out.value);
+    return;
+  }
   if (wantsNetworkOutput(options)) {
     const out = options.census === undefined ? networkOutput(options, parsed.value) : censusOutput(parsed.value, options.census);
     if (!out.ok) fail(out.message);
@@ -141,6 +150,12 @@ async function main(argv: string[]): Promise<void> {
   }
   const built = createEngine(parsed.value);
   if (!built.ok) fail(formatErrors(built.errors));
+  if (built.engine.kind === 'function') {
+    const tooLarge = pathsTooLarge(parsed.value);
+    if (tooLarge) fail(tooLarge);
+    await printRuns(options, parsed.value, built.engine, vectorLayout(built.engine.instance.dim));
+    return;
+  }
   await printRuns(options, parsed.value, built.engine, SURFACE_LAYOUT);
 }
 

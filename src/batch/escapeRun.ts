@@ -54,6 +54,8 @@ export class BallWatch {
 function seedEngine(job: EscapeJob, seed: number): Engine {
   const built = createEngine(seedExperiment(job, seed));
   if (!built.ok) throw new Error(built.errors.map((e) => `${e.path}: ${e.message}`).join('; '));
+  // escape times are measured on surfaces (escapeJob refuses other problems)
+  if (built.engine.kind !== 'surface') throw new Error('escape times need a surface problem');
   return built.engine;
 }
 

@@ -1,12 +1,14 @@
 // The CLI's command line, read into options or one printable error (the caller exits 2).
 // Flags take their value as the next argument or after '=' (`--format csv`, `--format=csv`).
 import { ESCAPE_LIMITS } from '../experiment/escape';
+import { LIMITS } from '../experiment/limits';
 import { AXIS_SCALES, BATCH_LIMITS, type AxisScale } from '../experiment/maps';
 import { parseNumber } from '../experiment/link/numbers';
 
 export const USAGE =
   'usage: npm run -s experiment -- <experiment JSON | file.json | share URL> [--format json|csv] ' +
-  '[--critical-points | --map basins|sweep [--resolution N] [--run K] [--x param:min:max[:scale]] [--y param:min:max[:scale]] | --escape-times N [--radius r] [--run K]]; ' +
+  '[--critical-points | --map basins|sweep [--resolution N] [--run K] [--x param:min:max[:scale]] [--y param:min:max[:scale]] | --escape-times N [--radius r] [--run K] | ' +
+  '--escape-vs-dim d1,d2,... [--seeds N] [--radius r] [--saddle nearest|last] | --rates]; ' +
   'npm run -s experiment -- --lessons [--check]';
 
 /** A sweep axis as given on the command line; the scale, when left out, is the app's default for the parameter. */
@@ -36,16 +38,32 @@ export interface CliOptions {
   escapeTimes?: number;
   /** The escape ball's radius (else the link's, else the default rule). */
   radius?: number;
+  /** Function problems: escape times from the saddle at these dimensions (src/optim/escape.ts). */
+  escape?: { dims: number[]; seeds: number; radius: number; saddle: 'nearest' | 'last' };
+  /** The first step at which ||grad f|| <= eps for eps = 1e-1 .. 1e-8, and the log-log slope (src/optim/rates.ts). */
+  rates: boolean;
   help: boolean;
 }
 
 export type ArgsResult = { ok: true; options: CliOptions } | { ok: false; message: string };
 
-const VALUE_FLAGS = ['--format', '--map', '--resolution', '--run', '--x', '--y', '--census', '--escape-times', '--radius'] as const;
+const VALUE_FLAGS = ['--format', '--map', '--resolution', '--run', '--x', '--y', '--census', '--escape-times', '--escape-vs-dim', '--seeds', '--radius', '--saddle'] as const;
 type ValueFlag = (typeof VALUE_FLAGS)[number];
 
 /** The most random starts --census takes (each costs up to 100 dense-Hessian solver iterations). */
 export const MAX_CENSUS_STARTS = 10_000;
+
+/** --escape-vs-dim: at most this many dimensions and seeds (each seed runs every run at every dimension). */
+/** `--escape-vs-dim`: how many dimensions, seeds per dimension, and the escape ball's default radius. */
+export const DIM_ESCAPE_LIMITS = { dims: 20, seeds: 1000, defaultSeeds: 10, defaultRadius: 0.5 } as const;
+
+/** `10,100,1000`: dimensions of a function problem. */
+function parseDims(text: string): number[] {
+  const { min, max } = LIMITS.functionDim;
+  const parts = text.split(',');
+  if (parts.length > DIM_ESCAPE_LIMITS.dims) fail(`--escape-vs-dim takes at most ${DIM_ESCAPE_LIMITS.dims} dimensions (got ${parts.length})`);
+  return parts.map((p) => integer('--escape-vs-dim', p, min, max));
+}
 
 class ArgError extends Error {}
 const fail = (message: string): never => {
@@ -84,6 +102,7 @@ function read(argv: readonly string[]): CliOptions {
   const values = new Map<ValueFlag, string>();
   const positional: string[] = [];
   let criticalPoints = false;
+  let rates = false;
   let help = false;
   const flags = { withData: false, spectrum: false };
   for (let i = 0; i < argv.length; i++) {
@@ -98,11 +117,12 @@ function read(argv: readonly string[]): CliOptions {
     } else if (a === '--critical-points') criticalPoints = true;
     else if (a === '--with-data') flags.withData = true;
     else if (a === '--spectrum') flags.spectrum = true;
+    else if (a === '--rates') rates = true;
     else if (a === '--help' || a === '-h') help = true;
     else if (a.startsWith('--')) fail(`unknown option ${a.slice(0, 40)}; ${USAGE}`);
     else positional.push(a);
   }
-  if (help) return { experiment: '', format: 'json', criticalPoints, map: null, ...flags, help };
+  if (help) return { experiment: '', format: 'json', criticalPoints, map: null, ...flags, rates, help };
   const format = values.get('--format') ?? 'json';
   if (format !== 'json' && format !== 'csv') fail(`--format must be json or csv (got "${format.slice(0, 40)}")`);
   const mapText = values.get('--map');
@@ -119,14 +139,34 @@ function read(argv: readonly string[]): CliOptions {
   if (networkFlags.length && format !== 'json') fail(`${networkFlags[0]} prints JSON only: leave out --format ${format}`);
   if (values.has('--census') && (flags.withData || flags.spectrum)) fail('--census prints the census instead of the results: leave out --with-data and --spectrum');
   const escapeTimes = values.get('--escape-times');
-  if (values.has('--radius') && escapeTimes === undefined) fail('--radius needs --escape-times');
+  if (values.has('--radius') && escapeTimes === undefined && !values.has('--escape-vs-dim')) fail('--radius needs --escape-times or --escape-vs-dim');
   if (escapeTimes !== undefined && (map !== null || criticalPoints || networkFlags.length)) fail('--escape-times is an output of its own: it does not go with --map, --critical-points or the network outputs');
-  const options: CliOptions = { experiment: positional[0], format: format as CliOptions['format'], criticalPoints, map, ...flags, help };
+  const dimOutputs = [escapeTimes !== undefined && '--escape-times', values.has('--escape-vs-dim') && '--escape-vs-dim', rates && '--rates'].filter((f) => f !== false);
+  for (const flag of ['--seeds', '--saddle'] as const) if (values.has(flag) && !values.has('--escape-vs-dim')) fail(`${flag} needs --escape-vs-dim`);
+  if (dimOutputs.length > 1) fail(`${dimOutputs.join(' and ')} are separate outputs: give one`);
+  if (dimOutputs.length && (map !== null || criticalPoints || networkFlags.length)) fail(`${dimOutputs[0]} is an output of its own: it does not go with --map, --critical-points or the network outputs`);
+  if (dimOutputs.length && dimOutputs[0] !== '--escape-times' && format !== 'json') fail(`${dimOutputs[0]} prints JSON only: leave out --format ${format}`);
+  const options: CliOptions = { experiment: positional[0], format: format as CliOptions['format'], criticalPoints, map, ...flags, rates, help };
+  const dims = values.get('--escape-vs-dim');
+  if (dims !== undefined) {
+    const seeds = values.get('--seeds');
+    const radiusText = values.get('--radius');
+    const radius = radiusText === undefined ? DIM_ESCAPE_LIMITS.defaultRadius : parseNumber(radiusText);
+    if (typeof radius !== 'number' || !(radius > 0) || radius > LIMITS.coordinate.max) fail(`--radius must be a number greater than 0 and at most ${LIMITS.coordinate.max} (got "${radiusText}")`);
+    const saddle = values.get('--saddle') ?? 'nearest';
+    if (saddle !== 'nearest' && saddle !== 'last') fail(`--saddle must be nearest or last (got "${saddle.slice(0, 40)}")`);
+    options.escape = {
+      dims: parseDims(dims),
+      seeds: seeds === undefined ? DIM_ESCAPE_LIMITS.defaultSeeds : integer('--seeds', seeds, 1, DIM_ESCAPE_LIMITS.seeds),
+      radius: radius as number,
+      saddle: saddle as 'nearest' | 'last',
+    };
+  }
   const census = values.get('--census');
   if (census !== undefined) options.census = integer('--census', census, 0, MAX_CENSUS_STARTS);
   if (escapeTimes !== undefined) options.escapeTimes = integer('--escape-times', escapeTimes, ESCAPE_LIMITS.seeds.min, ESCAPE_LIMITS.seeds.max);
   const radius = values.get('--radius');
-  if (radius !== undefined) options.radius = positive('--radius', radius, ESCAPE_LIMITS.radius.max);
+  if (radius !== undefined && escapeTimes !== undefined) options.radius = positive('--radius', radius, ESCAPE_LIMITS.radius.max);
   const limit = map === 'sweep' ? BATCH_LIMITS.sweepResolution.max : BATCH_LIMITS.basinResolution.max;
   const resolution = values.get('--resolution');
   if (resolution !== undefined) options.resolution = integer('--resolution', resolution, 1, limit);

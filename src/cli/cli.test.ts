@@ -107,7 +107,7 @@ describe('hostile input: one clean line', () => {
   const cases: [string, () => string[], RegExp][] = [
     ['an id nested 10,000 levels deep (argument)', () => [surface(`{"kind":"surface","id":${nested(10_000)}}`)], /nested more than 16 levels deep/],
     ['an id nested 10,000 levels deep (file)', () => [file('deep.json', surface(`{"kind":"surface","id":${nested(10_000)}}`))], /deep\.json is nested more than 16 levels/],
-    ['a 3 MB file of 1.5 M zero layer widths', () => [file('zeros.json', network(`[${'0,'.repeat(1_500_000)}0]`))], /zeros\.json is too large \(3000\d+ bytes; an experiment file is at most 200000\)$/],
+    ['a 3 MB file of 1.5 M zero layer widths', () => [file('zeros.json', network(`[${'0,'.repeat(1_500_000)}0]`))], /zeros\.json is too large \(3000\d+ bytes; an experiment file is at most 400000\)$/],
     ['99,000 zero layer widths under the size limit', () => [file('zeros2.json', network(`[${'0,'.repeat(99_000)}0]`))], /^error: problem\.hidden: at most 4 hidden layers$/],
     ['a 10 MB id', () => [file('id10.json', surface(`{"kind":"surface","id":"${'a'.repeat(10_000_000)}"}`))], /is too large \(100000\d\d bytes/],
     ['a 190 KB id under the size limit', () => [file('id190.json', surface(`{"kind":"surface","id":"${'a'.repeat(190_000)}"}`))], /^error: problem\.id: unknown value "a{60}…"; expected one of/],
@@ -122,7 +122,7 @@ describe('hostile input: one clean line', () => {
     ['an option with an escape sequence', () => ['--\u001b[2J\nerror: all good'], /^error: unknown option --\\u001b\[2J\\nerror: all good; usage/],
     ['a network run with a start point', () => [network('[8]').replace('"optimizer":"sgd"', '"optimizer":"sgd","start":[1,2]')], /^error: runs\[0\]\.start: a network run has no start point/],
     ['a network batch larger than the data set', () => ['v=1&data=moons&samples=100&noise=0&hidden=8&act=tanh&batch=101&r0=sgd'], /^error: share link: problem\.batchSize: must be at most samples \(100\), or 0 for the full batch \(got 101\)$/],
-    ['a link too long', () => [`v=1&surface=booth&r0=sgd&expr=${'x'.repeat(30_000)}`], /^error: share link: link too long \(300\d\d characters; at most 20000\)$/],
+    ['a link too long', () => [`v=1&surface=booth&r0=sgd&expr=${'x'.repeat(30_000)}`], /^error: share link: link too long \(300\d\d characters; at most 20000: long start lists of a function problem go in a JSON file instead\)$/],
   ];
 
   it.each(cases)('%s', (_name, args, message) => {

@@ -4,6 +4,7 @@
 // differs: here row by row from the bottom row (y0, or the smallest y value), left to right.
 import type { BasinSettings, SweepAxis, SweepSettings } from '../experiment/maps';
 import type { Experiment, StopReason, ViewWindow } from '../experiment/types';
+import { planeStart } from '../experiment/functions';
 import { type BatchJob, buildBasinJob, buildSweepJob, pixelStart, sweepValues } from '../batch/batchJob';
 import { jobObjective, objectiveAsSurface } from '../batch/batchObjective';
 import { captureRadius, classifyEnds } from '../batch/classifyBasins';
@@ -126,7 +127,7 @@ export function sweepMap(exp: Experiment, settings: SweepSettings, progress?: Pr
   const runError = checkRun(exp, settings.run);
   if (runError) return { ok: false, message: runError };
   // As the app: the run's own start, or the surface's default start.
-  const start = exp.runs[settings.run].start ?? surface.value.start;
+  const start = planeStart(exp.runs[settings.run]) ?? surface.value.start;
   const built = buildSweepJob(exp, settings, start);
   if (!built.ok) return built;
   const job = built.job;

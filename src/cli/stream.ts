@@ -164,6 +164,47 @@ export const SURFACE_LAYOUT: OutputLayout<RunChunk> = {
   ],
 };
 
+/** Points of `dim` numbers each, in turn, as JSON arrays [x1,...,xd]. */
+function jsonPoints(xs: Float64Array, dim: number, w: ByteWriter, comma: boolean): boolean {
+  for (let i = 0; i < xs.length; i += dim) {
+    w.ascii(comma || i > 0 ? ',[' : '[');
+    for (let k = 0; k < dim; k++) {
+      if (k > 0) w.ascii(',');
+      w.ascii(json(xs[i + k]));
+    }
+    w.ascii(']');
+  }
+  return comma || xs.length > 0;
+}
+
+/**
+ * A function problem's runs in d dimensions: JSON points [x1,...,xd]; CSV columns
+ * step,run,x1,...,xd,f,gradNorm,evals (coordinates numbered from 1, as in the formulas; also at d = 2,
+ * so a function problem's CSV never looks like a surface's x,y).
+ */
+export function vectorLayout(dim: number): OutputLayout<RunChunk> {
+  return {
+    csvHeader: `step,run,${Array.from({ length: dim }, (_, k) => `x${k + 1}`).join(',')},f,gradNorm,evals`,
+    csvRows(c, run, step, w) {
+      const { xy, f, gradNorm, evals } = c;
+      for (let i = 0; i < f.length; i++) {
+        w.ascii(`${step + i},${run}`);
+        for (let k = 0; k < dim; k++) csvField(w, xy[i * dim + k]);
+        csvField(w, f[i]);
+        csvField(w, gradNorm[i]);
+        csvField(w, evals[i]);
+        w.ascii('\n');
+      }
+    },
+    jsonArrays: [
+      { key: 'points', elements: (c, w, comma) => jsonPoints(c.xy, dim, w, comma) },
+      { key: 'f', elements: (c, w, comma) => jsonList(c.f, w, comma) },
+      { key: 'gradNorm', elements: (c, w, comma) => jsonList(c.gradNorm, w, comma) },
+      { key: 'evals', elements: (c, w, comma) => jsonList(c.evals, w, comma) },
+    ],
+  };
+}
+
 export const NETWORK_LAYOUT: OutputLayout<NetworkChunk> = {
   csvHeader: 'step,run,loss,gradNorm,heldOutLoss,accuracy,heldOutAccuracy,evals',
   csvRows(c, run, step, w) {

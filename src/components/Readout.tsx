@@ -4,6 +4,7 @@ import { fmtNum } from '../optim/verdict';
 import { useStore } from '../state/store';
 import type { PointKind } from '../experiment/types';
 import { Glyph, KIND_COLORS } from './Glyph';
+import { PlaneLegend } from './dims/PlaneLegend';
 
 export function Readout() {
   const probe = useStore((s) => s.probe);
@@ -30,6 +31,8 @@ const KINDS: PointKind[] = ['minimum', 'saddle', 'maximum', 'degenerate'];
 export function CriticalLegend() {
   const points = useStore((s) => s.criticalPoints);
   const truncated = useStore((s) => s.criticalTruncated);
+  const isPlane = useStore((s) => s.fn !== null);
+  if (isPlane) return <PlaneLegend />;
   if (!points) return <div className="legend muted">Finding critical points…</div>;
   return (
     <div className="legend" data-testid="legend">

@@ -6,12 +6,14 @@ import { SURFACE_IDS, type SurfaceId } from '../experiment/types';
 import { CATALOGUE } from '../surfaces/catalogue';
 import { EXAMPLE_EXPRESSIONS } from '../surfaces/expr';
 import { resolveSurface } from '../surfaces/resolve';
-import { chooseNetwork, chooseSurface, chooseSurfaceProblem } from '../state/problemSwitch';
+import { chooseFunction, chooseNetwork, chooseSurface, chooseSurfaceProblem } from '../state/problemSwitch';
 import { useStore } from '../state/store';
 import { NetworkProblemEditor } from './NetworkProblemEditor';
+import { FunctionProblemEditor } from './dims/FunctionProblemEditor';
 
 const CUSTOM = '__custom__';
 const NETWORK = '__network__';
+const FUNCTION = '__function__';
 
 type ExprError = { message: string; column?: number } | null;
 const checkExpr = (text: string): ExprError => {
@@ -27,7 +29,7 @@ export function SurfacePicker() {
   const isCustom = problem.kind === 'surface' && 'expr' in problem;
   const [expr, setExpr] = useState(rejected ?? (isCustom ? problem.expr : 'x^2 - y^2 + 0.1*sin(3*x)'));
   const [exprError, setExprError] = useState<ExprError>(rejected === null ? null : checkExpr(rejected));
-  const [mode, setMode] = useState<string>(rejected !== null ? CUSTOM : problem.kind === 'network' ? NETWORK : isCustom ? CUSTOM : 'id' in problem ? problem.id : 'rosenbrock');
+  const [mode, setMode] = useState<string>(rejected !== null ? CUSTOM : problem.kind === 'network' ? NETWORK : problem.kind === 'function' ? FUNCTION : isCustom ? CUSTOM : 'id' in problem ? problem.id : 'rosenbrock');
   useEffect(() => {
     if (rejected !== null) {
       setMode(CUSTOM);
@@ -36,6 +38,7 @@ export function SurfacePicker() {
       return;
     }
     if (problem.kind === 'network') setMode(NETWORK);
+    if (problem.kind === 'function') setMode(FUNCTION);
     if (problem.kind === 'surface') setMode('expr' in problem ? CUSTOM : problem.id);
     if (problem.kind === 'surface' && 'expr' in problem) setExpr(problem.expr);
   }, [problem, rejected]);
@@ -46,7 +49,8 @@ export function SurfacePicker() {
     else if (value === NETWORK) {
       useStore.setState({ rejectedExpr: null });
       chooseNetwork();
-    } else chooseSurface(value as SurfaceId);
+    } else if (value === FUNCTION) chooseFunction();
+    else chooseSurface(value as SurfaceId);
   };
 
   const applyExpr = (text: string) => {
@@ -70,8 +74,10 @@ export function SurfacePicker() {
         ))}
         <option value={CUSTOM}>Custom expression…</option>
         <option value={NETWORK}>Neural network (2D classification)…</option>
+        <option value={FUNCTION}>Function in d dimensions…</option>
       </select>
       {mode === NETWORK && <NetworkProblemEditor />}
+      {mode === FUNCTION && <FunctionProblemEditor />}
       {mode === CUSTOM && (
         <div className="expr-box">
           <input

@@ -1,8 +1,10 @@
 // Rules between parts of an Experiment, which each part's schema cannot see alone. A network
 // problem has no plane: a run's `start` and the `view` window would be accepted and then ignored
 // (its runs start from the seeded initial weights, its view follows the data). A batch larger
-// than the data set would silently be the full batch. Each is refused, naming the field; the
-// lenient decoders repair it instead, into what was run before (so no link changes its numbers).
+// than the data set would silently be the full batch. A start has as many numbers as the
+// problem has coordinates (2 on a surface, dim on a function problem); a random start
+// (startRadius) is a function problem's. Each is refused, naming the field; the lenient decoders
+// repair it instead, into what was run before (so no link changes its numbers).
 //
 // The line-search methods (lbfgs, bfgs, cg: NEEDS_EVALUATOR) compare f and exact gradients of one
 // fixed objective at several points: a line search's sufficient-decrease and curvature tests, and
@@ -70,10 +72,18 @@ export function crossFieldIssues(exp: Experiment): CrossFieldIssue[] {
   // A run's initial weights (Run.init) must fit the network; a surface run has none.
   exp.runs.forEach((run, i) => {
     if (run.init === undefined) return;
-    const message = p.kind === 'network' ? initShapeError(p, run.init) : 'a surface run has no initial weights (only a network run has)';
+    const message = p.kind === 'network' ? initShapeError(p, run.init) : `a ${p.kind} run has no initial weights (only a network run has)`;
     if (message) issues.push({ path: `runs[${i}].init`, message, fallback: 'ignored', repair: (e) => void delete e.runs[i].init });
   });
-  if (p.kind !== 'network') return [...issues, ...exactGradientIssues(exp)];
+  if (p.kind === 'surface') {
+    return [...issues, ...exactGradientIssues(exp), ...startCountIssues(exp, 2, 'must be a pair [x, y] of numbers', "using the surface's start"), ...startRadiusIssues(exp)];
+  }
+  if (p.kind === 'function') {
+    issues.push(...exactGradientIssues(exp));
+    issues.push(...startCountIssues(exp, p.dim, `must have ${p.dim} numbers, one per coordinate (problem.dim = ${p.dim})`, "using the function's default start"));
+    if (exp.view !== undefined) issues.push(noView('function'));
+    return issues;
+  }
   if (p.batchSize > p.samples) {
     issues.push({
       path: 'problem.batchSize',
@@ -91,15 +101,41 @@ export function crossFieldIssues(exp: Experiment): CrossFieldIssue[] {
       repair: (e) => void delete e.runs[i].start,
     });
   });
-  if (exp.view !== undefined) {
-    issues.push({
-      path: 'view',
-      message: 'a network problem has no view window (only a surface has)',
-      fallback: 'ignored',
-      repair: (e) => void delete e.view,
-    });
-  }
+  issues.push(...startRadiusIssues(exp));
+  if (exp.view !== undefined) issues.push(noView('network'));
   issues.push(...exactGradientIssues(exp));
+  return issues;
+}
+
+function noView(kind: 'network' | 'function'): CrossFieldIssue {
+  return {
+    path: 'view',
+    message: `a ${kind} problem has no view window (only a surface has)`,
+    fallback: 'ignored',
+    repair: (e) => void delete e.view,
+  };
+}
+
+function startCountIssues(exp: Experiment, count: number, message: string, fallback: string): CrossFieldIssue[] {
+  const issues: CrossFieldIssue[] = [];
+  exp.runs.forEach((run, i) => {
+    if (run.start === undefined || run.start.length === count) return;
+    issues.push({ path: `runs[${i}].start`, message: `${message} (got ${run.start.length})`, fallback, repair: (e) => void delete e.runs[i].start });
+  });
+  return issues;
+}
+
+function startRadiusIssues(exp: Experiment): CrossFieldIssue[] {
+  const issues: CrossFieldIssue[] = [];
+  exp.runs.forEach((run, i) => {
+    if (run.startRadius === undefined) return;
+    issues.push({
+      path: `runs[${i}].startRadius`,
+      message: 'a random start (startRadius) is offered on function problems only',
+      fallback: 'ignored',
+      repair: (e) => void delete e.runs[i].startRadius,
+    });
+  });
   return issues;
 }
 

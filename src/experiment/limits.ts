@@ -23,6 +23,11 @@ export const LIMITS = {
   scheduleEtaMin: { min: 0, max: 1e6 },
   // The largest network job these allow takes days (src/nets/cost.ts: ~0.3 s of CPU a step of
   // the 12,737-weight net on 4,000 points); the CLI says so before it starts (README, "Long network jobs").
+  /** Dimension of a function problem (src/functions: MAX_DIM). */
+  functionDim: { min: 2, max: 1000 },
+  /** Methods that need the dense Hessian every step (newton, cubic, saddleFreeNewton) up to this d (src/functions: DENSE_MAX_DIM). */
+  denseHessianDim: { max: 200 },
+  startRadius: { min: 0, max: 1e6 },
   network: {
     samples: { min: 10, max: 5000 },
     noise: { min: 0, max: 10 },

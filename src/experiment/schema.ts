@@ -4,7 +4,8 @@ import * as v from 'valibot';
 import { LIMITS } from './limits';
 import { quote } from './printable';
 import { OPTIMIZER_SPECS, type ParamSpec } from '../optim/optimizers/params';
-import { ACTIVATION_IDS, DATASET_IDS, OPTIMIZER_IDS, SURFACE_IDS, type OptimizerId } from './types';
+import { FUNCTION_PARAM_LIMITS } from './functions';
+import { ACTIVATION_IDS, DATASET_IDS, FUNCTION_IDS, OPTIMIZER_IDS, SURFACE_IDS, type FunctionId, type OptimizerId } from './types';
 
 const fmt = (n: number): string => (Math.abs(n) >= 1e5 || (n !== 0 && Math.abs(n) < 1e-3) ? n.toExponential() : String(n));
 
@@ -21,7 +22,6 @@ export const num = (min: number, max: number, opts: { integer?: boolean; exclusi
   );
 
 const coord = num(LIMITS.coordinate.min, LIMITS.coordinate.max);
-const point = v.strictTuple([coord, coord], 'must be a pair [x, y] of numbers');
 const interval = v.pipe(
   v.strictTuple([coord, coord], 'must be a pair [low, high] of numbers'),
   v.check(([a, b]: [number, number]) => b - a >= LIMITS.viewSpan.min, 'must have low < high'),
@@ -47,6 +47,12 @@ function paramSchema(spec: ParamSpec) {
  */
 const boundedList = <T>(item: v.GenericSchema<unknown, T>, max: number, notList: string, tooLong: string) =>
   v.pipe(v.array(v.unknown(), notList), v.maxLength(max, tooLong), v.array(item, notList));
+
+/** A start: 2 numbers on a surface, dim on a function problem (consistency.ts checks the count against the problem). */
+const startList = v.pipe(
+  boundedList(coord, LIMITS.functionDim.max, 'must be a list of numbers', `at most ${LIMITS.functionDim.max} numbers`),
+  v.minLength(2, 'must have at least 2 numbers'),
+);
 
 const oneOf = (ids: readonly string[]) => (i: v.BaseIssue<unknown>) =>
   `unknown value ${quote(i.input)}; expected one of ${ids.join(', ')}`;
@@ -84,8 +90,25 @@ export const NetworkProblemSchema = v.strictObject({
   regularization: v.optional(regularization),
 });
 
-export const ProblemSchema = v.variant('kind', [SurfaceProblemSchema, NetworkProblemSchema], (i) =>
-  `unknown problem kind ${quote(i.input)}; expected "surface" or "network"`,
+function functionProblemSchema(id: FunctionId) {
+  const params = Object.fromEntries(FUNCTION_PARAM_LIMITS[id].map((p) => [p.key, v.optional(num(p.min, p.max, { integer: p.integer }))]));
+  return v.strictObject({
+    kind: v.literal('function'),
+    id: v.literal(id),
+    dim: num(LIMITS.functionDim.min, LIMITS.functionDim.max, { integer: true }),
+    params: v.optional(v.strictObject(params)),
+  });
+}
+
+export const FunctionProblemSchema = v.variant(
+  'id',
+  FUNCTION_IDS.map(functionProblemSchema) as [ReturnType<typeof functionProblemSchema>, ...ReturnType<typeof functionProblemSchema>[]],
+  oneOf(FUNCTION_IDS),
+);
+
+// valibot reports a function problem's unknown id with this outer message (the issue's path ends in "id").
+export const ProblemSchema = v.variant('kind', [SurfaceProblemSchema, NetworkProblemSchema, FunctionProblemSchema], (i) =>
+  i.path?.at(-1)?.key === 'id' ? oneOf(FUNCTION_IDS)(i) : `unknown problem kind ${quote(i.input)}; expected "surface", "network" or "function"`,
 );
 
 const S = LIMITS;
@@ -130,7 +153,8 @@ function runSchema(id: OptimizerId) {
   return v.strictObject({
     optimizer: v.literal(id),
     params: v.optional(v.strictObject(params)),
-    start: v.optional(point),
+    start: v.optional(startList),
+    startRadius: v.optional(num(S.startRadius.min, S.startRadius.max)),
     gradNoise: v.optional(num(S.gradNoise.min, S.gradNoise.max)),
     clip: v.optional(num(S.clip.min, S.clip.max)),
     schedule: v.optional(ScheduleSchema),

@@ -40,6 +40,10 @@ export const OPTIMIZER_IDS = [
 ] as const;
 export type OptimizerId = (typeof OPTIMIZER_IDS)[number];
 
+/** The d-dimensional test functions (src/functions; src/functions/limits.test.ts proves the list equal to its registry). */
+export const FUNCTION_IDS = ['rastrigin', 'rosenbrock', 'styblinskiTang', 'strictSaddle', 'saddleChain', 'matrixFactorization'] as const;
+export type FunctionId = (typeof FUNCTION_IDS)[number];
+
 export const DATASET_IDS = ['moons', 'circles', 'xor', 'spiral', 'blobs'] as const;
 export type DatasetId = (typeof DATASET_IDS)[number];
 export const ACTIVATION_IDS = ['tanh', 'relu', 'sigmoid'] as const;
@@ -65,7 +69,20 @@ export interface NetworkProblem {
   regularization?: Regularization;
 }
 
-export type Problem = SurfaceProblem | NetworkProblem;
+/**
+ * A d-dimensional test function (src/functions) at dimension `dim` (2 .. 1000) with its own
+ * parameters (FUNCTION_PARAM_LIMITS; omitted ones take the function's defaults). Relations
+ * between parameters and the dimension (strictSaddle's k <= dim, matrixFactorization's r | dim)
+ * are the function's own check, made when the engine builds it.
+ */
+export interface FunctionProblem {
+  kind: 'function';
+  id: FunctionId;
+  dim: number;
+  params?: Record<string, number>;
+}
+
+export type Problem = SurfaceProblem | NetworkProblem | FunctionProblem;
 
 /** A parameter's value: a number, a flag, a pair, or one of a choice's options (a name). */
 export type ParamValue = number | boolean | number[] | string;
@@ -80,7 +97,13 @@ export type Schedule =
 export interface Run {
   optimizer: OptimizerId;
   params?: Record<string, ParamValue>;
-  start?: [number, number];
+  /** The start point: 2 numbers on a surface, `dim` numbers on a function problem; default per problem. */
+  start?: number[];
+  /**
+   * Function problems: the start is drawn uniformly from the Euclidean ball of this radius around
+   * `start` (or the function's default start), from the run's own random stream before its first step.
+   */
+  startRadius?: number;
   gradNoise?: number;
   clip?: number;
   schedule?: Schedule;
@@ -154,12 +177,20 @@ export interface RunStop {
   message?: string;
   /** What the method reports about its run (BFGS's skipped updates, ...); absent when none. Extension of v1. */
   notes?: string[];
+  /**
+   * Function problems: how hessianEigenvalues ([lambda_min, lambda_max]) were found: every
+   * eigenvalue of the dense Hessian (d <= 200), or Lanczos's estimates of the extremes (d > 200).
+   */
+  spectrum?: 'dense' | 'lanczos';
+  /** Function problems: the Morse index (eigenvalues below the zero threshold) where the full spectrum is known, else null. */
+  index?: number | null;
 }
 
 export interface RunResult {
   label: string;
   optimizer: OptimizerId;
-  points: [number, number][];
+  /** x_0 .. x_T, each with every coordinate: 2 on a surface, d on a function problem, none on a network. */
+  points: number[][];
   f: number[];
   gradNorm: number[];
   /**

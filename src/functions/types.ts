@@ -3,14 +3,16 @@
 // are where high-dimensional phenomena live (saddles with many negative directions, chains of
 // saddles, factorization landscapes), so the core API is f / grad / hvp on flat Float64Arrays
 // that the caller owns: the engine's hot loop allocates nothing.
-import type { PointKind } from '../experiment/types';
+import { LIMITS } from '../experiment/limits';
+import type { FunctionId, PointKind } from '../experiment/types';
 
-export type DFunctionId = 'rastrigin' | 'rosenbrock' | 'styblinskiTang' | 'strictSaddle' | 'saddleChain' | 'matrixFactorization';
+/** The ids are the Experiment's (FUNCTION_IDS); limits.test.ts proves the registry has exactly them. */
+export type DFunctionId = FunctionId;
 
 /** The dimensions every function accepts at most: the engine's and the link's limit. */
-export const MAX_DIM = 1000;
+export const MAX_DIM = LIMITS.functionDim.max;
 /** Above this dimension dense Hessians (d*d numbers) are not offered: spectra use Lanczos. */
-export const DENSE_MAX_DIM = 200;
+export const DENSE_MAX_DIM = LIMITS.denseHessianDim.max;
 
 /** One numeric parameter of a function (a key of the `params` record that `create` takes). */
 export interface ParamSpec {

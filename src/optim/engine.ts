@@ -12,10 +12,14 @@ import { OPTIMIZERS } from './optimizers';
 import { runStream } from './rng';
 import { type RunChunk, SurfaceRun } from './surfaceRun';
 import { fmtNum } from './verdict';
+import { createVectorEngine, type VectorEngine } from './vectorEngine';
+import { planeStart } from '../experiment/functions';
 
 export type { RunChunk } from './surfaceRun';
+export type { VectorChunk, VectorEngine } from './vectorEngine';
 
 export interface Engine {
+  kind: 'surface';
   surface: Surface;
   labels: string[];
   readonly done: boolean;
@@ -23,7 +27,10 @@ export interface Engine {
   advance(steps: number): RunChunk[];
 }
 
-export type EngineResult = { ok: true; engine: Engine } | { ok: false; errors: FieldError[] };
+/** A surface problem's engine, or a function problem's (createEngine dispatches on problem.kind). */
+export type AnyEngine = Engine | VectorEngine;
+
+export type EngineResult = { ok: true; engine: AnyEngine } | { ok: false; errors: FieldError[] };
 
 export function defaultLabel(run: Experiment['runs'][number]): string {
   if (run.label) return run.label;
@@ -32,6 +39,7 @@ export function defaultLabel(run: Experiment['runs'][number]): string {
 }
 
 export function createEngine(exp: Experiment): EngineResult {
+  if (exp.problem.kind === 'function') return createVectorEngine(exp, exp.runs.map(defaultLabel));
   if (exp.problem.kind !== 'surface') {
     return { ok: false, errors: [{ path: 'problem.kind', message: 'a network problem runs on the network engine (createNetworkEngine), not the surface engine' }] };
   }
@@ -55,7 +63,7 @@ export function createEngine(exp: Experiment): EngineResult {
         objective,
         def,
         params: resolveParams(run.optimizer, run.params),
-        start: run.start ?? surface.start,
+        start: planeStart(run) ?? surface.start,
         home: surface.view,
         maxSteps: exp.stop.maxSteps,
         gradTol: exp.stop.gradTol,
@@ -69,6 +77,7 @@ export function createEngine(exp: Experiment): EngineResult {
   return {
     ok: true,
     engine: {
+      kind: 'surface',
       surface,
       labels: exp.runs.map(defaultLabel),
       get done() {
@@ -82,7 +91,7 @@ export function createEngine(exp: Experiment): EngineResult {
 }
 
 /** Runs an experiment to the end and collects every run's result (the CLI's path). */
-export function collectResults(exp: Experiment, engine: Engine, chunkSteps = 4096): RunResult[] {
+export function collectResults(exp: Experiment, engine: AnyEngine, chunkSteps = 4096): RunResult[] {
   const results: RunResult[] = exp.runs.map((run, i) => ({
     label: engine.labels[i],
     optimizer: run.optimizer,
@@ -99,8 +108,9 @@ export function collectResults(exp: Experiment, engine: Engine, chunkSteps = 409
 }
 
 export function appendChunk(result: RunResult, chunk: RunChunk): void {
+  const dim = chunk.dim ?? 2;
   for (let i = 0; i < chunk.f.length; i++) {
-    result.points.push([chunk.xy[2 * i], chunk.xy[2 * i + 1]]);
+    result.points.push(dim === 2 ? [chunk.xy[2 * i], chunk.xy[2 * i + 1]] : Array.from(chunk.xy.subarray(i * dim, (i + 1) * dim)));
     result.f.push(chunk.f[i]);
     result.gradNorm.push(chunk.gradNorm[i]);
     result.evals.push(chunk.evals[i]);

@@ -15,7 +15,7 @@ import { collectResults, createEngine } from './engine';
 import { OPTIMIZERS } from './optimizers';
 import { runStream } from './rng';
 import { STOP_REASONS } from './runRules';
-import { type NetworkRuleCase, RULE_SEED, RUN_RULE_CASES, type SurfaceRuleCase } from './runRules.testdata';
+import { type NetworkRuleCase, RULE_SEED, RUN_RULE_CASES, type SurfaceRuleCase, VECTOR_RULE_CASES, type VectorRuleCase } from './runRules.testdata';
 
 interface Outcome {
   reason: StopReason;
@@ -24,8 +24,9 @@ interface Outcome {
   points?: number;
 }
 
-function experiment(c: SurfaceRuleCase | NetworkRuleCase): Experiment {
-  const stop = { maxSteps: c.maxSteps, gradTol: c.gradTol, ...(c.secondOrder ? { secondOrder: c.secondOrder } : {}), ...(c.maxEvals === undefined ? {} : { maxEvals: c.maxEvals }) };
+function experiment(c: SurfaceRuleCase | NetworkRuleCase | VectorRuleCase): Experiment {
+  const rule = c as Partial<SurfaceRuleCase>;
+  const stop = { maxSteps: c.maxSteps, gradTol: c.gradTol, ...(rule.secondOrder ? { secondOrder: rule.secondOrder } : {}), ...(rule.maxEvals === undefined ? {} : { maxEvals: rule.maxEvals }) };
   return { v: 1, problem: c.problem, runs: [c.run], stop, seed: RULE_SEED };
 }
 
@@ -36,6 +37,20 @@ function scalarEngine(c: SurfaceRuleCase): Outcome {
   const [r] = collectResults(exp, built.engine, 7);
   // points hold x_0 .. x_T
   expect(r.f.length).toBe(r.points.length);
+  return { reason: r.stop.reason, steps: r.stop.step, points: r.points.length };
+}
+
+/** The d-dimensional engine (createEngine on a function problem): every point holds all d coordinates. */
+function vectorEngine(c: VectorRuleCase): Outcome {
+  const exp = experiment(c);
+  const built = createEngine(exp);
+  if (!built.ok) throw new Error(JSON.stringify(built.errors));
+  const [r] = collectResults(exp, built.engine, 7);
+  expect(r.f.length).toBe(r.points.length);
+  expect(r.evals.length).toBe(r.points.length);
+  expect(r.points.every((p) => p.length === c.problem.dim)).toBe(true);
+  // x_0 is the start (a start that is not finite records no point, as on the other engines)
+  if (r.points.length) expect(r.points[0]).toEqual(c.run.start);
   return { reason: r.stop.reason, steps: r.stop.step, points: r.points.length };
 }
 
@@ -126,6 +141,8 @@ describe('the run rules, one table through every engine', () => {
         const n = c.network;
         it('network engine', () => expect(networkEngine(n)).toEqual({ reason, steps, points }));
       }
+      const v = VECTOR_RULE_CASES.get(c.rule);
+      if (v) it('d-dimensional engine (function problem)', () => expect(vectorEngine(v)).toEqual({ reason, steps, points }));
     });
   }
 
@@ -134,5 +151,12 @@ describe('the run rules, one table through every engine', () => {
     const netReasons = new Set(RUN_RULE_CASES.filter((c) => c.network).map((c) => c.expect.reason));
     expect([...reasons].sort()).toEqual(['diverged', 'gradTol', 'maxEvals', 'maxSteps']);
     expect([...netReasons].sort()).toEqual(['diverged', 'gradTol', 'maxEvals', 'maxSteps']);
+    const vectorReasons = new Set(RUN_RULE_CASES.filter((c) => VECTOR_RULE_CASES.get(c.rule)).map((c) => c.expect.reason));
+    expect([...vectorReasons].sort()).toEqual(['diverged', 'gradTol', 'maxEvals', 'maxSteps']);
+  });
+
+  it('every rule says how the d-dimensional engine shows it (a case, or null where no function can)', () => {
+    expect(RUN_RULE_CASES.filter((c) => !VECTOR_RULE_CASES.has(c.rule)).map((c) => c.rule)).toEqual([]);
+    expect([...VECTOR_RULE_CASES.keys()].filter((rule) => !RUN_RULE_CASES.some((c) => c.rule === rule))).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@
 // Most surface rows run gradient descent on x^2 + y^2 from (1, 0): x_{t+1} = (1 - 2 lr) x_t, so
 // lr = 0.25 halves x each step (||g_t|| = 2^(1-t), exact in float64 and float32), lr = 0.5 lands
 // on the minimum exactly, and the home window [-2, 2]^2 gives a box of half-width 400.
-import type { NetworkProblem, Run, SecondOrderRule, StopReason, SurfaceProblem } from '../experiment/types';
+import type { FunctionProblem, NetworkProblem, Run, SecondOrderRule, StopReason, SurfaceProblem } from '../experiment/types';
 
 export interface SurfaceRuleCase {
   problem: SurfaceProblem;
@@ -252,3 +252,69 @@ export const RUN_RULE_CASES: RunRuleCase[] = [
     expect: { reason: 'gradTol', steps: 37 },
   },
 ];
+
+/**
+ * The rules on a function problem (the d-dimensional engine, vectorRun.ts), keyed by the rule
+ * they exercise; null where no test function can show the rule (none has a cliff or a NaN
+ * inside its box). strictSaddle with k = 1 in d = 5: coordinate 0 is a double well, whose slope
+ * is exactly 0 at 0, and the others are bowls t^2/2, so from (0, 1, 0, 0, 0) gradient descent
+ * moves coordinate 1 alone: x_{t+1} = (1 - lr) x_t, exact in float64 (lr = 0.5 halves it, lr = 1
+ * lands on the saddle). Its window is [-1.6, 1.6]^2 on coordinates 0 and 1: the box has
+ * half-width 320 around the origin.
+ */
+export interface VectorRuleCase {
+  problem: FunctionProblem;
+  run: Run & { start: number[] };
+  maxSteps: number;
+  gradTol: number;
+  maxEvals?: number;
+  secondOrder?: SecondOrderRule;
+}
+
+const SADDLE5: FunctionProblem = { kind: 'function', id: 'strictSaddle', dim: 5, params: { k: 1 } };
+const e1 = (scale = 1) => [0, scale, 0, 0, 0];
+const line = (lr: number, maxSteps: number, gradTol: number, extra: Partial<Run> = {}, start = e1()): VectorRuleCase => ({
+  problem: SADDLE5,
+  run: { ...sgd(lr, extra), start },
+  maxSteps,
+  gradTol,
+});
+
+const bfgsLine: VectorRuleCase = { problem: SADDLE5, run: { optimizer: 'bfgs', params: { lr: 1 }, start: e1() }, maxSteps: 100, gradTol: 0 };
+
+export const VECTOR_RULE_CASES: ReadonlyMap<string, VectorRuleCase | null> = new Map([
+  // ||g_t|| = 2^-t with lr = 0.5: 2^-10 at t = 10
+  ['gradTol: stops at the first t with ||g_t|| <= gradTol (here equal: 2^-9 at t = 10)', line(0.5, 100, 2 ** -10)],
+  ['gradTol is tested before maxSteps (both met at the start)', line(0.5, 0, 2)],
+  ['gradTol 0 disables the test: an exact critical point at the start runs maxSteps', line(0.1, 50, 0, {}, [0, 0, 0, 0, 0])],
+  ['gradTol 0 disables the test: an exact critical point reached at step 1 runs maxSteps', line(1, 8, 0)],
+  ['maxSteps: the run records x_0 .. x_maxSteps and stops', line(0.5, 7, 0)],
+  ['maxSteps 0: only the start', line(0.5, 0, 0)],
+  // x_0^4 overflows: f(x_0) = Infinity
+  ['a start where f or the gradient is not finite diverges at step 0, before gradTol and maxSteps', line(0.1, 0, 1e30, {}, [1e100, 0, 0, 0, 0])],
+  ['divergence: a step out of the box (surface) or past the weight bound (network)', line(1e6, 10, 0)],
+  // x_1 = (1 - 321) = -320 (on the edge, inside), x_2 = 102400 (out)
+  ['divergence: the box edge is inside (x_1 = -400 on a box of half-width 400)', line(321, 10, 0)],
+  ['divergence: a far start has START_ROOM times its distance to move (x_1 = 5000)', line(0.5, 5, 0, {}, e1(1e4))],
+  ['divergence: f(x_1) = -Infinity inside the box', null],
+  ['divergence: f(x_1) = NaN inside the box', null],
+  ['divergence: f(x_1) finite but the gradient there is not (sqrt at 0)', null],
+  ['the step gradient carries the noise (sigma 1e6 throws x_1 out of the box)', line(1, 3, 0, { gradNoise: 1e6 })],
+  ['noise, then clipping: the clip bounds the noisy step (clipping first would not)', line(1, 3, 0, { gradNoise: 1e6, clip: 1e-3 })],
+  // lr 0.01 for 5 steps, then 1e4: x_6 = (1 - 1e4) x_5, far out of the box
+  ['schedule: step t uses the rate for t (StepLR x gamma after 5 steps: the 6th step diverges)', line(0.01, 20, 0, { schedule: { kind: 'step', stepSize: 5, gamma: 1e6 } })],
+  // maxEvals: gradient descent spends one evaluation a step
+  ['maxEvals: one evaluation a step for a first-order method (5 evaluations: stops at step 5)', { ...line(0.5, 100, 0), maxEvals: 5 }],
+  ['maxSteps is tested before maxEvals (both met at step 5)', { ...line(0.5, 5, 0), maxEvals: 5 }],
+  ['gradTol is tested before maxEvals (both met at step 10)', { ...line(0.5, 100, 2 ** -10), maxEvals: 10 }],
+  // BFGS's first trial step min(1, 1/||g||_1) lr = 1 along -g = (0, -1, 0, 0, 0) lands on the
+  // saddle at the origin; its line search evaluates there once and accepts (g.d = 0): 1 + 1 evaluations.
+  ['maxEvals counts a line search: BFGS spends 2 evaluations on step 0, so maxEvals 2 stops at step 1', { ...bfgsLine, maxEvals: 2 }],
+  ['a step is never cut short: at 1 evaluation left, BFGS still takes its step of 2', { ...bfgsLine, maxEvals: 1 }],
+  // The second-order rule: at the origin, an exact critical point, lambda_min = -1 (the double well's w''(0)).
+  ['second-order rule: an exact critical point with lambda_min < -sqrt(rho eps) does not stop (gradient test alone: step 0)', { ...line(0.1, 50, 1e-3, {}, [0, 0, 0, 0, 0]), secondOrder: { rho: 0.1 } }],
+  ['second-order rule: stops where ||g|| <= eps and lambda_min >= -sqrt(rho eps), a negative lambda_min included', { ...line(0.1, 50, 1, {}, [0, 0, 0, 0, 0]), secondOrder: { rho: 1 } }],
+  // The double well's run with its coordinates swapped (x_0 the well, x_1 the bowl): the same
+  // numbers, so the same saddle passed at step 10 and the same minimum (1, 0, 0, 0, 0) at step 37.
+  ['second-order rule: a run passes the saddle where the gradient test alone stops, and stops at the minimum', { ...line(0.5, 200, 1e-3, {}, [2 ** -20, 1, 0, 0, 0]), secondOrder: { rho: 1 } }],
+]);

@@ -46,7 +46,12 @@ export function divergenceBox(home: ViewWindow, start: readonly [number, number]
 
 /** The half-width of a start's box: `r0` (the spans term), or START_ROOM x its distance if larger. */
 export function boxHalfWidth(sx: number, sy: number, cx: number, cy: number, r0: number): number {
-  return Math.max(r0, START_ROOM * Math.max(Math.abs(sx - cx), Math.abs(sy - cy)));
+  return halfWidthAt(Math.max(Math.abs(sx - cx), Math.abs(sy - cy)), r0);
+}
+
+/** The half-width for a start at max-norm distance `far` from the centre: `r0`, or START_ROOM x far if larger. */
+export function halfWidthAt(far: number, r0: number): number {
+  return Math.max(r0, START_ROOM * far);
 }
 
 /** Whether (x, y) is outside the box or not finite (an edge point is inside). */
@@ -62,4 +67,45 @@ export function divergedAt(fNext: number, box: DivergenceBox, x: number, y: numb
 /** Whether one weight is outside [-WEIGHT_BOUND, WEIGHT_BOUND] or not finite. */
 export function isOutsideWeightBound(w: number): boolean {
   return !(Math.abs(w) <= WEIGHT_BOUND);
+}
+
+/**
+ * The same box in d dimensions, for a function problem (src/functions): its home is the
+ * function's suggested slice (Instance.view). The centre is the slice's centre point with its two
+ * drawn coordinates moved to the middles of their windows, r0 = DIVERGENCE_SPANS x the larger
+ * window span, and the half-width is halfWidthAt(max-norm distance of the start, r0) over all d
+ * coordinates. With d = 2 and the slice on coordinates 0 and 1 it is the surface's box exactly.
+ */
+export interface VectorBox {
+  centre: Float64Array;
+  r: number;
+}
+
+export interface VectorHome {
+  axes: readonly [number, number];
+  center: Float64Array;
+  x: readonly [number, number];
+  y: readonly [number, number];
+}
+
+export function vectorDivergenceBox(home: VectorHome, start: Float64Array): VectorBox {
+  const { cx, cy, r: r0 } = homeBox({ x: [home.x[0], home.x[1]], y: [home.y[0], home.y[1]] });
+  const centre = home.center.slice();
+  centre[home.axes[0]] = cx;
+  centre[home.axes[1]] = cy;
+  let far = 0;
+  for (let i = 0; i < centre.length; i++) far = Math.max(far, Math.abs(start[i] - centre[i]));
+  return { centre, r: halfWidthAt(far, r0) };
+}
+
+/** Whether x is outside the d-dimensional box or has a coordinate that is not finite (an edge point is inside). */
+export function isOutsideVectorBox(box: VectorBox, x: Float64Array): boolean {
+  const { centre, r } = box;
+  for (let i = 0; i < x.length; i++) if (!(Math.abs(x[i] - centre[i]) <= r)) return true;
+  return false;
+}
+
+/** Step 5 on a function problem, as divergedAt on a surface: f(x_{t+1}) not finite, or x_{t+1} out of the box. */
+export function vectorDivergedAt(fNext: number, box: VectorBox, x: Float64Array): boolean {
+  return !Number.isFinite(fNext) || isOutsideVectorBox(box, x);
 }

@@ -18,8 +18,10 @@ export interface RunChunk {
   run: number;
   /** Index of the first point in this chunk. */
   start: number;
-  /** Interleaved x, y of each point. */
+  /** Interleaved x, y of each point; on a function problem, the `dim` coordinates of each point in turn. */
   xy: Float64Array;
+  /** Coordinates per point in xy: absent on a surface (2); a function problem's d (vectorRun.ts). */
+  dim?: number;
   f: Float64Array;
   gradNorm: Float64Array;
   /** Evaluations spent before each point's step (RunResult.evals): cumulative, 0 at x_0. */

@@ -18,9 +18,9 @@ function runOne(surface: SurfaceId, run: Run, stop: Experiment['stop'], seed = 0
   return collectResults(exp, created.engine)[0];
 }
 const last = (r: RunResult) => r.points[r.points.length - 1];
-const dist = (p: [number, number], q: [number, number]) => Math.hypot(p[0] - q[0], p[1] - q[1]);
+const dist = (p: readonly number[], q: readonly number[]) => Math.hypot(p[0] - q[0], p[1] - q[1]);
 /** Distance from p to the nearer doubleWell minimum (0, +-1). */
-const toMinimum = (p: [number, number]) => Math.min(dist(p, [0, 1]), dist(p, [0, -1]));
+const toMinimum = (p: readonly number[]) => Math.min(dist(p, [0, 1]), dist(p, [0, -1]));
 const SEEDS = Array.from({ length: 20 }, (_, i) => 1000 + 17 * i);
 
 describe('doubleWell from (1.5, 0): the saddle at the origin and the minima at (0, +-1)', () => {

@@ -99,6 +99,8 @@ export function secondOrderMaxStepsHead(step: number): string {
  * gradient is not small, and the form of the Hessian there. `gradNorm` is ||grad f|| at the stop.
  */
 export function describeStop(stop: RunStop, gradTol: number, gradNorm: number, secondOrder?: SecondOrderRule): string {
+  // A function problem's stop carries its own verdict (vectorVerdict, with the spectrum's words).
+  if (stop.spectrum !== undefined && stop.message !== undefined) return stop.message;
   return withNotes(stopSentence(stop, gradTol, gradNorm, secondOrder), stop);
 }
 
@@ -131,4 +133,62 @@ function stopSentence(stop: RunStop, gradTol: number, gradNorm: number, secondOr
     case 'diverged':
       return stop.message ?? `diverged at step ${stop.step}`;
   }
+}
+
+/** What a function problem's verdict needs of the Hessian spectrum at the stop (src/optim/spectrum.ts). */
+export interface StopSpectrum {
+  method: 'dense' | 'lanczos';
+  lambdaMin: number;
+  lambdaMax: number;
+  /** The Morse index where every eigenvalue is known (dense), else null. */
+  index: number | null;
+  /** |lambda| at most this counts as 0 (the spectrum's relative threshold). */
+  threshold: number;
+  /** Dense: whether some eigenvalue (not only an extreme one) is within the threshold of 0. */
+  zeroInside: boolean;
+  converged: boolean;
+}
+
+/**
+ * The kind of a point from its spectrum, by the second-order test: 'degenerate' when an
+ * eigenvalue is 0 within the threshold (any of the d, where all are known; an extreme one from
+ * Lanczos), else minimum / maximum by the extremes' signs, saddle otherwise.
+ */
+export function spectrumKind(s: StopSpectrum): PointKind {
+  const { lambdaMin: lo, lambdaMax: hi, threshold } = s;
+  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return 'degenerate';
+  if (s.zeroInside || Math.abs(lo) <= threshold || Math.abs(hi) <= threshold) return 'degenerate';
+  if (lo > 0) return 'minimum';
+  if (hi < 0) return 'maximum';
+  return 'saddle';
+}
+
+const NAMED: Record<PointKind, string> = { minimum: 'a minimum', saddle: 'a saddle', maximum: 'a maximum', degenerate: 'degenerate' };
+
+/**
+ * The verdict sentence of a function problem's stop, as the surfaces' and the networks': a kind
+ * is named only where the run is eps-stationary (gradTol, or a gradient exactly 0); elsewhere it
+ * says the gradient's size and the Hessian's form. The eigenvalues say how they were found. With
+ * the second-order rule on (stop.secondOrder), both tests are stated and which held.
+ */
+export function vectorVerdict(stop: Pick<RunStop, 'reason' | 'step' | 'kind'>, s: StopSpectrum | null, gradNorm: number, gradTol: number, secondOrder?: SecondOrderRule): string {
+  if (stop.reason === 'diverged') return `diverged at step ${stop.step + 1}`;
+  const rule = activeSecondOrder(secondOrder, gradTol);
+  const clause = rule ? secondOrderClause(s ? s.lambdaMin : null, rule, gradTol) : '';
+  const how = s?.method === 'dense' ? 'all eigenvalues of the dense Hessian' : `Lanczos estimates${s && !s.converged ? ', not converged: lambda_min may be lower and lambda_max higher' : ''}`;
+  const lambdas = s ? `lambda_min = ${fmtNum(s.lambdaMin)}, lambda_max = ${fmtNum(s.lambdaMax)}${s.index === null ? '' : `, index ${s.index}`} (${how})` : '';
+  const zero = s ? `|lambda| <= ${fmtNum(s.threshold)} counts as 0` : '';
+  const kindHere = s && stop.kind
+    ? `${lambdas}: ${NAMED[stop.kind]}${stop.kind === 'degenerate' ? ` (${zero}: the second-order test says nothing)` : ''}`
+    : 'the Hessian is not finite there';
+  if (stop.reason === 'gradTol') {
+    if (rule) return `||grad f|| = ${fmtNum(gradNorm)} <= eps = ${fmtNum(gradTol)} and ${clause} at step ${stop.step}: ${SECOND_ORDER_POINT}, ${kindHere}`;
+    return `||grad f|| = ${fmtNum(gradNorm)} <= eps = ${fmtNum(gradTol)} at step ${stop.step}, ${kindHere}`;
+  }
+  const head = rule && stop.reason === 'maxSteps' ? secondOrderMaxStepsHead(stop.step) : budgetHead(stop, gradTol);
+  // The second-order rule kept the run going from an eps-stationary point: the gradient test held, the curvature test did not.
+  if (rule && gradNorm <= gradTol) return `${head}: ||grad f|| = ${fmtNum(gradNorm)} <= eps = ${fmtNum(gradTol)} holds, but ${clause}; ${kindHere}`;
+  if (gradNorm === 0) return `${head}; ||grad f|| = 0 there, ${kindHere}`;
+  const form = s && stop.kind ? `at the last point ${lambdas}: the Hessian is ${hessianForm(stop.kind, s.threshold)}` : 'the Hessian is not finite at the last point';
+  return `${head}: ${notStationary('f', gradNorm, gradTol)}; ${form}${rule ? `; second-order test: ${clause}` : ''}`;
 }

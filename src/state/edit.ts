@@ -6,6 +6,7 @@ import { addRun, duplicateRun, removeRun } from '../experiment/streamIds';
 import type { Experiment, Run } from '../experiment/types';
 import { startExperiment } from './runStream';
 import { useStore } from './store';
+import { pointAt } from './traces';
 
 /** Restarts paused when the runs are paused now, unless `opts.play` asks to play. */
 export function editExperiment(recipe: (draft: Experiment) => void, opts: { play?: boolean } = {}): boolean {
@@ -25,9 +26,16 @@ export function editExperiment(recipe: (draft: Experiment) => void, opts: { play
 export function setStart(x: number, y: number, index = 0): void {
   // A stale map may name a run that was removed since: nothing to start then.
   if (!useStore.getState().experiment.runs[index]) return;
+  // A function problem's start has d numbers: the run's x_0 with the plane's two coordinates moved.
+  const s = useStore.getState();
+  const start = s.fn ? (pointAt(s.traces[index], 0) ?? [...s.fn.info.center]) : [x, y];
+  if (s.fn) {
+    start[s.fn.axes[0]] = x;
+    start[s.fn.axes[1]] = y;
+  }
   editExperiment(
     (draft) => {
-      draft.runs[index] = { ...draft.runs[index], start: [x, y] };
+      draft.runs[index] = { ...draft.runs[index], start };
     },
     { play: true },
   );

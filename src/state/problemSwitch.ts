@@ -77,8 +77,32 @@ export function chooseSurfaceProblem(problem: Extract<Experiment['problem'], { k
       e.stop = back.stop;
       e.problem = back.problem;
     }
+    if (e.problem.kind === 'function') {
+      // a d-dimensional start or a random start means nothing on a surface
+      for (const r of e.runs) {
+        delete r.start;
+        delete r.startRadius;
+      }
+    }
     e.runs = runsForSurface(e.runs, e.problem, problem);
     e.problem = problem;
+    delete e.view;
+  });
+}
+
+/** Where a function in d dimensions starts: GD stuck at a strict saddle in d = 10, perturbed GD escaping it. */
+export function chooseFunction(): boolean {
+  useStore.setState({ rejectedExpr: null });
+  return editExperiment((e) => {
+    if (e.problem.kind === 'function') return;
+    if (e.problem.kind === 'network') savedNetwork = setupOf(e);
+    else savedSurface = setupOf(e);
+    e.problem = { kind: 'function', id: 'strictSaddle', dim: 10, params: { k: 2 } };
+    e.runs = [
+      { optimizer: 'sgd', params: { lr: 0.05 } },
+      { optimizer: 'pgd', params: { lr: 0.05, tThreshold: 1000 } },
+    ];
+    e.stop = { maxSteps: 3000, gradTol: 1e-6 };
     delete e.view;
   });
 }

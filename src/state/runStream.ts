@@ -3,13 +3,13 @@
 // frame. Each start gets a generation number, so chunks of a superseded run are ignored.
 import type { Experiment } from '../experiment/types';
 import { proxy, type AnyChunk } from '../workers/client';
-import { requestGrid } from './contourGrid';
+import { refreshPlane, requestGrid } from './contourGrid';
 import { engine } from './engineWorker';
 import { appendNetChunk, emptyNetTrace } from './netTraces';
 import { refreshDecision } from './network';
 import { runLabels } from './runLabels';
 import { useStore } from './store';
-import { appendToTrace, emptyTrace } from './traces';
+import { appendToTrace, appendVectorToTrace, emptyTrace } from './traces';
 
 let generation = 0;
 
@@ -17,11 +17,19 @@ let generation = 0;
 export const streamGeneration = (): number => generation;
 
 let frameRequested = false;
+/** When a function problem's plane last followed the moving point (its contours cost a grid of f). */
+let planeAt = 0;
+const PLANE_EVERY_MS = 400;
 function publishTraces(): void {
   if (!frameRequested) return;
   frameRequested = false;
   useStore.setState((s) => ({ revision: s.revision + 1 }));
-  if (useStore.getState().mode === 'network') refreshDecision();
+  const s = useStore.getState();
+  if (s.mode === 'network') refreshDecision();
+  if (s.fn && performance.now() - planeAt > PLANE_EVERY_MS) {
+    planeAt = performance.now();
+    refreshPlane();
+  }
 }
 
 /** Chunks that arrive before start() has answered (the worker sends x_0 at once) wait here. */
@@ -62,10 +70,15 @@ function onChunks(gen: number, chunks: AnyChunk[], finished: boolean, seq: numbe
   received = Math.max(received, seq);
   const s = useStore.getState();
   for (const c of chunks) {
-    if ('xy' in c) appendToTrace(s.traces[c.run], c);
-    else appendNetChunk(s.netTraces[c.run], c);
+    if ('xy' in c) {
+      if (c.dim !== undefined && s.fn) appendVectorToTrace(s.traces[c.run], c, s.fn.axes);
+      else appendToTrace(s.traces[c.run], c);
+    } else appendNetChunk(s.netTraces[c.run], c);
   }
-  if (finished) useStore.setState({ status: 'finished' });
+  if (finished) {
+    useStore.setState({ status: 'finished' });
+    planeAt = 0; // the last point's plane, at the next frame
+  }
   if (!frameRequested) {
     frameRequested = true;
     requestAnimationFrame(publishTraces);
@@ -104,6 +117,7 @@ export async function startExperiment(exp: Experiment, opts: { paused?: boolean 
     useStore.setState({
       mode: 'network',
       surface: null,
+      fn: null,
       traces: [],
       netTraces: runLabels(exp.runs).map((label, i) => emptyNetTrace(label, i)),
       netInfo: started.info,
@@ -113,9 +127,26 @@ export async function startExperiment(exp: Experiment, opts: { paused?: boolean 
       revision: prev.revision + 1,
       status,
     });
+  } else if (started.kind === 'function') {
+    const { info } = started;
+    const first = started.starts[0];
+    useStore.setState({
+      mode: 'surface',
+      // The explorer's surface is the function's plane (the contours follow the current point).
+      surface: { name: `${info.name}, d = ${info.dim}`, formula: info.formula, teaches: info.teaches, view: info.view, start: [first[info.axes[0]], first[info.axes[1]]], globalMin: info.globalMin },
+      fn: { info, axes: info.axes },
+      view: info.view,
+      traces: started.labels.map((label, i) => emptyTrace(label, i)),
+      netTraces: [],
+      netInfo: null,
+      criticalPoints: [],
+      revision: prev.revision + 1,
+      status,
+    });
   } else {
     useStore.setState({
       mode: 'surface',
+      fn: null,
       surface: started.surface,
       view: exp.view ?? started.surface.view,
       traces: runLabels(exp.runs).map((label, i) => emptyTrace(label, i)),
@@ -129,5 +160,6 @@ export async function startExperiment(exp: Experiment, opts: { paused?: boolean 
   for (const e of early) onChunks(gen, e.chunks, e.finished, e.seq);
   early = [];
   if (started.kind === 'surface') requestGrid(exp, exp.view ?? started.surface.view);
+  if (started.kind === 'function') requestGrid(exp, started.info.view);
   return true;
 }

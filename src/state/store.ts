@@ -7,7 +7,7 @@ import type { LinkProblem } from '../experiment/link';
 import type { ChartXAxis, Experiment, ViewWindow } from '../experiment/types';
 import type { NetTrace } from './netTraces';
 import type { LandscapeSlice } from '../nets/slice';
-import type { CriticalPoint, DecisionGrid, NetworkInfo, Probe, SurfaceInfo } from '../workers/client';
+import type { CriticalPoint, DecisionGrid, FunctionInfo, NetworkInfo, Probe, SurfaceInfo } from '../workers/client';
 import { initialTheme } from './theme';
 import type { RunTrace } from './traces';
 import type { ContourScale } from '../workers/contourImage';
@@ -15,7 +15,13 @@ import type { ContourScale } from '../workers/contourImage';
 export type { ContourScale };
 
 /** The worker's network shapes, for the views that draw them (components never import workers). */
-export type { DecisionGrid, NetworkInfo };
+export type { DecisionGrid, FunctionInfo, NetworkInfo };
+
+/** A function problem in the explorer: its facts and the two coordinates whose plane is shown. */
+export interface FunctionPlane {
+  info: FunctionInfo;
+  axes: [number, number];
+}
 export type PlaybackStatus = 'idle' | 'playing' | 'paused' | 'finished';
 
 export interface ContourGrid {
@@ -33,6 +39,8 @@ export interface AppState {
   /** What the running problem is: a 2D surface or a small network. */
   mode: 'surface' | 'network';
   surface: SurfaceInfo | null;
+  /** Set while a function problem runs (mode 'surface': its paths are drawn projected on a plane). */
+  fn: FunctionPlane | null;
   traces: RunTrace[];
   /** Network runs' streamed series (mode 'network'). */
   netTraces: NetTrace[];
@@ -91,6 +99,7 @@ export const useStore = create<AppState>(() => ({
   sliceBusy: false,
   selectedRun: 0,
   surface: null,
+  fn: null,
   traces: [],
   revision: 0,
   status: 'idle',

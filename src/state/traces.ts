@@ -27,6 +27,9 @@ export interface RunTrace {
   length: number;
   perturbations: number[];
   stop: RunStop | null;
+  /** A function problem's run: every coordinate of each point (dim a point), from which xy is projected. */
+  points?: Float64Array;
+  dim?: number;
 }
 
 /** The runs' colours, by run index (paths, swatches, charts; surface and network runs alike). */
@@ -68,4 +71,33 @@ export function appendToTrace(t: RunTrace, chunk: RunChunk & { lambdaMin?: Float
   if (chunk.perturbations.length) t.perturbations.push(...chunk.perturbations);
   if (chunk.stop) t.stop = chunk.stop;
   return t;
+}
+
+/** Appends a function problem's chunk (dim coordinates a point): keeps every coordinate, projects xy on `axes`. */
+export function appendVectorToTrace(t: RunTrace, chunk: RunChunk, axes: readonly [number, number]): RunTrace {
+  const dim = chunk.dim ?? 2;
+  const n = chunk.f.length;
+  const from = t.length;
+  t.dim = dim;
+  t.points = grow(t.points ?? new Float64Array(dim * 64), dim * (from + n));
+  t.points.set(chunk.xy, dim * from);
+  appendToTrace(t, { ...chunk, xy: new Float64Array(2 * n) });
+  project(t, axes, from);
+  return t;
+}
+
+/** Rewrites xy from the kept coordinates, from point `from` on (all of it when the plane changes). */
+export function project(t: RunTrace, axes: readonly [number, number], from = 0): void {
+  const { points, dim } = t;
+  if (!points || !dim) return;
+  for (let i = from; i < t.length; i++) {
+    t.xy[2 * i] = points[i * dim + axes[0]];
+    t.xy[2 * i + 1] = points[i * dim + axes[1]];
+  }
+}
+
+/** Point `step` of a function problem's trace with all its coordinates, or null. */
+export function pointAt(t: RunTrace, step: number): number[] | null {
+  if (!t.points || !t.dim || step < 0 || step >= t.length) return null;
+  return Array.from(t.points.subarray(step * t.dim, (step + 1) * t.dim));
 }

@@ -2,10 +2,15 @@
 // page and the worker cannot drift apart (comlink, as squoosh does).
 import * as Comlink from 'comlink';
 import { formatErrors } from '../experiment/parse';
-import type { Experiment, ViewWindow } from '../experiment/types';
+import { planeStart } from '../experiment/functions';
+import type { Experiment, FunctionProblem, ViewWindow } from '../experiment/types';
 import { createNetworkEngine, type NetworkEngine } from '../nets/engine';
 import type { LandscapeSlice, SliceOptions } from '../nets/slice';
-import { createEngine } from '../optim/engine';
+import { createEngine, type VectorEngine } from '../optim/engine';
+import { instanceOf, pathsTooLarge } from '../optim/vectorEngine';
+import { D_FUNCTIONS } from '../functions';
+import type { Instance } from '../functions/types';
+import { type Slice, sliceObjective } from './slice';
 import { eigenSym2 } from '../surfaces/classify';
 import { searchCriticalPoints, type CriticalPoint } from '../surfaces/critical';
 
@@ -27,9 +32,23 @@ export interface SurfaceInfo {
   globalMin?: number;
 }
 
+/** A function problem as the explorer shows it: on a plane of two coordinates (the function's suggested slice first). */
+export interface FunctionInfo {
+  name: string;
+  formula: string;
+  teaches: string;
+  dim: number;
+  /** The function's suggested plane: its two coordinates, its point and its window. */
+  axes: [number, number];
+  center: number[];
+  view: ViewWindow;
+  globalMin?: number;
+}
+
 export type Started =
   | { kind: 'surface'; labels: string[]; surface: SurfaceInfo; starts: [number, number][] }
-  | { kind: 'network'; labels: string[]; info: NetworkInfo };
+  | { kind: 'network'; labels: string[]; info: NetworkInfo }
+  | { kind: 'function'; labels: string[]; info: FunctionInfo; /** Each run's x_0 (after its random draw). */ starts: number[][] };
 
 /** The error is the experiment's field errors, one printable line each. */
 export type StartResult = WorkerResult<Started>;
@@ -64,6 +83,25 @@ function startNetwork(exp: Experiment, listener: ChunkListener, opts: { stepsPer
   return ok({ kind: 'network', labels: network.labels, info: netInfo(network) });
 }
 
+function startFunction(exp: Experiment, engine: VectorEngine, listener: ChunkListener, opts: { stepsPerTick: number; paused: boolean }): StartResult {
+  const tooLarge = pathsTooLarge(exp);
+  if (tooLarge) return fail(tooLarge);
+  const { instance } = engine;
+  const fn = D_FUNCTIONS[instance.id];
+  const { axes, center, x, y } = instance.view;
+  session = new Session(engine, streamTo(listener), opts.stepsPerTick);
+  session.begin(opts.paused);
+  return ok({
+    kind: 'function',
+    labels: engine.labels,
+    info: { name: fn.name, formula: instance.formula, teaches: fn.about, dim: instance.dim, axes: [axes[0], axes[1]], center: Array.from(center), view: { x: [x[0], x[1]], y: [y[0], y[1]] }, globalMin: instance.globalMin },
+    starts: engine.runs.map((r) => Array.from(r.x0)),
+  });
+}
+
+/** The instance of the last function problem drawn, reused while the problem stays. */
+let sliceCache: { key: string; instance: Instance } | null = null;
+
 export const api = {
   /** Starts (or restarts) an experiment; chunks stream to `listener`. Paused when `paused`. */
   start(exp: Experiment, listener: ChunkListener, opts: { stepsPerTick: number; paused: boolean }): StartResult {
@@ -74,6 +112,7 @@ export const api = {
     const built = createEngine(exp);
     if (!built.ok) return fail(formatErrors(built.errors));
     const { engine } = built;
+    if (engine.kind === 'function') return startFunction(exp, engine, listener, opts);
     const s = engine.surface;
     const objective = objectiveOf(exp);
     const stepper = objective.ok ? withLambdaMin(engine, (x, y, h) => objective.objective.hessian(x, y, h)) : engine;
@@ -83,7 +122,7 @@ export const api = {
       kind: 'surface',
       labels: engine.labels,
       surface: { name: s.name, formula: s.expression, teaches: s.teaches, view: s.view, start: s.start, globalMin: s.globalMin },
-      starts: exp.runs.map((r) => r.start ?? s.start),
+      starts: exp.runs.map((r) => planeStart(r) ?? s.start),
     });
   },
   /** Stops playback; returns the number of the last message sent (see Session.pause). */
@@ -137,6 +176,21 @@ export const api = {
     const r = objectiveOf(exp);
     if (!r.ok) return fail(r.message);
     return ok(contourPaths(sampleGrid(r.objective, view, n, n), n, n, view, width, height));
+  },
+  /** The contours of a function problem on the plane `slice` (two coordinates through a point), over `view`. */
+  sliceContours(problem: FunctionProblem, slice: Slice, view: ViewWindow, n: number, width: number, height: number, background = '#ffffff'): WorkerResult<ContourImage> {
+    const key = JSON.stringify(problem);
+    if (sliceCache?.key !== key) {
+      const built = instanceOf(problem);
+      if (!built.ok) return fail(formatErrors(built.errors));
+      sliceCache = { key, instance: built.value };
+    }
+    const { instance } = sliceCache;
+    if (slice.center.length !== instance.dim || !slice.axes.every((a) => Number.isInteger(a) && a >= 0 && a < instance.dim) || slice.axes[0] === slice.axes[1]) {
+      return fail(`the plane needs two different coordinates of 1..${instance.dim} and a point of ${instance.dim} numbers`);
+    }
+    const image = renderContourImage(sampleGrid(sliceObjective(instance, slice), view, n, n), n, n, view, width, height, background);
+    return Comlink.transfer(ok(image), [image.bitmap]);
   },
   /** Every critical point of the objective inside `view`, classified (never on the main thread). */
   criticalPoints(exp: Experiment, view: ViewWindow): WorkerResult<{ points: CriticalPoint[]; truncated: boolean; truncatedReason: string | null; ms: number }> {

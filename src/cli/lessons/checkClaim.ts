@@ -6,7 +6,7 @@ import type { Claim, Expectation } from '../../lessons/types';
 
 /** What the checker reads of one run: RunResult's series, and the held-out loss of a network run. */
 export interface LessonRun {
-  points: [number, number][];
+  points: number[][];
   f: number[];
   gradNorm: number[];
   stop: RunStop;
@@ -29,7 +29,7 @@ export interface ClaimCheck {
 type Checker<K extends keyof Expectation> = (run: LessonRun, want: NonNullable<Expectation[K]>, step: LessonStepResult, expect: Expectation) => ClaimCheck;
 
 const pass = (ok: boolean, detail: string): ClaimCheck => ({ ok, detail });
-const fmtPoint = (p: readonly [number, number]) => `(${fmtNum(p[0])}, ${fmtNum(p[1])})`;
+const fmtPoint = (p: readonly number[]) => `(${fmtNum(p[0])}, ${fmtNum(p[1])})`;
 const inRange = (v: number, min?: number, max?: number) => (min === undefined || v >= min) && (max === undefined || v <= max);
 const rangeText = (min?: number, max?: number) =>
   min !== undefined && max !== undefined ? `${fmtNum(min)}..${fmtNum(max)}` : min !== undefined ? `>= ${fmtNum(min)}` : `<= ${fmtNum(max ?? NaN)}`;
@@ -79,7 +79,7 @@ const CHECKS: { [K in keyof Expectation]-?: Checker<K> } = {
     return pass(inRange(rises, want.min, want.max), `f rose at ${rises} steps (expected ${rangeText(want.min, want.max)})`);
   },
   leavesBall(run, want) {
-    const inside = (p: [number, number]) => Math.hypot(p[0] - want.center[0], p[1] - want.center[1]) <= want.radius;
+    const inside = (p: readonly number[]) => Math.hypot(p[0] - want.center[0], p[1] - want.center[1]) <= want.radius;
     let last = run.points.length - 1;
     while (last >= 0 && !inside(run.points[last])) last--;
     const ball = `the ball of radius ${fmtNum(want.radius)} around ${fmtPoint(want.center)}`;

@@ -55,7 +55,8 @@ function decode(input: string, log: ProblemLog): Omit<DecodedLink, 'problems'> {
   const hash = hashOf(typeof input === 'string' ? input : '');
   if (hash === '') return { experiment: defaultExperiment() };
   if (hash.length > MAX_LINK_LENGTH) {
-    log.add('', `link too long (${hash.length} characters; at most ${MAX_LINK_LENGTH})`, USE_DEFAULT);
+    // A function problem's runs may carry starts of up to 1,000 numbers each: those experiments travel as JSON files.
+    log.add('', `link too long (${hash.length} characters; at most ${MAX_LINK_LENGTH}: long start lists of a function problem go in a JSON file instead)`, USE_DEFAULT);
     return { experiment: defaultExperiment() };
   }
   const fields = splitFields(hash);

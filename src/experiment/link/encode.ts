@@ -31,6 +31,14 @@ function encodeRegularization(r: Regularization): string {
   return items.join(';');
 }
 
+/** A function's parameters as name:value;name:value (names escaped, undefined ones left out: the default). */
+function encodeTerms(params: Record<string, number>): string {
+  return Object.keys(params)
+    .filter((name) => params[name] !== undefined)
+    .map((name) => `${escapeText(name, 'item')}:${formatNumber(params[name])}`)
+    .join(';');
+}
+
 function encodeSchedule(s: Schedule): string {
   const slots: readonly string[] = SCHEDULE_SLOTS[s.kind] ?? [];
   const values = slots.map((slot) => formatNumber((s as unknown as Record<string, number>)[slot]));
@@ -50,6 +58,7 @@ function encodeRun(run: Run): string {
     for (const name of names) items.push(`${escapeText(name, 'item')}:${formatParamValue(params[name])}`);
   }
   if (run.start) items.push(`start:${pair(run.start)}`);
+  if (run.startRadius !== undefined) items.push(`srad:${formatNumber(run.startRadius)}`);
   if (run.gradNoise !== undefined) items.push(`noise:${formatNumber(run.gradNoise)}`);
   if (run.clip !== undefined) items.push(`clip:${formatNumber(run.clip)}`);
   if (run.schedule) items.push(`sched:${encodeSchedule(run.schedule)}`);
@@ -64,6 +73,9 @@ export function encodeExperiment(exp: Experiment, options: EncodeOptions = {}): 
   if (p.kind === 'surface') {
     if ('id' in p && p.id !== undefined) parts.push(`surface=${escapeText(p.id, 'field')}`);
     else if ('expr' in p) parts.push(`expr=${escapeText(p.expr, 'field')}`);
+  } else if (p.kind === 'function') {
+    parts.push(`fn=${escapeText(p.id, 'field')}`, `dim=${formatNumber(p.dim)}`);
+    if (p.params) parts.push(`fp=${encodeTerms(p.params)}`);
   } else {
     parts.push(
       `data=${escapeText(p.dataset, 'field')}`,
@@ -74,7 +86,7 @@ export function encodeExperiment(exp: Experiment, options: EncodeOptions = {}): 
       `batch=${formatNumber(p.batchSize)}`,
     );
   }
-  if (p.regularization) parts.push(`reg=${encodeRegularization(p.regularization)}`);
+  if (p.kind !== 'function' && p.regularization) parts.push(`reg=${encodeRegularization(p.regularization)}`);
   exp.runs.forEach((run, i) => parts.push(`r${i}=${encodeRun(run)}`));
   // Stop and seed are always written, so a link keeps its meaning if the defaults change.
   parts.push(`steps=${formatNumber(exp.stop.maxSteps)}`, `tol=${formatNumber(exp.stop.gradTol)}`);

@@ -17,6 +17,9 @@ export const TOP_KEYS = {
   hidden: 'problem.hidden (widths separated by ;)',
   act: 'problem.activation',
   batch: 'problem.batchSize',
+  fn: 'problem.id of a function problem',
+  dim: 'problem.dim',
+  fp: 'problem.params of a function problem (k:3;seed:5)',
   steps: 'stop.maxSteps',
   tol: 'stop.gradTol',
   rho: 'stop.secondOrder.rho (present: the second-order stopping rule is on)',
@@ -43,9 +46,23 @@ export const NETWORK_KEYS = {
   batch: 'batchSize',
 } as const;
 
+/**
+ * Function-problem keys and the FunctionProblem field each fills. Example:
+ *   v=1&fn=strictSaddle&dim=100&fp=k:3&r0=sgd,lr:0.05&r1=pgd,srad:0.001&steps=5000&tol=0.000001&seed=0
+ * A run's start on a function problem is its `dim` numbers (start:0;0;1;...). A link is read only
+ * up to MAX_LINK_LENGTH characters, so full-precision starts of hundreds of coordinates do not fit:
+ * such an experiment travels as a JSON file (MAX_JSON_LENGTH holds the largest one).
+ */
+export const FUNCTION_KEYS = {
+  fn: 'id',
+  dim: 'dim',
+  fp: 'params',
+} as const;
+
 /** Run items other than parameters: link name -> Run field. No optimizer parameter may use these names. */
 export const RUN_OPTION_KEYS = {
   start: 'start',
+  srad: 'startRadius',
   noise: 'gradNoise',
   clip: 'clip',
   sched: 'schedule',

@@ -9,8 +9,12 @@ import { CURRENT_LINK_VERSION, newerMessage, unknownMessage } from './migrations
 import { ProblemLog, USE_DEFAULT, type LinkProblem } from './problems';
 import { isObject } from './untrusted';
 
-/** A JSON experiment is a few kilobytes; far larger text is refused rather than parsed. */
-export const MAX_JSON_LENGTH = 200_000;
+/**
+ * A JSON experiment is a few kilobytes, or a few hundred with the starts of a function problem
+ * (8 runs x 1,000 numbers, pretty-printed: under 300,000 characters at worst; roundtrip.test.ts
+ * builds that case); far larger text is refused rather than parsed.
+ */
+export const MAX_JSON_LENGTH = 400_000;
 
 export interface ImportedExperiment {
   experiment: Experiment;

@@ -4,6 +4,7 @@
 //   run option (start, clip, schedule, ...) -> removed, so the run's default applies
 //   run with a bad optimizer / not an object -> the run is dropped
 //   problem (bad id, expr, network field)   -> the default experiment's problem
+//   function parameter                       -> removed, so the function's default applies
 //   stop.maxSteps / stop.gradTol            -> that field's default
 //   stop.maxEvals                           -> removed (no evaluation budget)
 //   seed / view                             -> the default seed / no view (the surface's window)
@@ -11,14 +12,16 @@ import * as v from 'valibot';
 import { DEFAULT_SEED, DEFAULT_STOP, defaultExperiment } from '../defaults';
 import { LIMITS } from '../limits';
 import { OPTIMIZER_SPECS } from '../../optim/optimizers/params';
-import { NetworkProblemSchema, ProblemSchema, RunSchema, StopSchema, SurfaceProblemSchema, ViewSchema, num } from '../schema';
-import { OPTIMIZER_IDS, type Experiment, type OptimizerId, type Problem, type Run } from '../types';
+import { FUNCTION_PARAM_LIMITS } from '../functions';
+import { FunctionProblemSchema, NetworkProblemSchema, ProblemSchema, RunSchema, StopSchema, SurfaceProblemSchema, ViewSchema, num } from '../schema';
+import { FUNCTION_IDS, OPTIMIZER_IDS, type Experiment, type FunctionId, type OptimizerId, type Problem, type Run } from '../types';
 import { ProblemLog, issueMessage, issuePath, joinPath } from './problems';
 import { isObject, pickKnown, validateRepairing, type Obj, type Repair } from './untrusted';
 
 const SURFACE_KEYS = ['kind', 'id', 'expr', 'regularization'] as const;
 const NETWORK_KEYS = ['kind', 'dataset', 'samples', 'noise', 'hidden', 'activation', 'batchSize', 'regularization'] as const;
-const RUN_KEYS = ['optimizer', 'params', 'start', 'gradNoise', 'clip', 'schedule', 'label', 'stream'] as const;
+const FUNCTION_KEYS = ['kind', 'id', 'dim', 'params'] as const;
+const RUN_KEYS = ['optimizer', 'params', 'start', 'startRadius', 'gradNoise', 'clip', 'schedule', 'label', 'stream'] as const;
 const SeedSchema = num(LIMITS.seed.min, LIMITS.seed.max, { integer: true });
 
 /** Removes `obj[key]`; 'fatal' when there was nothing to remove (so the loop cannot spin). */
@@ -44,11 +47,12 @@ export function lenientProblem(raw: unknown, log: ProblemLog): Problem {
     return fallback;
   }
   const kind = Object.hasOwn(raw, 'kind') ? raw.kind : undefined;
-  if (kind !== 'surface' && kind !== 'network') {
+  if (kind !== 'surface' && kind !== 'network' && kind !== 'function') {
     const issue = v.safeParse(ProblemSchema, { kind: typeof kind === 'string' ? kind : undefined }).issues?.[0];
     log.add('problem.kind', issue ? issueMessage(issue) : 'is required', note);
     return fallback;
   }
+  if (kind === 'function') return lenientFunctionProblem(raw, log, note) ?? fallback;
   const cand = pickKnown(raw, kind === 'surface' ? SURFACE_KEYS : NETWORK_KEYS, 'problem', log);
   pickRegularization(cand, 'problem', log);
   // Only regularization terms are repaired; anything else wrong makes the problem unusable.
@@ -58,6 +62,17 @@ export function lenientProblem(raw: unknown, log: ProblemLog): Problem {
   };
   const schema = kind === 'surface' ? SurfaceProblemSchema : NetworkProblemSchema;
   return (validateRepairing(schema as v.GenericSchema<unknown, Problem>, cand, 'problem', log, repair, note) ?? fallback) as Problem;
+}
+
+/** A function problem: an unknown or bad parameter is dropped (the function's default); anything else wrong is fatal. */
+function lenientFunctionProblem(raw: Obj, log: ProblemLog, note: string): Problem | undefined {
+  const cand = pickKnown(raw, FUNCTION_KEYS, 'problem', log);
+  const id = cand.id;
+  if (typeof id === 'string' && (FUNCTION_IDS as readonly string[]).includes(id) && isObject(cand.params)) {
+    cand.params = pickKnown(cand.params, FUNCTION_PARAM_LIMITS[id as FunctionId].map((p) => p.key), 'problem.params', log);
+  }
+  const repair: Repair = (keys) => (keys[0] === 'params' && keys.length > 1 ? drop(cand.params, keys[1]) : 'fatal');
+  return validateRepairing(FunctionProblemSchema as v.GenericSchema<unknown, Problem>, cand, 'problem', log, repair, note);
 }
 
 /** One run, repaired field by field, or undefined when it has to be dropped. */

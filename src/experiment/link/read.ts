@@ -9,7 +9,7 @@ import type { BatchSettings } from '../maps';
 import { CHART_X_AXES, type ChartXAxis } from '../types';
 import { printableName, quote } from '../printable';
 import { num } from '../schema';
-import { EMPTY_PARAMS_ITEM, NETWORK_KEYS, RUN_KEY, RUN_OPTION_KEYS, SCHEDULE_SLOTS, TOP_KEYS } from './format';
+import { EMPTY_PARAMS_ITEM, FUNCTION_KEYS, NETWORK_KEYS, RUN_KEY, RUN_OPTION_KEYS, SCHEDULE_SLOTS, TOP_KEYS } from './format';
 import type { LinkField } from './migrations';
 import { parseNumber, parseNumberList, parseParamValue } from './numbers';
 import { readEscape } from './escape';
@@ -87,14 +87,15 @@ function readRun(value: string, path: string, log: ProblemLog): Obj {
   return run;
 }
 
-function readRegularization(value: string, log: ProblemLog): Obj {
+/** `name:value;name:value` terms (regularization, a function's parameters) at `path`. */
+function readTerms(value: string, path: string, shape: string, log: ProblemLog): Obj {
   const out = dict();
   for (const item of value.split(';')) {
     if (item === '') continue;
     const colon = item.indexOf(':');
     const name = unescapeText(colon < 0 ? item : item.slice(0, colon));
-    if (colon < 0) log.add('problem.regularization', `item ${quote(name)} has no value (expected l1:a;l2:b)`);
-    else if (has(out, name)) log.add(`problem.regularization.${printableName(name)}`, 'given twice', 'the first value is used');
+    if (colon < 0) log.add(path, `item ${quote(name)} has no value (expected ${shape})`);
+    else if (has(out, name)) log.add(`${path}.${printableName(name)}`, 'given twice', 'the first value is used');
     else out[name] = parseNumber(item.slice(colon + 1));
   }
   return out;
@@ -121,6 +122,8 @@ export function readLinkV1(fields: LinkField[], log: ProblemLog): ReadLink {
   const seen = new Set<string>();
   const runs = new Map<number, Obj>();
   const problem = dict();
+  /** The function-problem keys apart: `fn` fills problem.id, as `surface` does. */
+  const fn = dict();
   const raw = dict();
   let atStep: number | undefined;
   let maps: BatchSettings | undefined;
@@ -147,7 +150,10 @@ export function readLinkV1(fields: LinkField[], log: ProblemLog): ReadLink {
     switch (key as keyof typeof TOP_KEYS) {
       case 'surface': problem.id = unescapeText(value); break;
       case 'expr': problem.expr = unescapeText(value); break;
-      case 'reg': problem.regularization = readRegularization(value, log); break;
+      case 'reg': problem.regularization = readTerms(value, 'problem.regularization', 'l1:a;l2:b', log); break;
+      case 'fn': fn.id = unescapeText(value); break;
+      case 'dim': fn.dim = parseNumber(value); break;
+      case 'fp': fn.params = readTerms(value, 'problem.params', 'name:value;name:value', log); break;
       case 'data': case 'act': problem[NETWORK_KEYS[key as 'data']] = unescapeText(value); break;
       case 'samples': case 'noise': case 'batch': problem[NETWORK_KEYS[key as 'samples']] = parseNumber(value); break;
       case 'hidden': problem.hidden = parseNumberList(value); break;
@@ -168,8 +174,16 @@ export function readLinkV1(fields: LinkField[], log: ProblemLog): ReadLink {
   // reported by the schema step as unknown fields of the problem.
   const isSurface = has(problem, 'id') || has(problem, 'expr');
   const isNetwork = Object.values(NETWORK_KEYS).some((k) => has(problem, k));
-  if (isSurface || isNetwork) raw.problem = Object.assign(dict(), { kind: isSurface ? 'surface' : 'network' }, problem);
-  else if (has(problem, 'regularization')) raw.problem = problem; // regularization alone: no problem kind
+  const isFunction = has(fn, 'id');
+  if (isFunction && !isSurface && !isNetwork) raw.problem = Object.assign(dict(), { kind: 'function' }, fn, problem);
+  else {
+    // Without `fn`, or beside another kind's keys, the function keys have no problem to go to.
+    for (const [key, field] of Object.entries(FUNCTION_KEYS)) {
+      if (has(fn, field)) log.add(key, isFunction ? 'a link has one problem: fn= goes with neither surface/expr nor network keys' : 'belongs to a function problem, which needs fn=<function id>', 'ignored');
+    }
+    if (isSurface || isNetwork) raw.problem = Object.assign(dict(), { kind: isSurface ? 'surface' : 'network' }, problem);
+    else if (has(problem, 'regularization')) raw.problem = problem; // regularization alone: no problem kind
+  }
   if (runs.size > 0) raw.runs = [...runs.keys()].sort((a, b) => a - b).map((i) => runs.get(i));
   // A link may leave out half of the stop rule: the other half is its default, not an error.
   if (raw.stop) raw.stop = { ...DEFAULT_STOP, ...(raw.stop as Obj) };

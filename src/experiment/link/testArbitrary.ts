@@ -2,10 +2,11 @@
 // limit, for the codec's property and fuzz tests. Test-only: nothing in the app imports it.
 import fc from 'fast-check';
 import { crossFieldIssues } from '../consistency';
+import { FUNCTION_PARAM_LIMITS } from '../functions';
 import { LIMITS } from '../limits';
 import { OPTIMIZER_SPECS, type ParamSpec } from '../../optim/optimizers/params';
 import {
-  ACTIVATION_IDS, CHART_X_AXES, DATASET_IDS, OPTIMIZER_IDS, SURFACE_IDS,
+  ACTIVATION_IDS, CHART_X_AXES, DATASET_IDS, FUNCTION_IDS, OPTIMIZER_IDS, SURFACE_IDS,
   type Experiment, type OptimizerId, type ParamValue, type Problem, type Regularization, type Run, type Schedule,
 } from '../types';
 
@@ -71,6 +72,7 @@ export const runArb: fc.Arbitrary<Run> = fc.constantFrom(...OPTIMIZER_IDS).chain
       optimizer: fc.constant(optimizer),
       params: paramsArb(optimizer),
       start: fc.tuple(coord, coord),
+      startRadius: real(L.startRadius.min, L.startRadius.max),
       gradNoise: real(L.gradNoise.min, L.gradNoise.max),
       clip: real(L.clip.min, L.clip.max),
       schedule: scheduleArb,
@@ -84,7 +86,23 @@ export const runArb: fc.Arbitrary<Run> = fc.constantFrom(...OPTIMIZER_IDS).chain
 const reg = real(L.regularization.min, L.regularization.max);
 const regularizationArb: fc.Arbitrary<Regularization> = fc.record({ l1: reg, l2: reg }, { requiredKeys: [], noNullPrototype: true });
 
+const functionArb = fc.constantFrom(...FUNCTION_IDS).chain((id) =>
+  fc.record(
+    {
+      kind: fc.constant('function' as const),
+      id: fc.constant(id),
+      dim: fc.oneof(int(L.functionDim.min, 16), int(L.functionDim.min, L.functionDim.max)),
+      params: fc.record(
+        Object.fromEntries(FUNCTION_PARAM_LIMITS[id].map((p) => [p.key, p.integer ? int(p.min, p.max) : real(p.min, p.max)])),
+        { requiredKeys: [], noNullPrototype: true },
+      ),
+    },
+    { requiredKeys: ['kind', 'id', 'dim'], noNullPrototype: true },
+  ),
+) as fc.Arbitrary<Problem>;
+
 export const problemArb: fc.Arbitrary<Problem> = fc.oneof(
+  functionArb,
   fc.record({ kind: fc.constant('surface' as const), id: fc.constantFrom(...SURFACE_IDS), regularization: regularizationArb }, { requiredKeys: ['kind', 'id'], noNullPrototype: true }),
   fc.record(
     { kind: fc.constant('surface' as const), expr: text(L.exprLength.max).filter((s) => s.length >= 1), regularization: regularizationArb },
@@ -110,6 +128,23 @@ const interval = fc
   .map(([a, b]): [number, number] => (a <= b ? [a, b] : [b, a]))
   .filter(([a, b]) => b - a >= L.viewSpan.min);
 
+/**
+ * A function problem's runs get starts of `dim` numbers, up to 16 of them: longer starts make
+ * links longer than MAX_LINK_LENGTH (such experiments travel as JSON: roundtrip.test.ts).
+ */
+function withFunctionStarts(exp: Experiment): fc.Arbitrary<Experiment> {
+  const p = exp.problem;
+  if (p.kind !== 'function' || p.dim > 16) return fc.constant(exp);
+  const start = fc.option(fc.array(coord, { minLength: p.dim, maxLength: p.dim }), { nil: undefined });
+  return fc.tuple(...exp.runs.map(() => start)).map((starts) => {
+    const out = structuredClone(exp);
+    starts.forEach((s, i) => {
+      if (s !== undefined) out.runs[i].start = s;
+    });
+    return out;
+  });
+}
+
 /** Valid across parts too (consistency.ts): a network experiment has no start or view, batchSize <= samples. */
 export const experimentArb: fc.Arbitrary<Experiment> = fc.record(
   {
@@ -128,7 +163,7 @@ export const experimentArb: fc.Arbitrary<Experiment> = fc.record(
   const exp = structuredClone(generated);
   for (const issue of crossFieldIssues(exp)) issue.repair(exp);
   return exp;
-});
+}).chain(withFunctionStarts);
 
 export const atStepArb = fc.option(int(0, L.maxSteps.max), { nil: undefined });
 

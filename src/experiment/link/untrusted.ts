@@ -1,6 +1,7 @@
 // Reading untrusted objects (parsed JSON, or what the link reader built) without letting a key
 // such as "__proto__" or "constructor" reach an assignment or a prototype lookup.
 import * as v from 'valibot';
+import { LIMITS } from '../limits';
 import { printableName, quote } from '../printable';
 import { ProblemLog, issueKeys, issueMessage, issuePath, joinPath } from './problems';
 
@@ -24,9 +25,11 @@ export function pickKnown(input: Obj, known: readonly string[], path: string, lo
 }
 
 // Deep and long enough for every legitimate value (runs[i].params.betas[0] is 4 containers
-// deep) and for every length limit of the schema to still fire (8 runs, 4 layers, pairs).
+// deep) and for every length limit of the schema to still fire (8 runs, 4 layers, a start of
+// up to 1,000 numbers: one more, so that its length check fires). The copy is never larger than
+// the input, which the decoders cap (MAX_LINK_LENGTH, MAX_JSON_LENGTH).
 const MAX_DEPTH = 5;
-const MAX_ITEMS = 16;
+const MAX_ITEMS = LIMITS.functionDim.max + 1;
 const MAX_KEYS = 64;
 
 /**

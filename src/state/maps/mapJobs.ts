@@ -1,6 +1,7 @@
 // The maps' jobs from the app's inputs, and the actions that compute them. The views pass what
 // they show (experiment, settings, window); everything a job needs is decided here.
 import type { Experiment, ViewWindow } from '../../experiment/types';
+import { planeStart } from '../../experiment/functions';
 import { buildBasinJob, buildSweepJob, type JobResult } from '../../batch/batchJob';
 import type { BasinSettings, SweepSettings } from '../../batch/batchSettings';
 import { captureRadius, classifyEnds } from '../../batch/classifyBasins';
@@ -23,7 +24,8 @@ export function sweepJob(experiment: Experiment, settings: SweepSettings, surfac
 }
 
 function sweepStart(experiment: Experiment, settings: SweepSettings, surfaceStart: [number, number]): [number, number] {
-  return experiment.runs[settings.run]?.start ?? surfaceStart;
+  const run = experiment.runs[settings.run];
+  return (run && planeStart(run)) ?? surfaceStart;
 }
 
 /** The critical points of the job's window, searched beside the run; each start's basin from them. */
