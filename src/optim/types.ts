@@ -88,5 +88,10 @@ export interface OptimizerDef {
   stepScalars: StepScalars;
   /** Its GLSL update, or null: JS only. Null only for methods that need the Hessian, which the shader lacks. */
   glsl: GlslForm | null;
-  create(params: Record<string, ParamValue>, dim: number): OptimizerInstance;
+  /**
+   * `scalars`: where the instance reads its step scalars, one next() per step; by default its own
+   * `stepScalars.start(params)`. The batched kernel passes one sequence to every pixel whose
+   * parameters give the same scalars, so a sweep computes them once per step, not once per pixel.
+   */
+  create(params: Record<string, ParamValue>, dim: number, scalars?: StepScalarSequence): OptimizerInstance;
 }
