@@ -55,6 +55,8 @@ export class SurfaceRun {
   private t = 0;
   private fx: number;
   private stopped: RunStop | null = null;
+  /** The arrays of the last chunk, for the next advance(steps, true). */
+  private kept: { xy: Float64Array; f: Float64Array; gradNorm: Float64Array } | null = null;
 
   constructor(private readonly cfg: SurfaceRunConfig) {
     this.index = cfg.index;
@@ -77,17 +79,22 @@ export class SurfaceRun {
     return this.stopped;
   }
 
-  /** Records up to `steps` points (fewer when the run stops) and returns them. */
-  advance(steps: number): RunChunk {
+  /**
+   * Records up to `steps` points (fewer when the run stops) and returns them. `reuse`: the caller
+   * is done with the previous chunk's arrays (it copied them), so this chunk may be written into
+   * them: fresh arrays for every chunk cost a quarter of a fast run's time. Arrays that were
+   * transferred to another thread (detached) are never reused.
+   */
+  advance(steps: number, reuse = false): RunChunk {
     const { objective, gradTol, maxSteps, run } = this.cfg;
     const cap = this.done ? 0 : steps;
-    const xy = new Float64Array(2 * cap);
-    const fs = new Float64Array(cap);
-    const gn = new Float64Array(cap);
+    const { xy, f: fs, gradNorm: gn } = this.chunkArrays(cap, reuse);
     const perturbations: number[] = [];
     const start = this.t;
     const x = this.x;
     const g = this.g;
+    // f(x_t) in a local (written back before any exit: a number field written per step costs a heap number)
+    let fx = this.fx;
     let n = 0;
     let stop: RunStop | undefined;
     while (n < cap) {
@@ -95,30 +102,36 @@ export class SurfaceRun {
       const norm = gradNorm2(g[0], g[1]);
       xy[2 * n] = x[0];
       xy[2 * n + 1] = x[1];
-      fs[n] = this.fx;
+      fs[n] = fx;
       gn[n] = norm;
       n++;
       // 2. stopping rule
-      const code = stopCodeAt(this.fx, norm, this.t, gradTol, maxSteps);
+      const code = stopCodeAt(fx, norm, this.t, gradTol, maxSteps);
       if (code !== STOP.running) {
         const message = code === STOP.diverged ? `f or its gradient is not finite at the start (${fmtNum(x[0])}, ${fmtNum(x[1])})` : undefined;
+        this.fx = fx;
         stop = this.finish(STOP_REASONS[code]!, message);
         break;
       }
       // 3. the step's gradient: noise, then clipping
       stepGradient(g, run.gradNoise, run.clip, this.cfg.rng);
-      // 4. the optimizer's step with the scheduled learning rate
-      this.ctx.lr = this.schedule.at(this.t);
+      // 4. the optimizer's step with the scheduled learning rate (written only when it changes:
+      // each write of a number into an object field costs V8 a heap number)
+      const lr = this.schedule.at(this.t);
+      if (this.ctx.lr !== lr) this.ctx.lr = lr;
       if (this.ctx.hessian) this.fullHessian(x[0], x[1]);
       const prevX = x[0];
       const prevY = x[1];
       if (this.opt.step(x, g, this.ctx)) perturbations.push(this.t);
       // 5. divergence: x_{t+1} or f(x_{t+1}) not finite, or out of the box
-      const fNext = Number.isFinite(x[0]) && Number.isFinite(x[1]) ? objective.f(x[0], x[1]) : NaN;
+      // f even at a non-finite x_{t+1}: divergedAt rejects such a point whatever f says, and
+      // `finite ? f : NaN` would make V8 box every f in a heap number.
+      const fNext = objective.f(x[0], x[1]);
       if (divergedAt(fNext, this.box, x[0], x[1])) {
         const bad: [number, number] = [x[0], x[1]];
         x[0] = prevX;
         x[1] = prevY;
+        this.fx = fx;
         stop = this.finish('diverged', this.divergenceMessage(bad, fNext));
         break;
       }
@@ -126,21 +139,36 @@ export class SurfaceRun {
       if (!Number.isFinite(g[0]) || !Number.isFinite(g[1])) {
         x[0] = prevX;
         x[1] = prevY;
+        this.fx = fx;
         stop = this.finish('diverged', `diverged at step ${this.t + 1}: the gradient is not finite there`);
         break;
       }
-      this.fx = fNext;
+      fx = fNext;
       this.t++;
     }
+    this.fx = fx;
+    const exact = n === xy.length / 2;
     return {
       run: this.index,
       start,
-      xy: n === cap ? xy : xy.slice(0, 2 * n),
-      f: n === cap ? fs : fs.slice(0, n),
-      gradNorm: n === cap ? gn : gn.slice(0, n),
+      // views of reused arrays; copies otherwise, so that a transferred chunk carries no unused tail
+      xy: exact ? xy : reuse ? xy.subarray(0, 2 * n) : xy.slice(0, 2 * n),
+      f: exact ? fs : reuse ? fs.subarray(0, n) : fs.slice(0, n),
+      gradNorm: exact ? gn : reuse ? gn.subarray(0, n) : gn.slice(0, n),
       perturbations,
       stop,
     };
+  }
+
+  /** Arrays for up to `cap` points: the last chunk's when reusable (reuse asked, large enough, not transferred), else new ones. */
+  private chunkArrays(cap: number, reuse: boolean): { xy: Float64Array; f: Float64Array; gradNorm: Float64Array } {
+    const kept = this.kept;
+    if (reuse && kept && kept.f.length >= cap && kept.f.buffer.byteLength > 0 && kept.xy.buffer.byteLength > 0 && kept.gradNorm.buffer.byteLength > 0) {
+      return cap === kept.f.length ? kept : { xy: kept.xy.subarray(0, 2 * cap), f: kept.f.subarray(0, cap), gradNorm: kept.gradNorm.subarray(0, cap) };
+    }
+    const made = { xy: new Float64Array(2 * cap), f: new Float64Array(cap), gradNorm: new Float64Array(cap) };
+    if (reuse) this.kept = made;
+    return made;
   }
 
   private fullHessian(x: number, y: number): void {
