@@ -100,12 +100,15 @@ const sweep = adamSweep();
 
 // d, e: worker threads running the app's worker API
 function startWorker(): Worker {
-  // the worker runs TypeScript sources, as this script does
-  return new Worker(new URL('./maps/worker.ts', import.meta.url), { execArgv: ['--import', 'tsx'] });
+  return new Worker(new URL('./maps/workerEntry.mjs', import.meta.url));
 }
 function ask(w: Worker, req: MapRequest): Promise<MapAnswer> {
   return new Promise((resolve, reject) => {
-    w.once('message', resolve);
+    const onMessage = (answer: MapAnswer) => {
+      w.off('error', reject);
+      resolve(answer);
+    };
+    w.once('message', onMessage);
     w.once('error', reject);
     w.postMessage(req);
   });
