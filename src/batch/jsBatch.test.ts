@@ -107,6 +107,24 @@ describe('JsBatchRunner agrees bit for bit with SurfaceRun', () => {
     if (!r.ok) throw new Error(r.message);
     expect(compareAll(r.job)).toBe(25);
   });
+
+  // The step scalars of a sweep are shared between cells whose parameters give the same ones
+  // (sharedScalars.ts): per row for lr x beta1, per cell for beta1 x beta2.
+  const sweeps: [OptimizerId, string, string][] = [
+    ['adam', 'lr', 'beta1'],
+    ['nadam', 'beta1', 'beta2'],
+    ['radam', 'lr', 'beta2'],
+  ];
+  for (const [optimizer, px, py] of sweeps) {
+    it(`a sweep of ${optimizer} over ${px} x ${py}`, () => {
+      const exp = experiment(himmelblau, { optimizer, params: { lr: 0.05 }, start: [0, -1] });
+      const axis = (param: string) =>
+        param === 'lr' ? { param, min: 1e-3, max: 0.2, scale: 'log' as const } : { param, min: 0.5, max: 0.99, scale: 'linear' as const };
+      const r = buildSweepJob(exp, { resolution: 4, run: 0, color: 'steps', x: axis(px), y: axis(py) }, [0, -1]);
+      if (!r.ok) throw new Error(r.message);
+      expect(compareAll(r.job)).toBe(16);
+    });
+  }
 });
 
 describe('JsBatchRunner with noise', () => {

@@ -22,7 +22,7 @@ import { OPTIMIZERS, SEPARABLE } from '../optim/optimizers';
 import { Rng } from '../optim/rng';
 import { gradNorm2, secondOrderStopCode, STOP, stepGradient, stopCodeAt, stopCodeWithEvals } from '../optim/runRules';
 import { eigenSym2 } from '../surfaces/classify';
-import { type DivergenceBox, divergedAt, divergenceBox } from '../optim/runRulesDivergence';
+import { boxHalfWidth, divergedInBox, homeBox } from '../optim/runRulesDivergence';
 import { LrSchedule } from '../optim/schedule';
 import { objectiveEvaluator } from '../optim/surfaceRun';
 import type { OptimizerDef, OptimizerInstance, StepContext } from '../optim/types';
@@ -30,6 +30,7 @@ import type { Objective2 } from '../surfaces/objective';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { type BatchJob, pixelSetting, pixelStart, sharedSetting } from './batchJob';
 import { allocateRows, type RowsOutcome } from './outcome';
+import { SharedScalars } from './sharedScalars';
 
 /** A 32-bit hash of (seed, row): the seed of row `row`'s random stream. */
 export function rowSeed(seed: number, row: number): number {
@@ -45,12 +46,45 @@ function optimizerDef(job: BatchJob): OptimizerDef {
   return def;
 }
 
+/** f and g of one objective, as methods of a class of its own (see evaluatorOf). */
+interface Evaluator {
+  f(x: number, y: number): number;
+  grad(x: number, y: number, out: Float64Array): void;
+}
+
+const evaluators = new WeakMap<Objective2['f'], Evaluator>();
+
+/**
+ * The kernel calls f and g once per pixel-step from one call site, whatever the surface. A
+ * worker that has run maps of several surfaces would see several functions there, and V8 then
+ * stops inlining them: each call boxes its numbers, and a basin map ran at half speed after a
+ * map of another surface. Called as methods of a class made for each function, the call site
+ * sees one receiver map per surface, and V8 inlines up to four of them (its polymorphic limit;
+ * beyond, the calls are generic again). One class per f, so repeated jobs on a surface reuse it.
+ */
+function evaluatorOf(objective: Objective2): Evaluator {
+  let ev = evaluators.get(objective.f);
+  if (!ev) {
+    const { f, grad } = objective;
+    const OwnClass = class {
+      f(x: number, y: number): number {
+        return f(x, y);
+      }
+      grad(x: number, y: number, out: Float64Array): void {
+        grad(x, y, out);
+      }
+    };
+    ev = new OwnClass();
+    evaluators.set(objective.f, ev);
+  }
+  return ev;
+}
+
 /** One grid row in lockstep. `t` is the step index of every pixel still running. */
 export class RowBatch {
   private readonly n: number;
   private readonly x: Float64Array;
-  private readonly g: Float64Array;
-  /** The step's gradient (noise, clipping); zero for stopped pixels. */
+  /** The step's gradient (noise, clipping), ready for the next step; zero for stopped pixels. */
   private readonly gs: Float64Array;
   private readonly fx: Float64Array;
   /** Evaluations each pixel has spent (the maxEvals rule). */
@@ -58,12 +92,22 @@ export class RowBatch {
   private readonly prev = new Float64Array(2);
   private readonly h3 = new Float64Array(3);
   private readonly pair = new Float64Array(2);
-  /** x_t of every pixel, to undo a diverging step. */
+  /** x_t of every running pixel, to undo a diverging step (written when x_t is accepted). */
   private readonly saved: Float64Array;
+  /** 1 while the pixel runs (a local copy of `out.reason === running`, read in the hot loop). */
+  private readonly live: Uint8Array;
   private readonly rng: Rng;
-  /** Each start's divergence box (it depends on the start: runRulesDivergence.ts). */
-  private readonly boxes: DivergenceBox[] = [];
+  /** The divergence boxes (runRulesDivergence.ts): one centre, the surface's; each start's half-width. */
+  private readonly cx: number;
+  private readonly cy: number;
+  private readonly halfWidth: Float64Array;
+  private readonly evaluator: Evaluator;
   private readonly instances: OptimizerInstance[];
+  /** Per-pixel instances only: each one's views of x and gs (made once, not per step). */
+  private readonly xViews: Float64Array[] = [];
+  private readonly gViews: Float64Array[] = [];
+  /** Per-pixel instances only: the step scalars, one sequence per distinct parameter set. */
+  private readonly scalars: SharedScalars | null;
   private readonly schedules: LrSchedule[];
   private readonly noise: Float64Array;
   private readonly ctx: StepContext[];
@@ -73,6 +117,8 @@ export class RowBatch {
    * the kernel skips the call and its copy (a few percent of a basin map's time).
    */
   private readonly plainGradient: boolean;
+  /** plainGradient, and no second-order or maxEvals rule: reached() may test the stop by stopCodeAt inline. */
+  private readonly fusedStop: boolean;
   private t = 0;
   /** The pixel whose stop is being tested (read by lambdaMinOfPixel). */
   private testing = 0;
@@ -90,122 +136,172 @@ export class RowBatch {
     this.n = n;
     this.active = n;
     this.x = new Float64Array(2 * n);
-    this.g = new Float64Array(2 * n);
     this.gs = new Float64Array(2 * n);
     this.fx = new Float64Array(n);
     this.evals = new Float64Array(n);
     this.saved = new Float64Array(2 * n);
+    this.live = new Uint8Array(n).fill(1);
+    this.halfWidth = new Float64Array(n);
     const def = optimizerDef(job);
     this.separable = sharedSetting(job) && SEPARABLE.has(job.optimizer);
     const rng = new Rng(xoroshiro128plus(rowSeed(job.seed, row)));
     const settings = this.separable ? [pixelSetting(job, 0, row)] : Array.from({ length: n }, (_, i) => pixelSetting(job, i, row));
-    this.instances = this.separable ? [def.create(settings[0].params, 2 * n)] : settings.map((s) => def.create(s.params, 2));
+    this.scalars = this.separable ? null : new SharedScalars(def.stepScalars);
+    const scalars = this.scalars;
+    this.instances = scalars ? settings.map((s) => def.create(s.params, 2, scalars.sequenceFor(s.params))) : [def.create(settings[0].params, 2 * n)];
     this.schedules = settings.map((s) => new LrSchedule(s.params.lr as number, job.schedule ?? undefined));
     this.noise = Float64Array.from(this.separable ? Array<number>(n).fill(settings[0].gradNoise) : settings.map((s) => s.gradNoise));
     this.plainGradient = job.clip === null && this.noise.every((sigma) => !sigma);
+    this.fusedStop = this.plainGradient && !job.secondOrder && job.maxEvals === undefined;
     const evaluate = objectiveEvaluator(objective);
-    this.ctx = this.instances.map(() => ({ lr: 0, rng, hessian: def.needsHessian ? new Float64Array(4) : undefined, evaluate }));
+    this.ctx = this.instances.map(() => ({ lr: NaN, rng, hessian: def.needsHessian ? new Float64Array(4) : undefined, evaluate }));
+    this.rng = rng;
+    const home = homeBox(objective.surface.view);
+    this.evaluator = evaluatorOf(objective);
+    this.cx = home.cx;
+    this.cy = home.cy;
+    const g0 = new Float64Array(2 * n);
     const g2 = new Float64Array(2);
     for (let i = 0; i < n; i++) {
       const [sx, sy] = pixelStart(job, i, row);
-      this.boxes.push(divergenceBox(objective.surface.view, [sx, sy]));
+      this.halfWidth[i] = boxHalfWidth(sx, sy, home.cx, home.cy, home.r);
       this.x[2 * i] = sx;
       this.x[2 * i + 1] = sy;
+      this.saved[2 * i] = sx;
+      this.saved[2 * i + 1] = sy;
       this.fx[i] = objective.f(sx, sy);
       objective.grad(sx, sy, g2);
-      this.g[2 * i] = g2[0];
-      this.g[2 * i + 1] = g2[1];
+      g0[2 * i] = g2[0];
+      g0[2 * i + 1] = g2[1];
+      if (!this.separable) {
+        this.xViews.push(this.x.subarray(2 * i, 2 * i + 2));
+        this.gViews.push(this.gs.subarray(2 * i, 2 * i + 2));
+      }
     }
-    this.rng = rng;
+    // Steps 2-3 at x_0; later steps do them as soon as x_t is reached (see advance).
+    for (let i = 0; i < n; i++) this.prepare(i, 0, this.fx[i], g0[2 * i], g0[2 * i + 1]);
   }
 
-  private finish(i: number, reason: number): void {
+  /** Pixel i stops at x_t, as step `t` found it. */
+  private finish(i: number, reason: number, t: number): void {
     const k = this.base + i;
     this.out.endX[k] = this.x[2 * i];
     this.out.endY[k] = this.x[2 * i + 1];
     this.out.f[k] = this.fx[i];
-    this.out.steps[k] = this.t;
+    this.out.steps[k] = t;
     this.out.reason[k] = reason;
+    this.live[i] = 0;
+    // A stopped pixel's coordinates may still move inside a row-wide instance: with a zero
+    // gradient they touch nothing else, and its end point is already kept above.
+    this.gs[2 * i] = 0;
+    this.gs[2 * i + 1] = 0;
     this.active--;
   }
 
-  private running(i: number): boolean {
-    return this.out.reason[this.base + i] === STOP.running;
+  /** Steps 2-3 of step t at pixel i, at x_t with f(x_t) = f and g_t = (gx, gy): the stopping rule, then the step's gradient. */
+  private prepare(i: number, t: number, f: number, gx: number, gy: number): void {
+    const gs = this.gs;
+    const { gradTol, maxSteps, maxEvals, secondOrder } = this.job;
+    this.testing = i;
+    const code = stopCodeWithEvals(secondOrderStopCode(stopCodeAt(f, gradNorm2(gx, gy), t, gradTol, maxSteps), t, maxSteps, gradTol, secondOrder?.rho, this.lambdaMinOfPixel), this.evals[i], maxEvals);
+    if (code !== STOP.running) {
+      this.finish(i, code, t);
+    } else if (this.plainGradient) {
+      gs[2 * i] = gx;
+      gs[2 * i + 1] = gy;
+    } else {
+      const pair = this.pair;
+      pair[0] = gx;
+      pair[1] = gy;
+      stepGradient(pair, this.noise[i], this.job.clip, this.rng);
+      gs[2 * i] = pair[0];
+      gs[2 * i + 1] = pair[1];
+    }
   }
 
-  /** Advances every running pixel up to `steps` steps; returns the pixel-steps done. */
+  /**
+   * Advances every running pixel up to `steps` steps; returns the pixel-steps done. Per step t
+   * there are two passes over the row: the optimizer's step (4; one call for a row-wide
+   * instance, with the scalars of the step computed once), then per running pixel step 5
+   * (divergence, f and g at x_(t+1)) followed at once by steps 2-3 of step t + 1 (stopping rule,
+   * step gradient), so the stopping test never needs a pass of its own. Random numbers are drawn
+   * in the same order as in a step-by-step reading of the rules: every pixel's noise for step t,
+   * then the optimizer's draws of step t, pixel by pixel.
+   */
   advance(steps: number): number {
-    const { job, n, x, g, gs, fx, objective } = this;
-    const { gradTol, maxSteps, maxEvals } = job;
+    const { n, x, live } = this;
     let work = 0;
     for (let s = 0; s < steps && this.active > 0; s++) {
-      // 1-3: stopping rule at x_t, then the step's gradient (noise, then clipping)
-      for (let i = 0; i < n; i++) {
-        gs[2 * i] = 0;
-        gs[2 * i + 1] = 0;
-        if (!this.running(i)) continue;
-        const gx = g[2 * i];
-        const gy = g[2 * i + 1];
-        this.testing = i;
-        const code = stopCodeWithEvals(secondOrderStopCode(stopCodeAt(fx[i], gradNorm2(gx, gy), this.t, gradTol, maxSteps), this.t, maxSteps, gradTol, job.secondOrder?.rho, this.lambdaMinOfPixel), this.evals[i], maxEvals);
-        if (code !== STOP.running) {
-          this.finish(i, code);
-        } else if (this.plainGradient) {
-          gs[2 * i] = gx;
-          gs[2 * i + 1] = gy;
-        } else {
-          const pair = this.pair;
-          pair[0] = gx;
-          pair[1] = gy;
-          stepGradient(pair, this.noise[i], job.clip, this.rng);
-          gs[2 * i] = pair[0];
-          gs[2 * i + 1] = pair[1];
-        }
-      }
-      if (this.active === 0) break;
-      // 4: the optimizer's step with the scheduled learning rate (x_t kept in `saved`)
-      const saved = this.saved;
-      saved.set(x);
+      const t = this.t;
+      // 4: the optimizer's step with the scheduled learning rate
+      // (ctx.lr is written only when the rate changes: each write of a number into an object
+      // field costs V8 a heap number, per pixel-step in a sweep)
       if (this.separable) {
-        this.ctx[0].lr = this.schedules[0].at(this.t);
-        this.instances[0].step(x, gs, this.ctx[0]);
+        const ctx = this.ctx[0];
+        const lr = this.schedules[0].at(t);
+        if (ctx.lr !== lr) ctx.lr = lr;
+        this.instances[0].step(x, this.gs, ctx);
         // one evaluation a step each (a separable update evaluates nothing else)
-        for (let i = 0; i < n; i++) if (this.running(i)) this.evals[i] += 1;
+        for (let i = 0; i < n; i++) if (live[i] !== 0) this.evals[i] += 1;
       } else {
+        this.scalars!.advance();
         for (let i = 0; i < n; i++) {
-          if (!this.running(i)) continue;
+          if (live[i] === 0) continue;
           const ctx = this.ctx[i];
-          ctx.lr = this.schedules[i].at(this.t);
+          const lr = this.schedules[i].at(t);
+          if (ctx.lr !== lr) ctx.lr = lr;
           if (ctx.hessian) this.hessianAt(x[2 * i], x[2 * i + 1], ctx.hessian);
-          ctx.f = fx[i];
+          ctx.f = this.fx[i];
           ctx.evals = 1;
-          this.instances[i].step(x.subarray(2 * i, 2 * i + 2), gs.subarray(2 * i, 2 * i + 2), ctx);
+          this.instances[i].step(this.xViews[i], this.gViews[i], ctx);
           this.evals[i] += ctx.evals;
         }
       }
-      // 5: divergence, then f and the gradient at x_{t+1}
-      for (let i = 0; i < n; i++) {
-        if (!this.running(i)) continue;
-        work++;
-        const px = x[2 * i];
-        const py = x[2 * i + 1];
-        const fNext = Number.isFinite(px) && Number.isFinite(py) ? objective.f(px, py) : NaN;
-        let ok = !divergedAt(fNext, this.boxes[i], px, py);
-        if (ok) {
-          objective.grad(px, py, this.prev);
-          ok = Number.isFinite(this.prev[0]) && Number.isFinite(this.prev[1]);
-          g[2 * i] = this.prev[0];
-          g[2 * i + 1] = this.prev[1];
-        }
-        if (ok) {
-          fx[i] = fNext;
-        } else {
-          x[2 * i] = saved[2 * i];
-          x[2 * i + 1] = saved[2 * i + 1];
-          this.finish(i, STOP.diverged);
-        }
+      work += this.reached(t);
+      this.t = t + 1;
+    }
+    return work;
+  }
+
+  /** Step 5 of step t for every running pixel, then steps 2-3 of step t + 1; returns the pixel-steps done. */
+  private reached(t: number): number {
+    const { n, x, gs, fx, saved, live, halfWidth, cx, cy, prev, evaluator } = this;
+    const { gradTol, maxSteps } = this.job;
+    // the fused stop test below is stopCodeAt alone: only without the second-order and maxEvals rules
+    const fused = this.fusedStop;
+    let work = 0;
+    // 5: divergence, then f and the gradient at x_{t+1}; then 2-3 of step t + 1 there
+    for (let i = 0; i < n; i++) {
+      if (live[i] === 0) continue;
+      work++;
+      const px = x[2 * i];
+      const py = x[2 * i + 1];
+      // f even where x_{t+1} is not finite (the box test below rejects such a point whatever f
+      // says): `finite ? f : NaN` would make V8 box every f value in a heap number.
+      const fNext = evaluator.f(px, py);
+      let ok = !divergedInBox(fNext, cx, cy, halfWidth[i], px, py);
+      if (ok) {
+        evaluator.grad(px, py, prev);
+        ok = Number.isFinite(prev[0]) && Number.isFinite(prev[1]);
       }
-      this.t++;
+      if (ok) {
+        fx[i] = fNext;
+        saved[2 * i] = px;
+        saved[2 * i + 1] = py;
+        const gx = prev[0];
+        const gy = prev[1];
+        // the common case inline: the pixel runs on and its step gradient is g itself
+        if (fused && stopCodeAt(fNext, gradNorm2(gx, gy), t + 1, gradTol, maxSteps) === STOP.running) {
+          gs[2 * i] = gx;
+          gs[2 * i + 1] = gy;
+        } else {
+          this.prepare(i, t + 1, fNext, gx, gy);
+        }
+      } else {
+        x[2 * i] = saved[2 * i];
+        x[2 * i + 1] = saved[2 * i + 1];
+        this.finish(i, STOP.diverged, t);
+      }
     }
     return work;
   }

@@ -64,11 +64,13 @@ export interface MlpWork {
   delta: Float64Array[];
   /** Sum over the batch of [z > 0] (correct predictions), written by forward(). */
   correct: number;
+  /** Forward passes run into these buffers so far: whoever keeps values derived from them can tell whether they were overwritten since. */
+  passes: number;
 }
 
 export function mlpWork(net: Mlp, capacity: number): MlpWork {
   const make = () => net.sizes.map((s) => new Float64Array(s * capacity));
-  return { capacity, z: make(), a: make(), delta: make(), correct: 0 };
+  return { capacity, z: make(), a: make(), delta: make(), correct: 0, passes: 0 };
 }
 
 /** 1 / (1 + e^-z), without overflow for either sign of z. */
@@ -112,6 +114,7 @@ export function activationSlope(act: ActivationId, z: number, a: number): number
  * is null). Fills work.z / work.a and returns the mean logistic loss (data term only).
  */
 export function forward(net: Mlp, w: Float64Array, set: PointSet, idx: Int32Array | null, count: number, work: MlpWork): number {
+  work.passes++;
   const a0 = work.a[0];
   for (let s = 0; s < count; s++) {
     const k = idx ? idx[s] : s;

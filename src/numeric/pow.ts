@@ -107,54 +107,16 @@ export function pow(x: number, y: number): number {
     t1 = withLowWord(u + v, 0);
     t2 = v - (t1 - u);
   } else {
-    n = 0;
-    if (ix < 0x00100000) {
-      // subnormal |x|
-      ax *= TWO53;
-      n -= 53;
-      ix = highWord(ax);
+    // log2|x| depends on x alone: Adam asks for beta1^s and beta2^s every step, so two entries
+    // of the last values halve its cost (a hit returns the very numbers a miss computes).
+    let k = LOG2_CACHE[0] === ax ? 0 : LOG2_CACHE[3] === ax ? 3 : -1;
+    if (k < 0) {
+      k = cacheVictim;
+      cacheVictim = 3 - k;
+      log2Split(ax, ix, k);
     }
-    n += (ix >> 20) - 0x3ff;
-    const j = ix & 0x000fffff;
-    // Interval: |x| < sqrt(3/2) uses 1, < sqrt(3) uses 1.5, else halve.
-    ix = j | 0x3ff00000;
-    let k = 0;
-    if (j <= 0x3988e) k = 0;
-    else if (j < 0xbb67a) k = 1;
-    else {
-      n += 1;
-      ix -= 0x00100000;
-    }
-    ax = withHighWord(ax, ix);
-    const bp = k === 0 ? 1 : 1.5;
-    const dpH = k === 0 ? 0 : DP_H1;
-    const dpL = k === 0 ? 0 : DP_L1;
-
-    // ss = s_h + s_l = (x - bp)/(x + bp)
-    const u = ax - bp;
-    const v = 1 / (ax + bp);
-    const ss = u * v;
-    const sH = withLowWord(ss, 0);
-    const tH0 = fromWords(((ix >> 1) | 0x20000000) + 0x00080000 + (k << 18), 0); // ax + bp, high part
-    const tL0 = ax - (tH0 - bp);
-    const sL = v * (u - sH * tH0 - sH * tL0);
-    // log(ax) in pieces
-    let s2 = ss * ss;
-    let r = s2 * s2 * (L1 + s2 * (L2 + s2 * (L3 + s2 * (L4 + s2 * (L5 + s2 * L6)))));
-    r += sL * (sH + ss);
-    s2 = sH * sH;
-    const tH = withLowWord(3 + s2 + r, 0);
-    const tL = r - (tH - 3 - s2);
-    const u2 = sH * tH; // u2 + v2 = ss (1 + ...)
-    const v2 = sL * tH + tL * ss;
-    const pH = withLowWord(u2 + v2, 0); // 2/(3 log2) (ss + ...)
-    const pL = v2 - (pH - u2);
-    const zH = CP_H * pH;
-    const zL = CP_L * pH + pL * CP + dpL;
-    // log2(ax) = n + dp_h + z_h + z_l
-    const t = n;
-    t1 = withLowWord(zH + zL + dpH + t, 0);
-    t2 = zL - (t1 - t - dpH - zH);
+    t1 = LOG2_CACHE[k + 1];
+    t2 = LOG2_CACHE[k + 2];
   }
   return s * exp2Split(y, t1, t2);
 }
@@ -201,4 +163,66 @@ function exp2Split(y: number, t1: number, t2: number): number {
   j = (highWord(z) + (n << 20)) | 0;
   if (j >> 20 <= 0) return scalbn(z, n); // subnormal result
   return withHighWord(z, j);
+}
+
+/**
+ * The last two |x| (not subnormal-scaled) and their log2 in two pieces, t1 + t2: entries at 0 and
+ * 3 (|x|, t1, t2). A typed array, so that no heap number is made per call.
+ */
+const LOG2_CACHE = Float64Array.of(NaN, 0, 0, NaN, 0, 0);
+/** The entry (0 or 3) the next miss replaces. */
+let cacheVictim = 0;
+
+/** log2(|x|) = t1 + t2 in extra precision for finite, non-zero |x| = ax (high word ix), into LOG2_CACHE at k. */
+function log2Split(ax: number, ix: number, at: number): void {
+  LOG2_CACHE[at] = ax;
+  let n = 0;
+  if (ix < 0x00100000) {
+    // subnormal |x|
+    ax *= TWO53;
+    n -= 53;
+    ix = highWord(ax);
+  }
+  n += (ix >> 20) - 0x3ff;
+  const j = ix & 0x000fffff;
+  // Interval: |x| < sqrt(3/2) uses 1, < sqrt(3) uses 1.5, else halve.
+  ix = j | 0x3ff00000;
+  let k = 0;
+  if (j <= 0x3988e) k = 0;
+  else if (j < 0xbb67a) k = 1;
+  else {
+    n += 1;
+    ix -= 0x00100000;
+  }
+  ax = withHighWord(ax, ix);
+  const bp = k === 0 ? 1 : 1.5;
+  const dpH = k === 0 ? 0 : DP_H1;
+  const dpL = k === 0 ? 0 : DP_L1;
+
+  // ss = s_h + s_l = (x - bp)/(x + bp)
+  const u = ax - bp;
+  const v = 1 / (ax + bp);
+  const ss = u * v;
+  const sH = withLowWord(ss, 0);
+  const tH0 = fromWords(((ix >> 1) | 0x20000000) + 0x00080000 + (k << 18), 0); // ax + bp, high part
+  const tL0 = ax - (tH0 - bp);
+  const sL = v * (u - sH * tH0 - sH * tL0);
+  // log(ax) in pieces
+  let s2 = ss * ss;
+  let r = s2 * s2 * (L1 + s2 * (L2 + s2 * (L3 + s2 * (L4 + s2 * (L5 + s2 * L6)))));
+  r += sL * (sH + ss);
+  s2 = sH * sH;
+  const tH = withLowWord(3 + s2 + r, 0);
+  const tL = r - (tH - 3 - s2);
+  const u2 = sH * tH; // u2 + v2 = ss (1 + ...)
+  const v2 = sL * tH + tL * ss;
+  const pH = withLowWord(u2 + v2, 0); // 2/(3 log2) (ss + ...)
+  const pL = v2 - (pH - u2);
+  const zH = CP_H * pH;
+  const zL = CP_L * pH + pL * CP + dpL;
+  // log2(ax) = n + dp_h + z_h + z_l
+  const t = n;
+  const t1 = withLowWord(zH + zL + dpH + t, 0);
+  LOG2_CACHE[at + 1] = t1;
+  LOG2_CACHE[at + 2] = zL - (t1 - t - dpH - zH);
 }

@@ -23,8 +23,12 @@ export interface Engine {
   surface: Surface;
   labels: string[];
   readonly done: boolean;
-  /** Moves every unfinished run up to `steps` steps; one chunk per unfinished run. */
-  advance(steps: number): RunChunk[];
+  /**
+   * Moves every unfinished run up to `steps` steps; one chunk per unfinished run. `reuse`: the
+   * caller has copied what it needs of the previous chunks, whose arrays may now be written
+   * again (SurfaceRun.advance); without it every chunk has arrays of its own.
+   */
+  advance(steps: number, reuse?: boolean): RunChunk[];
 }
 
 /** A surface problem's engine, or a function problem's (createEngine dispatches on problem.kind). */
@@ -83,8 +87,8 @@ export function createEngine(exp: Experiment): EngineResult {
       get done() {
         return runs.every((r) => r.done);
       },
-      advance(steps) {
-        return runs.filter((r) => !r.done).map((r) => r.advance(steps));
+      advance(steps, reuse) {
+        return runs.filter((r) => !r.done).map((r) => r.advance(steps, reuse));
       },
     },
   };
@@ -102,7 +106,8 @@ export function collectResults(exp: Experiment, engine: AnyEngine, chunkSteps = 
     stop: { reason: 'maxSteps', step: 0, kind: null, hessianEigenvalues: null },
   }));
   while (!engine.done) {
-    for (const chunk of engine.advance(chunkSteps)) appendChunk(results[chunk.run], chunk);
+    // appendChunk copies every number out, so the chunks' arrays can be reused
+    for (const chunk of engine.advance(chunkSteps, true)) appendChunk(results[chunk.run], chunk);
   }
   return results;
 }

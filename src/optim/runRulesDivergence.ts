@@ -56,12 +56,25 @@ export function halfWidthAt(far: number, r0: number): number {
 
 /** Whether (x, y) is outside the box or not finite (an edge point is inside). */
 export function isOutsideBox(box: DivergenceBox, x: number, y: number): boolean {
-  return !(Number.isFinite(x) && Number.isFinite(y) && Math.abs(x - box.cx) <= box.r && Math.abs(y - box.cy) <= box.r);
+  return isOutsideBoxAt(box.cx, box.cy, box.r, x, y);
+}
+
+/** isOutsideBox with the box as numbers. */
+function isOutsideBoxAt(cx: number, cy: number, r: number, x: number, y: number): boolean {
+  return !(Number.isFinite(x) && Number.isFinite(y) && Math.abs(x - cx) <= r && Math.abs(y - cy) <= r);
 }
 
 /** Step 5 on a surface, before the gradient at x_{t+1} is evaluated: f(x_{t+1}) and the box. */
 export function divergedAt(fNext: number, box: DivergenceBox, x: number, y: number): boolean {
-  return !Number.isFinite(fNext) || isOutsideBox(box, x, y);
+  return divergedInBox(fNext, box.cx, box.cy, box.r, x, y);
+}
+
+/**
+ * divergedAt with the box as numbers: the batched kernel keeps each start's half-width in a
+ * typed array (reading it through an object per pixel, or writing one, costs a heap number).
+ */
+export function divergedInBox(fNext: number, cx: number, cy: number, r: number, x: number, y: number): boolean {
+  return !Number.isFinite(fNext) || isOutsideBoxAt(cx, cy, r, x, y);
 }
 
 /** Whether one weight is outside [-WEIGHT_BOUND, WEIGHT_BOUND] or not finite. */

@@ -32,6 +32,9 @@ export interface RunChunk {
   stop?: RunStop;
 }
 
+/** The per-point arrays of one chunk (reused across advance(steps, true) calls). */
+type ChunkArrays = Pick<RunChunk, 'xy' | 'f' | 'gradNorm' | 'evals'>;
+
 export interface SurfaceRunConfig {
   index: number;
   run: Run;
@@ -77,6 +80,8 @@ export class SurfaceRun {
   /** Evaluations spent by the steps before t (RunResult.evals). */
   private evals = 0;
   private stopped: RunStop | null = null;
+  /** The arrays of the last chunk, for the next advance(steps, true). */
+  private kept: ChunkArrays | null = null;
 
   constructor(private readonly cfg: SurfaceRunConfig) {
     this.index = cfg.index;
@@ -99,18 +104,22 @@ export class SurfaceRun {
     return this.stopped;
   }
 
-  /** Records up to `steps` points (fewer when the run stops) and returns them. */
-  advance(steps: number): RunChunk {
+  /**
+   * Records up to `steps` points (fewer when the run stops) and returns them. `reuse`: the caller
+   * is done with the previous chunk's arrays (it copied them), so this chunk may be written into
+   * them: fresh arrays for every chunk cost a quarter of a fast run's time. Arrays that were
+   * transferred to another thread (detached) are never reused.
+   */
+  advance(steps: number, reuse = false): RunChunk {
     const { objective, gradTol, maxSteps, run } = this.cfg;
     const cap = this.done ? 0 : steps;
-    const xy = new Float64Array(2 * cap);
-    const fs = new Float64Array(cap);
-    const gn = new Float64Array(cap);
-    const ev = new Float64Array(cap);
+    const { xy, f: fs, gradNorm: gn, evals: ev } = this.chunkArrays(cap, reuse);
     const perturbations: number[] = [];
     const start = this.t;
     const x = this.x;
     const g = this.g;
+    // f(x_t) in a local (written back before any exit: a number field written per step costs a heap number)
+    let fx = this.fx;
     let n = 0;
     let stop: RunStop | undefined;
     while (n < cap) {
@@ -118,43 +127,50 @@ export class SurfaceRun {
       const norm = gradNorm2(g[0], g[1]);
       // 2. stopping rule (with the second-order rule on, lambda_min only where ||g|| <= eps)
       const code = stopCodeWithEvals(
-        secondOrderStopCode(stopCodeAt(this.fx, norm, this.t, gradTol, maxSteps), this.t, maxSteps, gradTol, this.cfg.secondOrder?.rho, this.lambdaMinHere),
+        secondOrderStopCode(stopCodeAt(fx, norm, this.t, gradTol, maxSteps), this.t, maxSteps, gradTol, this.cfg.secondOrder?.rho, this.lambdaMinHere),
         this.evals,
         this.cfg.maxEvals,
       );
       if (code === STOP.diverged) {
         // Only at the start: f or its gradient is not finite there, so there is no point to
         // record (a recorded f would be Infinity or NaN, null in JSON): the run has 0 points.
-        stop = this.finish('diverged', notFiniteAtStart(x[0], x[1], this.fx, norm));
+        this.fx = fx;
+        stop = this.finish('diverged', notFiniteAtStart(x[0], x[1], fx, norm));
         break;
       }
       xy[2 * n] = x[0];
       xy[2 * n + 1] = x[1];
-      fs[n] = this.fx;
+      fs[n] = fx;
       gn[n] = norm;
       ev[n] = this.evals;
       n++;
       if (code !== STOP.running) {
+        this.fx = fx;
         stop = this.finish(STOP_REASONS[code]!);
         break;
       }
       // 3. the step's gradient: noise, then clipping
       stepGradient(g, run.gradNoise, run.clip, this.cfg.rng);
-      // 4. the optimizer's step with the scheduled learning rate
-      this.ctx.lr = this.schedule.at(this.t);
+      // 4. the optimizer's step with the scheduled learning rate (written only when it changes:
+      // each write of a number into an object field costs V8 a heap number)
+      const lr = this.schedule.at(this.t);
+      if (this.ctx.lr !== lr) this.ctx.lr = lr;
       if (this.ctx.hessian) this.fullHessian(x[0], x[1]);
       const prevX = x[0];
       const prevY = x[1];
-      this.ctx.f = this.fx;
+      this.ctx.f = fx;
       this.ctx.evals = 1;
       if (this.opt.step(x, g, this.ctx)) perturbations.push(this.t);
       this.evals += this.ctx.evals;
       // 5. divergence: x_{t+1} or f(x_{t+1}) not finite, or out of the box
-      const fNext = Number.isFinite(x[0]) && Number.isFinite(x[1]) ? objective.f(x[0], x[1]) : NaN;
+      // f even at a non-finite x_{t+1}: divergedAt rejects such a point whatever f says, and
+      // `finite ? f : NaN` would make V8 box every f in a heap number.
+      const fNext = objective.f(x[0], x[1]);
       if (divergedAt(fNext, this.box, x[0], x[1])) {
         const bad: [number, number] = [x[0], x[1]];
         x[0] = prevX;
         x[1] = prevY;
+        this.fx = fx;
         stop = this.finish('diverged', this.divergenceMessage(bad, fNext));
         break;
       }
@@ -162,19 +178,23 @@ export class SurfaceRun {
       if (!Number.isFinite(g[0]) || !Number.isFinite(g[1])) {
         x[0] = prevX;
         x[1] = prevY;
+        this.fx = fx;
         stop = this.finish('diverged', `diverged at step ${this.t + 1}: the gradient is not finite there`);
         break;
       }
-      this.fx = fNext;
+      fx = fNext;
       this.t++;
     }
+    this.fx = fx;
+    const exact = n === xy.length / 2;
     return {
       run: this.index,
       start,
-      xy: n === cap ? xy : xy.slice(0, 2 * n),
-      f: n === cap ? fs : fs.slice(0, n),
-      gradNorm: n === cap ? gn : gn.slice(0, n),
-      evals: n === cap ? ev : ev.slice(0, n),
+      // views of reused arrays; copies otherwise, so that a transferred chunk carries no unused tail
+      xy: exact ? xy : reuse ? xy.subarray(0, 2 * n) : xy.slice(0, 2 * n),
+      f: exact ? fs : reuse ? fs.subarray(0, n) : fs.slice(0, n),
+      gradNorm: exact ? gn : reuse ? gn.subarray(0, n) : gn.slice(0, n),
+      evals: exact ? ev : reuse ? ev.subarray(0, n) : ev.slice(0, n),
       perturbations,
       stop,
     };
@@ -185,6 +205,17 @@ export class SurfaceRun {
     this.cfg.objective.hessian(this.x[0], this.x[1], this.h3);
     return eigenSym2(this.h3[0], this.h3[1], this.h3[2]).values[0];
   };
+
+  /** Arrays for up to `cap` points: the last chunk's when reusable (reuse asked, large enough, not transferred), else new ones. */
+  private chunkArrays(cap: number, reuse: boolean): ChunkArrays {
+    const kept = this.kept;
+    if (reuse && kept && kept.f.length >= cap && kept.f.buffer.byteLength > 0 && kept.xy.buffer.byteLength > 0 && kept.gradNorm.buffer.byteLength > 0 && kept.evals.buffer.byteLength > 0) {
+      return cap === kept.f.length ? kept : { xy: kept.xy.subarray(0, 2 * cap), f: kept.f.subarray(0, cap), gradNorm: kept.gradNorm.subarray(0, cap), evals: kept.evals.subarray(0, cap) };
+    }
+    const made = { xy: new Float64Array(2 * cap), f: new Float64Array(cap), gradNorm: new Float64Array(cap), evals: new Float64Array(cap) };
+    if (reuse) this.kept = made;
+    return made;
+  }
 
   private fullHessian(x: number, y: number): void {
     this.cfg.objective.hessian(x, y, this.h3);

@@ -116,5 +116,10 @@ export interface OptimizerDef {
    * evaluator (f along a line), which the fused shader's one-gradient-per-step loop lacks.
    */
   glsl: GlslForm | null;
-  create(params: Record<string, ParamValue>, dim: number): OptimizerInstance;
+  /**
+   * `scalars`: where the instance reads its step scalars, one next() per step; by default its own
+   * `stepScalars.start(params)`. The batched kernel passes one sequence to every pixel whose
+   * parameters give the same scalars, so a sweep computes them once per step, not once per pixel.
+   */
+  create(params: Record<string, ParamValue>, dim: number, scalars?: StepScalarSequence): OptimizerInstance;
 }

@@ -4,7 +4,7 @@
 // beta^t is detMath's pow: ** is Math.pow, whose last bit differs between JS engines.
 import type { ParamValue } from '../../experiment/types';
 import { pow } from '../../numeric';
-import type { GlslForm, OptimizerDef, OptimizerInstance, StepScalars } from '../types';
+import type { GlslForm, OptimizerDef, OptimizerInstance, StepScalars, StepScalarSequence } from '../types';
 import { biasCorrectionConstant, MOMENT_PARAMS } from './glsl';
 import { lerp } from './lerp';
 import { amsgrad, betas, eps, lr, type ParamSpec, weightDecay } from './paramSpec';
@@ -28,7 +28,12 @@ export const adamScalars: StepScalars = stepScalars(['biasCorrection1', 'biasCor
   };
 });
 
-export function createAdam(p: Record<string, ParamValue>, dim: number, decoupled: boolean): OptimizerInstance {
+export function createAdam(
+  p: Record<string, ParamValue>,
+  dim: number,
+  decoupled: boolean,
+  scalars: StepScalarSequence = adamScalars.start(p),
+): OptimizerInstance {
   const [beta1, beta2] = p.betas as number[];
   const eps = p.eps as number;
   const amsgrad = p.amsgrad as boolean;
@@ -38,7 +43,6 @@ export function createAdam(p: Record<string, ParamValue>, dim: number, decoupled
   const maxExpAvgSq = new Float64Array(dim);
   const w1 = 1 - beta1;
   const w2 = 1 - beta2;
-  const scalars = adamScalars.start(p);
   return {
     step(x, g, { lr }) {
       const sc = scalars.next();
@@ -99,6 +103,6 @@ export const adam: OptimizerDef = {
   separable: true,
   needsHessian: false,
   stepScalars: adamScalars,
-  create: (p, dim) => createAdam(p, dim, false),
+  create: (p, dim, scalars) => createAdam(p, dim, false, scalars),
   glsl: adamGlsl(false),
 };

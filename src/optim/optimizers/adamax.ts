@@ -27,14 +27,13 @@ export const adamax: OptimizerDef = {
   separable: true,
   needsHessian: false,
   stepScalars: adamaxScalars,
-  create(p, dim) {
+  create(p, dim, scalars = adamaxScalars.start(p)) {
     const [beta1, beta2] = p.betas as number[];
     const eps = p.eps as number;
     const weightDecay = p.weightDecay as number;
     const expAvg = new Float64Array(dim);
     const expInf = new Float64Array(dim);
     const w1 = 1 - beta1;
-    const scalars = adamaxScalars.start(p);
     return {
       step(x, g, { lr }) {
         const clr = lr / scalars.next()[0];

@@ -13,6 +13,6 @@ export const adamw: OptimizerDef = {
   separable: true,
   needsHessian: false,
   stepScalars: adamScalars,
-  create: (p, dim) => createAdam(p, dim, true),
+  create: (p, dim, scalars) => createAdam(p, dim, true, scalars),
   glsl: adamGlsl(true),
 };

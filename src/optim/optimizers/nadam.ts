@@ -43,7 +43,7 @@ export const nadam: OptimizerDef = {
   separable: true,
   needsHessian: false,
   stepScalars: nadamScalars,
-  create(p, dim) {
+  create(p, dim, scalars = nadamScalars.start(p)) {
     const [beta1, beta2] = p.betas as number[];
     const eps = p.eps as number;
     const weightDecay = p.weightDecay as number;
@@ -51,7 +51,6 @@ export const nadam: OptimizerDef = {
     const expAvgSq = new Float64Array(dim);
     const w1 = 1 - beta1;
     const w2 = 1 - beta2;
-    const scalars = nadamScalars.start(p);
     return {
       step(x, g, { lr }) {
         const sc = scalars.next();

@@ -47,7 +47,7 @@ export const radam: OptimizerDef = {
   separable: true,
   needsHessian: false,
   stepScalars: radamScalars,
-  create(p, dim) {
+  create(p, dim, scalars = radamScalars.start(p)) {
     const [beta1, beta2] = p.betas as number[];
     const eps = p.eps as number;
     const weightDecay = p.weightDecay as number;
@@ -55,7 +55,6 @@ export const radam: OptimizerDef = {
     const expAvgSq = new Float64Array(dim);
     const w1 = 1 - beta1;
     const w2 = 1 - beta2;
-    const scalars = radamScalars.start(p);
     return {
       step(x, g, { lr }) {
         const sc = scalars.next();
