@@ -2,6 +2,7 @@
 // Lenient and total: it never throws, and its work is linear in the input, which is capped.
 import { defaultExperiment } from '../defaults';
 import type { BatchSettings } from '../maps';
+import type { View3dSettings } from '../view3d';
 import type { Experiment } from '../types';
 import { lenientExperiment } from './lenient';
 import { CURRENT_LINK_VERSION, migrateLink, parseVersion, unknownMessage, type LinkField } from './migrations';
@@ -21,6 +22,8 @@ export interface DecodedLink {
   atStep?: number;
   /** The basin and sweep maps' settings (`maps=`), when the link has them (sanitized). */
   maps?: BatchSettings;
+  /** The 2D / 3D layout, heights and camera (`view3d=`), when the link has them (sanitized). */
+  view3d?: View3dSettings;
 }
 
 /**
@@ -72,9 +75,9 @@ function decode(input: string, log: ProblemLog): Omit<DecodedLink, 'problems'> {
     log.add('v', migrated.message, USE_DEFAULT);
     return { experiment: defaultExperiment() };
   }
-  const { raw, atStep, maps } = readLinkV1(migrated.fields, log);
+  const { raw, atStep, maps, view3d } = readLinkV1(migrated.fields, log);
   const experiment = lenientExperiment(raw, log);
-  return { experiment, ...(atStep === undefined ? {} : { atStep }), ...(maps === undefined ? {} : { maps }) };
+  return { experiment, ...(atStep === undefined ? {} : { atStep }), ...(maps === undefined ? {} : { maps }), ...(view3d === undefined ? {} : { view3d }) };
 }
 
 function decodeLogged(hash: string): { out: Omit<DecodedLink, 'problems'>; log: ProblemLog } {

@@ -5,12 +5,14 @@ import * as v from 'valibot';
 import { DEFAULT_STOP } from '../defaults';
 import { LIMITS } from '../limits';
 import type { BatchSettings } from '../maps';
+import type { View3dSettings } from '../view3d';
 import { printableName, quote } from '../printable';
 import { num } from '../schema';
 import { EMPTY_PARAMS_ITEM, NETWORK_KEYS, RUN_KEY, RUN_OPTION_KEYS, SCHEDULE_SLOTS, TOP_KEYS } from './format';
 import type { LinkField } from './migrations';
 import { parseNumber, parseNumberList, parseParamValue } from './numbers';
 import { readMaps } from './maps';
+import { readView3d } from './view3d';
 import { unescapeText } from './percent';
 import { ProblemLog, issueMessage } from './problems';
 import type { Obj } from './untrusted';
@@ -23,6 +25,7 @@ export interface ReadLink {
   raw: Obj;
   atStep?: number;
   maps?: BatchSettings;
+  view3d?: View3dSettings;
 }
 
 function readSchedule(value: string, path: string, log: ProblemLog): unknown {
@@ -112,6 +115,7 @@ export function readLinkV1(fields: LinkField[], log: ProblemLog): ReadLink {
   const raw = dict();
   let atStep: number | undefined;
   let maps: BatchSettings | undefined;
+  let view3d: View3dSettings | undefined;
   for (const { key: rawKey, value } of fields) {
     const key = unescapeText(rawKey);
     if (seen.has(key)) {
@@ -143,6 +147,7 @@ export function readLinkV1(fields: LinkField[], log: ProblemLog): ReadLink {
       case 'view': raw.view = readView(value, log); break;
       case 't': atStep = readAtStep(value, log); break;
       case 'maps': maps = readMaps(value, log); break;
+      case 'view3d': view3d = readView3d(value, log); break;
       case 'v': break; // read by the caller
     }
   }
@@ -155,5 +160,5 @@ export function readLinkV1(fields: LinkField[], log: ProblemLog): ReadLink {
   if (runs.size > 0) raw.runs = [...runs.keys()].sort((a, b) => a - b).map((i) => runs.get(i));
   // A link may leave out half of the stop rule: the other half is its default, not an error.
   if (raw.stop) raw.stop = { ...DEFAULT_STOP, ...(raw.stop as Obj) };
-  return { raw, ...(atStep === undefined ? {} : { atStep }), ...(maps === undefined ? {} : { maps }) };
+  return { raw, ...(atStep === undefined ? {} : { atStep }), ...(maps === undefined ? {} : { maps }), ...(view3d === undefined ? {} : { view3d }) };
 }
