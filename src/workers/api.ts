@@ -11,6 +11,7 @@ import { searchCriticalPoints, type CriticalPoint } from '../surfaces/critical';
 
 import { type ContourImage, renderContourImage } from './contourImage';
 import { sampleGrid } from './grid';
+import { heightField, type HeightField } from './heightField';
 import { objectiveOf } from './objectiveCache';
 import { decisionBuffers, netDecisionGrid, netInfo, netLandscape, sliceBuffers, type DecisionGrid, type NetworkInfo, type SliceBackend } from './netApi';
 import { fail, ok, type WorkerResult } from './result';
@@ -117,6 +118,13 @@ export const api = {
     if (!r.ok) return fail(r.message);
     const image = renderContourImage(sampleGrid(r.objective, view, n, n), n, n, view, width, height);
     return Comlink.transfer(ok(image), [image.bitmap]);
+  },
+  /** The objective sampled n x n over `view` with the contours' colour of each sample (the 3D view). */
+  heightField(exp: Experiment, view: ViewWindow, n: number): WorkerResult<HeightField> {
+    const r = objectiveOf(exp);
+    if (!r.ok) return fail(r.message);
+    const field = heightField(sampleGrid(r.objective, view, n, n), n, view);
+    return Comlink.transfer(ok(field), [field.f.buffer, field.colors.buffer]);
   },
   /** Every critical point of the objective inside `view`, classified (never on the main thread). */
   criticalPoints(exp: Experiment, view: ViewWindow): WorkerResult<{ points: CriticalPoint[]; truncated: boolean; ms: number }> {

@@ -5,6 +5,8 @@ import type { WorkerApi } from './api';
 export type { ChunkListener, Probe, StartResult, SurfaceInfo } from './api';
 export type { AnyChunk } from './session';
 export type { DecisionGrid, NetworkInfo } from './netApi';
+export type { HeightField } from './heightField';
+export type { ValueScale } from './valueScale';
 export type { CriticalPoint } from '../surfaces/critical';
 
 export function createEngineWorker(): Comlink.Remote<WorkerApi> {

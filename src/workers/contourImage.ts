@@ -1,9 +1,10 @@
 // The contour picture of the plot, rasterized in the worker on an OffscreenCanvas and handed to
 // the page as an ImageBitmap: computing and filling log-spaced contours takes tens of
 // milliseconds, which the page's main thread must not spend.
-import { geoPath, geoTransform, interpolateViridis } from 'd3';
+import { geoPath, geoTransform } from 'd3';
 import type { ViewWindow } from '../experiment/types';
 import { logContours } from './contours';
+import { levelColor } from './valueScale';
 
 export interface ContourImage {
   bitmap: ImageBitmap;
@@ -15,7 +16,7 @@ export interface ContourImage {
 
 /** Draws the contours of `values` (nx x ny samples over `view`) on a width x height picture. */
 export function renderContourImage(values: Float64Array, nx: number, ny: number, view: ViewWindow, width: number, height: number): ContourImage {
-  const { polygons, levels } = logContours(values, nx, ny);
+  const { polygons } = logContours(values, nx, ny);
   const canvas = new OffscreenCanvas(Math.max(1, Math.round(width)), Math.max(1, Math.round(height)));
   const ctx = canvas.getContext('2d')!;
   const [x0, x1] = view.x;
@@ -34,7 +35,7 @@ export function renderContourImage(values: Float64Array, nx: number, ny: number,
   polygons.forEach((p, k) => {
     ctx.beginPath();
     path(p);
-    ctx.fillStyle = interpolateViridis(0.15 + 0.85 * levels[k]);
+    ctx.fillStyle = levelColor(k, polygons.length - 1);
     ctx.globalAlpha = 0.6;
     ctx.fill();
     ctx.globalAlpha = 0.25;
