@@ -2,7 +2,6 @@
 import { useStore } from '../state/store';
 import { BatchSection } from './BatchSection';
 import { Charts } from './Charts';
-import { ContourPlot } from './ContourPlot';
 import { ErrorBanner } from './ErrorBanner';
 import { LinkNotice } from './LinkNotice';
 import { NetworkView } from './NetworkView';
@@ -13,6 +12,7 @@ import { RunSummary } from './RunSummary';
 import { RunsPanel } from './RunsPanel';
 import { ShareMenu } from './ShareMenu';
 import { StopPanel } from './StopPanel';
+import { PlotViews } from './three/PlotViews';
 import { SurfacePicker } from './SurfacePicker';
 
 export function App() {
@@ -41,7 +41,7 @@ export function App() {
           <>
             <section className="plot-area" aria-label="Plot">
               <PlotToolbar />
-              <ContourPlot />
+              <PlotViews />
               <CriticalLegend />
               <Readout />
             </section>

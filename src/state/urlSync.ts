@@ -8,6 +8,7 @@ import { decodeBatchSettings, encodeBatchSettings, MAPS_KEY } from '../batch/bat
 import { useBatchStore } from './batchStore';
 import { startExperiment, step } from './controller';
 import { useStore } from './store';
+import { loadView3d, useView3dStore, view3dSettings } from './view3d';
 
 const WRITE_DELAY_MS = 300;
 
@@ -16,7 +17,7 @@ let lastHash = '';
 
 /** The experiment's hash plus the map settings' field when they are not the defaults. */
 function fullHash(exp: Experiment, atStep?: number): string {
-  const hash = encodeExperiment(exp, atStep === undefined ? undefined : { atStep });
+  const hash = encodeExperiment(exp, { ...(atStep === undefined ? {} : { atStep }), view3d: view3dSettings() });
   const maps = encodeBatchSettings(useBatchStore.getState());
   return maps === null ? hash : `${hash}&${MAPS_KEY}=${maps}`;
 }
@@ -43,7 +44,8 @@ async function loadHash(hash: string): Promise<void> {
     return;
   }
   const { experimentHash, maps } = splitMaps(raw);
-  const { experiment, problems, atStep } = decodeExperiment(experimentHash);
+  const { experiment, problems, atStep, view3d } = decodeExperiment(experimentHash);
+  if (view3d) loadView3d(view3d);
   const all = [...problems];
   if (maps !== null) {
     const decoded = decodeBatchSettings(maps);
@@ -75,6 +77,9 @@ export async function startUrlSync(): Promise<void> {
     if (s.experiment !== prev.experiment) scheduleWrite();
   });
   useBatchStore.subscribe(scheduleWrite);
+  useView3dStore.subscribe((s, prev) => {
+    if (s.layout !== prev.layout || s.heights !== prev.heights || s.camera !== prev.camera) scheduleWrite();
+  });
   window.addEventListener('hashchange', () => {
     if (location.hash.replace(/^#/, '') !== lastHash) void loadHash(location.hash);
   });
