@@ -138,11 +138,11 @@ const handWritten: [string, string][] = [
   ['maps: garbage', 'v=1&surface=booth&r0=sgd&maps=garbage'],
   ['maps: empty', 'v=1&surface=booth&r0=sgd&maps='],
   ['maps: given twice', 'v=1&surface=booth&r0=sgd&maps=64,0;32,0,steps;lr,0.0001,1,log;momentum,0.5,0.999,log1m&maps=256,0'],
-  ['view3d: the defaults written out', 'v=1&surface=booth&r0=sgd&view3d=2d,linear,-60,32,3.6,0,0,0.3'],
+  ['view3d: the defaults written out', 'v=1&surface=booth&r0=sgd&view3d=2d,linear,-60,32,4.2,0,0,0.25'],
   ['view3d: layout only', 'v=1&surface=booth&r0=sgd&view3d=3d'],
   ['view3d: out of range and unrounded', 'v=1&surface=booth&r0=sgd&view3d=both,log,540,100,0.01,99,-99,0.12345'],
   ['view3d: bad words and numbers', 'v=1&surface=booth&r0=sgd&view3d=4d,cubic,NaN,Infinity,,0x10,__proto__,1e999'],
-  ['view3d: garbage and given twice', 'v=1&surface=booth&r0=sgd&view3d=garbage&view3d=3d,linear,-60,32,3.6,0,0,0.3'],
+  ['view3d: garbage and given twice', 'v=1&surface=booth&r0=sgd&view3d=garbage&view3d=3d,linear,-60,32,4.2,0,0,0.25'],
   ['maps before the runs, with a bad experiment field', 'v=1&maps=16,0;4,0,finalF;lr,0.0001,1,log;momentum,0.5,0.999,log1m;16,1&surface=booth&r0=sgd,lr:-1&r1=adam'],
 ];
 

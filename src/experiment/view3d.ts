@@ -39,7 +39,7 @@ export const VIEW3D_LIMITS = {
   target: { min: -10, max: 10 },
 } as const;
 
-export const DEFAULT_CAMERA: Readonly<Camera3d> = { azimuth: -60, elevation: 32, distance: 3.6, target: [0, 0, 0.3] };
+export const DEFAULT_CAMERA: Readonly<Camera3d> = { azimuth: -60, elevation: 32, distance: 4.2, target: [0, 0, 0.25] };
 
 export const DEFAULT_VIEW3D: Readonly<View3dSettings> = { layout: '2d', heights: 'linear', camera: DEFAULT_CAMERA };
 

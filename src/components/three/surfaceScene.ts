@@ -153,12 +153,7 @@ export class SurfaceScene {
     this.controls.keyPanSpeed = 20;
     this.controls.listenToKeyEvents(canvas);
     this.controls.addEventListener('change', this.onControlsChange);
-    canvas.addEventListener('keydown', this.onKey);
-    canvas.addEventListener('pointerdown', this.onPointerDown);
-    canvas.addEventListener('pointermove', this.onPointerMove);
-    canvas.addEventListener('pointerup', this.onPointerUp);
-    canvas.addEventListener('pointercancel', this.onPointerCancel);
-    canvas.addEventListener('pointerleave', this.onPointerLeave);
+    for (const [type, listener] of this.listeners()) canvas.addEventListener(type, listener as EventListener);
   }
 
   setSize(width: number, height: number): void {
@@ -362,6 +357,17 @@ export class SurfaceScene {
 
   // ---- Pointer and keys ----
 
+  private listeners(): [string, (e: never) => void][] {
+    return [
+      ['keydown', this.onKey],
+      ['pointerdown', this.onPointerDown],
+      ['pointermove', this.onPointerMove],
+      ['pointerup', this.onPointerUp],
+      ['pointercancel', this.onPointerCancel],
+      ['pointerleave', this.onPointerLeave],
+    ];
+  }
+
   private onControlsChange = () => {
     this.invalidate();
     if (this.cameraTimer) clearTimeout(this.cameraTimer);
@@ -464,13 +470,7 @@ export class SurfaceScene {
     if (this.cameraTimer) clearTimeout(this.cameraTimer);
     this.controls.removeEventListener('change', this.onControlsChange);
     this.controls.dispose();
-    const c = this.canvas;
-    c.removeEventListener('keydown', this.onKey);
-    c.removeEventListener('pointerdown', this.onPointerDown);
-    c.removeEventListener('pointermove', this.onPointerMove);
-    c.removeEventListener('pointerup', this.onPointerUp);
-    c.removeEventListener('pointercancel', this.onPointerCancel);
-    c.removeEventListener('pointerleave', this.onPointerLeave);
+    for (const [type, listener] of this.listeners()) this.canvas.removeEventListener(type, listener as EventListener);
     for (const r of this.runs) this.disposeRun(r);
     this.buildPoints({ ...this.input!, criticalPoints: null }, () => 0);
     this.surface.geometry.dispose();

@@ -82,7 +82,7 @@ export const MAPS_TEXT_SLOTS: ReadonlySet<string> = new Set(['color', 'param', '
 /**
  * The `view3d=` value (src/experiment/view3d.ts), written only when the settings differ from
  * their defaults: these slots separated by ',', numbers as String(n). Example:
- *   view3d=both,log,-60,32,3.6,0,0,0.3
+ *   view3d=both,log,-60,32,4.2,0,0,0.25
  * Reading is lenient (sanitizeView3d clamps every slot) and a value that does not read back to
  * itself is reported.
  */

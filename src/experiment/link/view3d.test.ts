@@ -57,7 +57,7 @@ describe('the view3d field of the link', () => {
         expect(s.camera.elevation >= elevation.min && s.camera.elevation <= elevation.max).toBe(true);
         expect(s.camera.distance >= distance.min && s.camera.distance <= distance.max).toBe(true);
         expect(s.camera.target.every((t) => t >= target.min && t <= target.max)).toBe(true);
-        const written = encodeView3d(s) ?? '2d,linear,-60,32,3.6,0,0,0.3';
+        const written = encodeView3d(s) ?? '2d,linear,-60,32,4.2,0,0,0.25';
         expect(problems.length).toBe(written === value ? 0 : 1);
       }),
       { numRuns: 2000 },
@@ -67,7 +67,7 @@ describe('the view3d field of the link', () => {
   it('clamps, wraps and rounds each slot', () => {
     const { settings } = read('both,log,540,100,0.01,99,-99,0.12345');
     expect(settings).toStrictEqual({ layout: 'both', heights: 'log', camera: { azimuth: -180, elevation: 89, distance: 0.3, target: [10, -10, 0.123] } });
-    expect(read('3d,linear,-60,32,3.6,0,0,0.3')).toStrictEqual({ settings: { ...defaultView3d(), layout: '3d' }, problems: [] });
+    expect(read('3d,linear,-60,32,4.2,0,0,0.25')).toStrictEqual({ settings: { ...defaultView3d(), layout: '3d' }, problems: [] });
     expect([wrapAzimuth(180), wrapAzimuth(-180), wrapAzimuth(-190), wrapAzimuth(725)]).toStrictEqual([-180, -180, 170, 5]);
   });
 
