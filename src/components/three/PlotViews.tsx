@@ -40,7 +40,8 @@ function useWindowSize(): { width: number; height: number } {
 /** The side of each view in CSS pixels: the usual 600, smaller side by side, as large as fits when presenting. */
 function viewSize(layout: ViewLayout, presenting: boolean, win: { width: number; height: number }): number {
   const across = layout === 'both' ? 2 : 1;
-  if (presenting) return Math.max(320, Math.floor(Math.min(win.height - 150, (win.width - 60) / across - 20)));
+  // Below the title, the playback bar and the toolbars (about 330 px at presentation type size).
+  if (presenting) return Math.max(320, Math.floor(Math.min(win.height - 330, (win.width - 60) / across - 20)));
   return layout === 'both' ? Math.max(360, Math.min(PLOT_SIZE, Math.floor((win.width - 420) / 2))) : PLOT_SIZE;
 }
 
