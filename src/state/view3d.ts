@@ -74,7 +74,7 @@ export function heightOf(scale: ValueScale | null, heights: HeightScale): (f: nu
 }
 
 /** Samples per axis of the 3D surface. */
-const FIELD_SIZE = 81;
+const FIELD_SIZE = 65;
 
 const fields = latestWins<{ exp: Experiment; view: ViewWindow }>(
   async ({ exp, view }) => {

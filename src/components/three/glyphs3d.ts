@@ -1,7 +1,7 @@
 // The 2D glyphs (Glyph.tsx) as solids, so the two views speak one language: minimum = sphere,
 // saddle = octahedron (the diamond), maximum = cone (the triangle), degenerate = cube, diverged =
 // a cross of two bars, a running head = a small sphere.
-import { BoxGeometry, BufferGeometry, ConeGeometry, OctahedronGeometry, SphereGeometry } from 'three';
+import { BoxGeometry, BufferGeometry, ConeGeometry, IcosahedronGeometry, OctahedronGeometry, SphereGeometry } from 'three';
 import { mergeGeometries } from 'three/examples/jsm/utils/BufferGeometryUtils.js';
 import type { GlyphKind } from '../Glyph';
 
@@ -23,14 +23,21 @@ const MAKERS: Record<GlyphKind, () => BufferGeometry> = {
   diverged: cross,
 };
 
-const cache = new Map<GlyphKind, BufferGeometry>();
+/** For a crowd of small markers (a window with many critical points): 8 to 20 triangles each. */
+const COARSE: Partial<Record<GlyphKind, () => BufferGeometry>> = {
+  minimum: () => new IcosahedronGeometry(0.8, 0),
+  maximum: () => new ConeGeometry(0.9, 1.6, 5).rotateX(Math.PI / 2),
+};
 
-/** The unit-sized solid of a glyph kind (shared; scale the mesh to size it). */
-export function glyphGeometry(kind: GlyphKind): BufferGeometry {
-  let g = cache.get(kind);
+const cache = new Map<string, BufferGeometry>();
+
+/** The unit-sized solid of a glyph kind (shared; scale the mesh to size it); `coarse` for crowds. */
+export function glyphGeometry(kind: GlyphKind, coarse = false): BufferGeometry {
+  const key = `${kind}${coarse ? ':coarse' : ''}`;
+  let g = cache.get(key);
   if (!g) {
-    g = MAKERS[kind]();
-    cache.set(kind, g);
+    g = ((coarse && COARSE[kind]) || MAKERS[kind])();
+    cache.set(key, g);
   }
   return g;
 }

@@ -6,7 +6,9 @@
 import {
   BufferAttribute,
   BufferGeometry,
+  AlwaysDepth,
   Color,
+  DepthTexture,
   DirectionalLight,
   DoubleSide,
   Group,
@@ -18,15 +20,19 @@ import {
   Mesh,
   MeshBasicMaterial,
   MeshLambertMaterial,
+  OrthographicCamera,
   PerspectiveCamera,
   Plane,
+  PlaneGeometry,
   Raycaster,
   Scene,
+  ShaderMaterial,
   SRGBColorSpace,
   TOUCH,
   Vector2,
   Vector3,
   WebGLRenderer,
+  WebGLRenderTarget,
 } from 'three';
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
 import type { CriticalPoint } from '../../surfaces/critical';
@@ -86,9 +92,66 @@ interface RunMarks {
   hover: Mesh;
 }
 
+/**
+ * The still part of the picture (surface, critical points, frame) drawn once into a texture with
+ * its depth, then copied under the moving part (paths, heads) each frame while only the runs
+ * change: a software renderer's frame is then a copy and a few lines, not the whole surface again.
+ */
+class StillLayer {
+  readonly target: WebGLRenderTarget;
+  private quad: Mesh<PlaneGeometry, ShaderMaterial>;
+  private scene = new Scene();
+  private camera = new OrthographicCamera(-1, 1, 1, -1, 0, 1);
+
+  constructor(width: number, height: number) {
+    this.target = new WebGLRenderTarget(width, height, { depthTexture: new DepthTexture(width, height) });
+    this.target.texture.colorSpace = SRGBColorSpace; // 8 bits a channel without banding in the darks
+    this.quad = new Mesh(
+      new PlaneGeometry(2, 2),
+      new ShaderMaterial({
+        uniforms: { still: { value: this.target.texture }, depth: { value: this.target.depthTexture } },
+        vertexShader: 'varying vec2 vUv; void main() { vUv = uv; gl_Position = vec4(position.xy, 0.0, 1.0); }',
+        fragmentShader:
+          'uniform sampler2D still; uniform sampler2D depth; varying vec2 vUv;\n' +
+          'void main() { gl_FragColor = linearToOutputTexel(texture2D(still, vUv)); gl_FragDepth = texture2D(depth, vUv).x; }',
+        depthTest: true,
+        depthFunc: AlwaysDepth, // write the still picture's depth everywhere
+        depthWrite: true,
+      }),
+    );
+    this.scene.add(this.quad);
+  }
+
+  /** Draws the still scene into the texture. */
+  update(renderer: WebGLRenderer, scene: Scene, camera: PerspectiveCamera): void {
+    renderer.setRenderTarget(this.target);
+    renderer.render(scene, camera);
+    renderer.setRenderTarget(null);
+  }
+
+  /** Copies colour and depth onto the canvas. */
+  draw(renderer: WebGLRenderer): void {
+    renderer.render(this.scene, this.camera);
+  }
+
+  dispose(): void {
+    this.target.depthTexture?.dispose();
+    this.target.dispose();
+    this.quad.geometry.dispose();
+    this.quad.material.dispose();
+  }
+}
+
 export class SurfaceScene {
   readonly renderer: WebGLRenderer;
+  /** What moves only with the camera or the window: surface, critical points, frame. */
   private scene = new Scene();
+  /** What moves as the runs stream: paths, starts, heads, hover marks. */
+  private moving = new Scene();
+  /** Only without a GPU, where redrawing the surface each frame is what costs (and nothing is multisampled). */
+  private still: StillLayer | null = null;
+  private stillDirty = true;
+  private software = false;
   private camera = new PerspectiveCamera(40, 1, 0.01, 100);
   private controls: OrbitControls;
   private clipping = [new Plane(new Vector3(1, 0, 0), 1), new Plane(new Vector3(-1, 0, 0), 1), new Plane(new Vector3(0, 1, 0), 1), new Plane(new Vector3(0, -1, 0), 1)];
@@ -115,16 +178,19 @@ export class SurfaceScene {
     private events: SceneEvents,
   ) {
     // Multisampling costs a software renderer (no GPU) most of its frame rate; a GPU does it for free.
-    this.renderer = new WebGLRenderer({ canvas, antialias: !softwareGL() });
+    this.software = softwareGL();
+    this.renderer = new WebGLRenderer({ canvas, antialias: !this.software });
     this.renderer.setPixelRatio(Math.min(2, window.devicePixelRatio || 1));
     this.renderer.localClippingEnabled = true;
     this.camera.up.set(0, 0, 1);
 
-    this.scene.add(new HemisphereLight(0xffffff, 0x55565a, 1.7));
-    // From the side and above, so the two sides of a saddle take different light.
-    const sun = new DirectionalLight(0xffffff, 1.9);
-    sun.position.set(-1.5, -2.5, 3);
-    this.scene.add(sun);
+    // The glyphs' light (the surface bakes its own, lighting.ts), in both scenes.
+    for (const scene of [this.scene, this.moving]) {
+      scene.add(new HemisphereLight(0xffffff, 0x55565a, 1.7));
+      const sun = new DirectionalLight(0xffffff, 1.9);
+      sun.position.set(-1.5, -2.5, 3);
+      scene.add(sun);
+    }
 
     this.surface = new Mesh(
       new BufferGeometry(),
@@ -158,6 +224,12 @@ export class SurfaceScene {
 
   setSize(width: number, height: number): void {
     this.renderer.setSize(width, height, false);
+    if (this.software) {
+      this.still?.dispose();
+      const px = this.renderer.getDrawingBufferSize(new Vector2());
+      this.still = new StillLayer(px.x, px.y);
+      this.stillDirty = true;
+    }
     this.camera.aspect = width / height;
     this.camera.updateProjectionMatrix();
     for (const r of this.runs) r.path.material.resolution.set(width, height);
@@ -169,6 +241,7 @@ export class SurfaceScene {
     this.controls.target.set(...c.target);
     this.camera.position.set(...cameraPosition(c));
     this.controls.update();
+    this.stillDirty = true;
     this.invalidate();
   }
 
@@ -195,7 +268,20 @@ export class SurfaceScene {
 
   private draw(): void {
     if (this.input) this.apply(this.input);
-    this.renderer.render(this.scene, this.camera);
+    const r = this.renderer;
+    if (this.still) {
+      if (this.stillDirty) this.still.update(r, this.scene, this.camera);
+      this.stillDirty = false;
+      r.clear();
+      r.autoClear = false;
+      this.still.draw(r);
+    } else {
+      r.render(this.scene, this.camera);
+      r.autoClear = false;
+    }
+    // Over the still picture, depth-tested against it.
+    r.render(this.moving, this.camera);
+    r.autoClear = true;
     this.frames++;
     this.canvas.dataset.frames = String(this.frames);
     this.canvas.dataset.segments = String(this.runs.reduce((sum, r) => sum + r.path.line.geometry.instanceCount, 0));
@@ -207,6 +293,9 @@ export class SurfaceScene {
     const field = input.field;
     const lift = heightOf(field?.scale ?? null, input.heights);
     const surfaceChanged = field !== was.field || input.heights !== was.heights;
+    if (surfaceChanged || input.theme !== was.theme || input.criticalPoints !== was.criticalPoints || input.hoveredPoint !== was.hoveredPoint || input.presenting !== was.presenting) {
+      this.stillDirty = true;
+    }
     if (input.theme !== was.theme) {
       this.scene.background = new Color(BACKGROUND[input.theme]);
       this.frame.material.color.set(FRAME_COLOR[input.theme]);
@@ -283,17 +372,19 @@ export class SurfaceScene {
     const field = input.field;
     if (!field || !input.criticalPoints) return;
     const all = input.criticalPoints;
-    const size = GLYPH_SIZE * (all.length > 60 ? 0.6 : 1) * (input.presenting ? 1.5 : 1);
+    const crowd = all.length > 60;
+    const size = GLYPH_SIZE * (crowd ? 0.6 : 1) * (input.presenting ? 1.5 : 1);
     const matrix = new Matrix4();
     for (const kind of Object.keys(KIND_COLORS) as (keyof typeof KIND_COLORS)[]) {
       const points = all.filter((p) => p.kind === kind);
       if (points.length === 0) continue;
-      const mesh = new InstancedMesh(glyphGeometry(kind), new MeshLambertMaterial({ color: KIND_COLORS[kind], clippingPlanes: this.clipping }), points.length);
+      const mesh = new InstancedMesh(glyphGeometry(kind, crowd), new MeshLambertMaterial({ color: KIND_COLORS[kind], clippingPlanes: this.clipping }), points.length);
       points.forEach((p, i) => {
         const x = toScene(p.x, field.view.x);
         const y = toScene(p.y, field.view.y);
-        const z = lift(p.f) + PATH_LIFT;
         const scale = size * (p === input.hoveredPoint ? 1.7 : 1);
+        // Resting on the surface rather than half sunk in it.
+        const z = lift(p.f) + PATH_LIFT + 0.6 * scale;
         mesh.setMatrixAt(i, matrix.makeScale(scale, scale, scale).setPosition(x, y, z));
         this.pointsAt.push({ x, y, point: p });
       });
@@ -315,7 +406,7 @@ export class SurfaceScene {
         r = { path, start: this.glyph('running', '#ffffff', GLYPH_SIZE * 0.7), head: this.glyph('running', t.color, GLYPH_SIZE), headKind: 'running', hover: this.glyph('running', t.color, GLYPH_SIZE * 1.2) };
         (r.hover.material as MeshLambertMaterial).transparent = true;
         (r.hover.material as MeshLambertMaterial).opacity = 0.45;
-        this.scene.add(r.path.line, r.start, r.head, r.hover);
+        this.moving.add(r.path.line, r.start, r.head, r.hover);
         this.runs[i] = r;
       }
       if (rebuild) r.path.reset();
@@ -350,7 +441,7 @@ export class SurfaceScene {
   }
 
   private disposeRun(r: RunMarks): void {
-    this.scene.remove(r.path.line, r.start, r.head, r.hover);
+    this.moving.remove(r.path.line, r.start, r.head, r.hover);
     r.path.dispose();
     for (const m of [r.start, r.head, r.hover]) (m.material as MeshLambertMaterial).dispose();
   }
@@ -369,6 +460,7 @@ export class SurfaceScene {
   }
 
   private onControlsChange = () => {
+    this.stillDirty = true;
     this.invalidate();
     if (this.cameraTimer) clearTimeout(this.cameraTimer);
     this.cameraTimer = setTimeout(() => {
@@ -379,8 +471,9 @@ export class SurfaceScene {
   private onKey = (e: KeyboardEvent) => {
     // Arrows move the camera here, not the playback (its shortcuts listen on the window).
     if (e.key.startsWith('Arrow')) e.stopPropagation();
-    if (e.key === '+' || e.key === '=') this.controls.dollyIn(1.15);
-    else if (e.key === '-' || e.key === '_') this.controls.dollyOut(1.15);
+    // OrbitControls' dollyOut divides the distance (the wheel's names: out = towards the target).
+    if (e.key === '+' || e.key === '=') this.controls.dollyOut(1.15);
+    else if (e.key === '-' || e.key === '_') this.controls.dollyIn(1.15);
     else return;
     e.preventDefault();
     this.controls.update();
@@ -477,6 +570,7 @@ export class SurfaceScene {
     this.surface.material.dispose();
     this.frame.geometry.dispose();
     this.frame.material.dispose();
+    this.still?.dispose();
     this.renderer.dispose();
   }
 }
