@@ -10,6 +10,7 @@ import { useBatchStore } from './batchStore';
 import { startExperiment, step } from './controller';
 import { checkExpression, showLoadProblems } from './loadExperiment';
 import { useStore } from './store';
+import { loadView3d, useView3dStore, view3dSettings } from './view3d';
 
 const WRITE_DELAY_MS = 300;
 
@@ -18,7 +19,7 @@ let lastHash = '';
 
 /** The experiment's hash plus the map settings' field when they are not the defaults. */
 function fullHash(exp: Experiment, atStep?: number): string {
-  const hash = encodeExperiment(exp, { ...(atStep === undefined ? {} : { atStep }), chartX: useStore.getState().chartX });
+  const hash = encodeExperiment(exp, { ...(atStep === undefined ? {} : { atStep }), chartX: useStore.getState().chartX, view3d: view3dSettings() });
   const maps = encodeBatchSettings(useBatchStore.getState());
   return maps === null ? hash : `${hash}&${MAPS_KEY}=${maps}`;
 }
@@ -54,6 +55,7 @@ async function loadHash(hash: string): Promise<void> {
   }
   const { experimentHash, maps } = splitMaps(raw);
   const decoded = decodeExperiment(experimentHash);
+  if (decoded.view3d) loadView3d(decoded.view3d);
   const checked = checkExpression(decoded.experiment, 'problem.expr');
   const all = [...decoded.problems, ...(checked.problem ? [checked.problem] : [])];
   if (maps !== null) {
@@ -92,6 +94,9 @@ export async function startUrlSync(): Promise<void> {
     if (s.experiment !== prev.experiment || s.chartX !== prev.chartX) scheduleWrite();
   });
   useBatchStore.subscribe(scheduleWrite);
+  useView3dStore.subscribe((s, prev) => {
+    if (s.layout !== prev.layout || s.heights !== prev.heights || s.camera !== prev.camera) scheduleWrite();
+  });
   window.addEventListener('hashchange', () => {
     if (location.hash.replace(/^#/, '') !== lastHash) void loadHash(location.hash);
   });

@@ -2,6 +2,7 @@
 // Lenient and total: it never throws, and its work is linear in the input, which is capped.
 import { defaultExperiment } from '../defaults';
 import type { BatchSettings } from '../maps';
+import type { View3dSettings } from '../view3d';
 import type { ChartXAxis, Experiment } from '../types';
 import { lenientExperiment } from './lenient';
 import { CURRENT_LINK_VERSION, migrateLink, parseVersion, unknownMessage, type LinkField } from './migrations';
@@ -24,6 +25,8 @@ export interface DecodedLink {
   maps?: BatchSettings;
   /** The charts' x axis (`xaxis=`), when the link has a valid one. */
   chartX?: ChartXAxis;
+  /** The 2D / 3D layout, heights and camera (`view3d=`), when the link has them (sanitized). */
+  view3d?: View3dSettings;
 }
 
 /**
@@ -75,9 +78,15 @@ function decode(input: string, log: ProblemLog): Omit<DecodedLink, 'problems'> {
     log.add('v', migrated.message, USE_DEFAULT);
     return { experiment: defaultExperiment() };
   }
-  const { raw, atStep, maps, chartX } = readLinkV1(migrated.fields, log);
+  const { raw, atStep, maps, chartX, view3d } = readLinkV1(migrated.fields, log);
   const experiment = lenientExperiment(raw, log);
-  return { experiment, ...(atStep === undefined ? {} : { atStep }), ...(maps === undefined ? {} : { maps }), ...(chartX === undefined ? {} : { chartX }) };
+  return {
+    experiment,
+    ...(atStep === undefined ? {} : { atStep }),
+    ...(maps === undefined ? {} : { maps }),
+    ...(chartX === undefined ? {} : { chartX }),
+    ...(view3d === undefined ? {} : { view3d }),
+  };
 }
 
 function decodeLogged(hash: string): { out: Omit<DecodedLink, 'problems'>; log: ProblemLog } {

@@ -2,9 +2,11 @@
 // Synchronous and total: it writes what it is given, valid or not (the decoder judges).
 import { OPTIMIZER_SPECS } from '../../optim/optimizers/params';
 import type { BatchSettings } from '../maps';
+import type { View3dSettings } from '../view3d';
 import type { ChartXAxis, Experiment, Regularization, Run, Schedule } from '../types';
 import { EMPTY_PARAMS_ITEM, SCHEDULE_SLOTS } from './format';
 import { encodeMaps } from './maps';
+import { encodeView3d } from './view3d';
 import { CURRENT_LINK_VERSION } from './migrations';
 import { formatNumber, formatParamValue } from './numbers';
 import { escapeText } from './percent';
@@ -16,6 +18,8 @@ export interface EncodeOptions {
   maps?: BatchSettings;
   /** The charts' x axis; written as `xaxis` when it is not 'steps'. */
   chartX?: ChartXAxis;
+  /** The 2D / 3D layout, heights and camera; written as `view3d` when they are not the defaults. */
+  view3d?: View3dSettings;
 }
 
 const pair = (xs: readonly number[]) => xs.map(formatNumber).join(';');
@@ -84,5 +88,7 @@ export function encodeExperiment(exp: Experiment, options: EncodeOptions = {}): 
   const maps = options.maps === undefined ? null : encodeMaps(options.maps);
   if (maps !== null) parts.push(`maps=${maps}`);
   if (options.chartX !== undefined && options.chartX !== 'steps') parts.push(`xaxis=${escapeText(options.chartX, 'field')}`);
+  const view3d = options.view3d === undefined ? null : encodeView3d(options.view3d);
+  if (view3d !== null) parts.push(`view3d=${view3d}`);
   return parts.join('&');
 }

@@ -13,6 +13,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { BatchSettings } from '../maps';
 import type { ChartXAxis, Experiment } from '../types';
+import type { View3dSettings } from '../view3d';
 import { decodeExperiment } from './decode';
 
 interface FixtureCase {
@@ -22,6 +23,7 @@ interface FixtureCase {
   atStep?: number;
   maps?: BatchSettings;
   chartX?: ChartXAxis;
+  view3d?: View3dSettings;
   problems: { field: string; message: string }[];
 }
 
@@ -48,6 +50,7 @@ describe('fixtures/links/v1.json', () => {
     expect(decoded.atStep).toBe(c.atStep);
     expect(decoded.maps).toStrictEqual(c.maps);
     expect(decoded.chartX).toBe(c.chartX);
+    expect(decoded.view3d).toStrictEqual(c.view3d);
     // Which fields are rejected is part of the promise; the wording belongs to the schema and may improve.
     expect(decoded.problems.map((p) => p.field)).toStrictEqual(c.problems.map((p) => p.field));
   });
