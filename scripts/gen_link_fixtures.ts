@@ -10,6 +10,7 @@ import { encodeExperiment } from '../src/experiment/link/encode';
 import { LIMITS } from '../src/experiment/limits';
 import type { EscapeSettings } from '../src/experiment/escape';
 import { defaultBatchSettings, type BatchSettings } from '../src/experiment/maps';
+import { defaultView3d, type View3dSettings } from '../src/experiment/view3d';
 import { OPTIMIZER_SPECS } from '../src/optim/optimizers/params';
 import { FUNCTION_IDS, OPTIMIZER_IDS, SURFACE_IDS, type ChartXAxis, type Experiment, type ParamValue, type Problem, type Run } from '../src/experiment/types';
 
@@ -24,6 +25,8 @@ interface FixtureCase {
   chartX?: ChartXAxis;
   /** The escape-time settings of a link with an `escape=` field. */
   escape?: EscapeSettings;
+  /** The 3D view's settings of a link with a `view3d=` field. */
+  view3d?: View3dSettings;
   problems: { field: string; message: string }[];
 }
 
@@ -55,8 +58,15 @@ function maps(change: (m: BatchSettings) => void): BatchSettings {
   return m;
 }
 
+/** The 3D view's default settings with one change. */
+function view3d(change: (v: View3dSettings) => void): View3dSettings {
+  const v = defaultView3d();
+  change(v);
+  return v;
+}
+
 // Valid experiments: the link is what the encoder writes; decoding must give them back exactly.
-const valid: [string, Experiment, number?, BatchSettings?, ChartXAxis?, EscapeSettings?][] = [
+const valid: [string, Experiment, number?, BatchSettings?, ChartXAxis?, EscapeSettings?, View3dSettings?][] = [
   ...SURFACE_IDS.map((id): [string, Experiment] => [`surface ${id}`, exp(surface(id), [sgd])]),
   ...OPTIMIZER_IDS.map((id): [string, Experiment] => [`optimizer ${id} with non-default parameters`, exp(surface('himmelblau'), [{ optimizer: id, params: nonDefaultParams(id), start: [0.5, -0.25] }])]),
   ['boolean: sgd nesterov', exp(surface(), [{ optimizer: 'sgd', params: { lr: 0.001, momentum: 0.9, nesterov: true } }])],
@@ -120,6 +130,9 @@ const valid: [string, Experiment, number?, BatchSettings?, ChartXAxis?, EscapeSe
   ['function matrixFactorization r and seed', exp({ kind: 'function', id: 'matrixFactorization', dim: 40, params: { r: 2, seed: 4294967295 } }, [{ optimizer: 'adam', params: { lr: 0.01 }, startRadius: 1 }])],
   ['function saddleChain with all parameters and a start of 4 numbers', exp({ kind: 'function', id: 'saddleChain', dim: 4, params: { tau: 1.5, L: 2, gamma: 0.25 } }, [{ optimizer: 'cubic', start: [1, -0.5, 1e-7, 0] }])],
   ['function rastrigin d = 1000 with a start of 1000 numbers', exp({ kind: 'function', id: 'rastrigin', dim: 1000 }, [{ optimizer: 'sgd', start: Array.from({ length: 1000 }, (_, i) => (i % 7) - 3) }])],
+  ['view3d: the 3D view alone', exp(surface('doubleWell'), [sgd]), undefined, undefined, undefined, undefined, view3d((v) => (v.layout = '3d'))],
+  ['view3d: both views, log heights, a camera', exp(surface('rosenbrock'), [sgd]), undefined, undefined, undefined, undefined, view3d((v) => Object.assign(v, { layout: 'both', heights: 'log', camera: { azimuth: 135.5, elevation: -12.3, distance: 2.25, target: [0.125, -0.5, 0.3] } }))],
+  ['view3d with maps and atStep', exp(surface('himmelblau'), [sgd]), 40, maps((m) => (m.basins.resolution = 64)), undefined, undefined, view3d((v) => (v.layout = 'both'))],
 ];
 
 // Links written by hand or damaged: what they decode to, problems included.
@@ -154,6 +167,11 @@ const handWritten: [string, string][] = [
   ['function: unknown id', 'v=1&fn=nowhere&dim=3&r0=sgd'],
   ['function: a view', 'v=1&fn=rosenbrock&dim=3&r0=sgd&view=0;1;0;1'],
   ['surface: srad and a start of 3 numbers', 'v=1&surface=booth&r0=sgd,srad:0.1,start:1;2;3'],
+  ['view3d: the defaults written out', 'v=1&surface=booth&r0=sgd&view3d=2d,linear,-60,32,4.2,0,0,0.25'],
+  ['view3d: layout only', 'v=1&surface=booth&r0=sgd&view3d=3d'],
+  ['view3d: out of range and unrounded', 'v=1&surface=booth&r0=sgd&view3d=both,log,540,100,0.01,99,-99,0.12345'],
+  ['view3d: bad words and numbers', 'v=1&surface=booth&r0=sgd&view3d=4d,cubic,NaN,Infinity,,0x10,__proto__,1e999'],
+  ['view3d: garbage and given twice', 'v=1&surface=booth&r0=sgd&view3d=garbage&view3d=3d,linear,-60,32,4.2,0,0,0.25'],
   ['maps before the runs, with a bad experiment field', 'v=1&maps=16,0;4,0,finalF;lr,0.0001,1,log;momentum,0.5,0.999,log1m;16,1&surface=booth&r0=sgd,lr:-1&r1=adam'],
   ['second-order rule: rho 0, rule off', 'v=1&surface=doubleWell&r0=sgd&steps=100&tol=0.001&rho=0&seed=0'],
   ['second-order rule: rho not a number, given twice', 'v=1&surface=doubleWell&r0=sgd&tol=0.001&rho=abc&rho=2'],
@@ -169,9 +187,10 @@ const handWritten: [string, string][] = [
   ['maxEvals not a whole number', 'v=1&surface=booth&r0=sgd&evals=2.5&xaxis=evals'],
 ];
 
-function decodeCase(name: string, link: string, expected?: Experiment, atStep?: number, maps?: BatchSettings, chartX?: ChartXAxis, escape?: EscapeSettings): FixtureCase {
+function decodeCase(name: string, link: string, expected?: Experiment, atStep?: number, maps?: BatchSettings, chartX?: ChartXAxis, escape?: EscapeSettings, view3d?: View3dSettings): FixtureCase {
   const decoded = decodeExperiment(link);
-  if (expected && (decoded.problems.length > 0 || !isDeepStrictEqual(decoded.experiment, expected) || decoded.atStep !== atStep || !isDeepStrictEqual(decoded.maps, maps) || decoded.chartX !== chartX || !isDeepStrictEqual(decoded.escape, escape))) {
+  const same = (a: unknown, b: unknown) => isDeepStrictEqual(a, b);
+  if (expected && (decoded.problems.length > 0 || !same(decoded.experiment, expected) || decoded.atStep !== atStep || !same(decoded.maps, maps) || decoded.chartX !== chartX || !same(decoded.escape, escape) || !same(decoded.view3d, view3d))) {
     throw new Error(`${name}: the link does not decode to its experiment: ${JSON.stringify(decoded)}`);
   }
   return {
@@ -182,12 +201,13 @@ function decodeCase(name: string, link: string, expected?: Experiment, atStep?: 
     ...(decoded.maps === undefined ? {} : { maps: decoded.maps }),
     ...(decoded.chartX === undefined ? {} : { chartX: decoded.chartX }),
     ...(decoded.escape === undefined ? {} : { escape: decoded.escape }),
+    ...(decoded.view3d === undefined ? {} : { view3d: decoded.view3d }),
     problems: decoded.problems,
   };
 }
 
 const fresh = [
-  ...valid.map(([name, e, atStep, m, chartX, esc]) => decodeCase(name, encodeExperiment(e, { atStep, maps: m, chartX, escape: esc }), e, atStep, m, chartX, esc)),
+  ...valid.map(([name, e, atStep, m, chartX, esc, v3]) => decodeCase(name, encodeExperiment(e, { atStep, maps: m, chartX, escape: esc, view3d: v3 }), e, atStep, m, chartX, esc, v3)),
   ...handWritten.map(([name, link]) => decodeCase(name, link)),
 ];
 const rewrite = process.argv.includes('--rewrite');

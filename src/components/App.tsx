@@ -2,8 +2,6 @@
 import { useStore } from '../state/store';
 import { BatchSection } from './BatchSection';
 import { Charts } from './Charts';
-import { ColorBar } from './ColorBar';
-import { ContourPlot } from './ContourPlot';
 import { ErrorBanner } from './ErrorBanner';
 import { LinkNotice } from './LinkNotice';
 import { EscapeSection } from './escape';
@@ -16,8 +14,8 @@ import { RunSummary } from './RunSummary';
 import { RunsPanel } from './RunsPanel';
 import { ShareMenu } from './ShareMenu';
 import { StopPanel } from './StopPanel';
+import { PlotViews } from './three/PlotViews';
 import { SurfacePicker } from './SurfacePicker';
-import { usePlotSize } from './usePlotSize';
 
 export function App() {
   const mode = useStore((s) => s.mode);
@@ -46,7 +44,7 @@ export function App() {
           <>
             <section className="plot-area" aria-label="Plot">
               <PlotToolbar />
-              <PlotBox />
+              <PlotViews />
               <CriticalLegend />
               <Readout />
             </section>
@@ -59,18 +57,6 @@ export function App() {
       </main>
       {mode === 'surface' && <BatchSection />}
       {mode === 'surface' && <EscapeSection />}
-    </div>
-  );
-}
-
-/** The contour plot, sized to its column and the window (mounted with the surface views only). */
-function PlotBox() {
-  const { ref, size } = usePlotSize<HTMLDivElement>();
-  const scale = useStore((s) => s.grid?.scale);
-  return (
-    <div ref={ref} className="plot-box">
-      <ContourPlot size={size} />
-      {scale ? <ColorBar scale={scale} size={size} /> : <div style={{ height: 30 }} />}
     </div>
   );
 }

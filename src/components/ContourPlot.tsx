@@ -1,6 +1,7 @@
 // The plot: contours, critical points, axes and trajectories in one SVG sharing one pair of
-// scales. A click sets run 1's start point and restarts; moving the pointer shows the values
-// under it and the nearest step of a path (linked with the charts).
+// scales. A click (or tap) sets run 1's start point and restarts; moving the pointer shows the
+// values under it and the nearest step of a path (linked with the charts). Drag pans; the wheel
+// or a two-finger pinch zooms; with the plot focused the arrow keys move run 1's start.
 import { useEffect, useRef, type KeyboardEvent, type PointerEvent } from 'react';
 import { probeAt, probeEnter, probeLeave, setContourRaster, setStart, setView } from '../state/controller';
 import { useStore } from '../state/store';
@@ -28,6 +29,9 @@ export function ContourPlot({ size = PLOT_SIZE }: { size?: number }) {
   const targetRef = useRef<SVGRectElement>(null);
   /** Pointer-down position and the view then; a move of more than a few pixels is a pan. */
   const drag = useRef<{ px: number; py: number; view: typeof view; moved: boolean } | null>(null);
+  /** Touch: the fingers down (pixels), and a pinch's last spread and centre; a pinch never ends in a tap. */
+  const fingers = useRef(new Map<number, { px: number; py: number }>());
+  const pinch = useRef<{ spread: number; cx: number; cy: number } | null>(null);
 
   const toData = (e: { clientX: number; clientY: number }) => {
     const rect = targetRef.current!.getBoundingClientRect();
@@ -62,13 +66,36 @@ export function ContourPlot({ size = PLOT_SIZE }: { size?: number }) {
     return () => el.removeEventListener('wheel', onWheel);
   }, []);
 
+  /** The two fingers' distance and centre, in pixels. */
+  const spreadOf = () => {
+    const [a, b] = [...fingers.current.values()];
+    return { spread: Math.hypot(a.px - b.px, a.py - b.py), cx: (a.px + b.px) / 2, cy: (a.py + b.py) / 2 };
+  };
+  /** Pinch: zoom by the change of spread about the fingers' centre, and pan as the centre moves. */
+  const onPinchMove = () => {
+    const last = pinch.current!;
+    const now = spreadOf();
+    if (!(now.spread > 0 && last.spread > 0)) return;
+    const moved = panView(view, scales.x.invert(last.cx) - scales.x.invert(now.cx), scales.y.invert(last.cy) - scales.y.invert(now.cy));
+    setView(roundView(zoomView(moved, scales.x.invert(now.cx), scales.y.invert(now.cy), last.spread / now.spread)));
+    pinch.current = now;
+  };
+
   const onPointerDown = (e: PointerEvent<SVGRectElement>) => {
     const { px, py } = toData(e);
     drag.current = { px, py, view, moved: false };
     e.currentTarget.setPointerCapture(e.pointerId);
+    if (e.pointerType !== 'touch') return;
+    fingers.current.set(e.pointerId, { px, py });
+    if (fingers.current.size === 2) pinch.current = spreadOf();
   };
   const onPointerMove = (e: PointerEvent<SVGRectElement>) => {
     const { px, py, x, y } = toData(e);
+    if (fingers.current.has(e.pointerId)) fingers.current.set(e.pointerId, { px, py });
+    if (pinch.current) {
+      if (fingers.current.size === 2) onPinchMove();
+      return;
+    }
     const d = drag.current;
     if (d && (d.moved || Math.hypot(px - d.px, py - d.py) > 4)) {
       d.moved = true;
@@ -94,6 +121,13 @@ export function ContourPlot({ size = PLOT_SIZE }: { size?: number }) {
     setStart(Number((start[0] + d[0] * f * (view.x[1] - view.x[0])).toPrecision(6)), Number((start[1] + d[1] * f * (view.y[1] - view.y[0])).toPrecision(6)));
   };
   const onPointerUp = (e: PointerEvent<SVGRectElement>) => {
+    fingers.current.delete(e.pointerId);
+    if (pinch.current) {
+      // The pinch ends when every finger is up; no tap, no pan with the finger left.
+      drag.current = null;
+      if (fingers.current.size === 0) pinch.current = null;
+      return;
+    }
     const d = drag.current;
     drag.current = null;
     if (d && !d.moved) {
@@ -124,6 +158,11 @@ export function ContourPlot({ size = PLOT_SIZE }: { size?: number }) {
             onPointerDown={onPointerDown}
             onPointerMove={onPointerMove}
             onPointerUp={onPointerUp}
+            onPointerCancel={(e) => {
+              fingers.current.delete(e.pointerId);
+              drag.current = null;
+              if (fingers.current.size === 0) pinch.current = null;
+            }}
             onPointerLeave={probeLeave}
           />
           {criticalPoints && <CriticalPointsLayer points={criticalPoints} scales={scales} />}

@@ -24,7 +24,7 @@ let problemKey = '';
  * What the contour colours are blended toward: the plot panel's colour in each theme (the
  * --panel of styles.css), so that the bands are light on light and dim on dark.
  */
-const BAND_BACKGROUND = { light: '#ffffff', dark: '#1f2126' } as const;
+export const BAND_BACKGROUND = { light: '#ffffff', dark: '#1f2126' } as const;
 
 const grids = latestWins<{ exp: Experiment; view: ViewWindow; width: number; height: number; background: string; slice: Slice | null }>(
   async ({ exp, view, width, height, background, slice }, superseded) => {

@@ -12,6 +12,7 @@ import { checkExpression, showLoadProblems } from './loadExperiment';
 import { useStore } from './store';
 import { applyEscapeField, useEscapeSettings, withEscapeField } from './escape/escapeSettings';
 import { closeLesson, isLessonLink, lessonHashFor, openLessonLink, useLessons } from './lessons';
+import { loadView3d, useView3dStore, view3dSettings } from './view3d';
 
 const WRITE_DELAY_MS = 300;
 
@@ -23,7 +24,7 @@ function fullHash(exp: Experiment, atStep?: number): string {
   // A lesson's step shown unedited keeps its own link (lessons.ts).
   const lesson = atStep === undefined ? lessonHashFor(exp) : null;
   if (lesson !== null) return lesson;
-  const hash = encodeExperiment(exp, { ...(atStep === undefined ? {} : { atStep }), chartX: useStore.getState().chartX });
+  const hash = encodeExperiment(exp, { ...(atStep === undefined ? {} : { atStep }), chartX: useStore.getState().chartX, view3d: view3dSettings() });
   const maps = encodeBatchSettings(useBatchStore.getState());
   return withEscapeField(maps === null ? hash : `${hash}&${MAPS_KEY}=${maps}`);
 }
@@ -68,6 +69,7 @@ async function loadHash(hash: string): Promise<void> {
   }
   const { experimentHash, maps } = splitMaps(raw);
   const decoded = decodeExperiment(experimentHash);
+  if (decoded.view3d) loadView3d(decoded.view3d);
   const checked = checkExpression(decoded.experiment, 'problem.expr');
   const all = [...decoded.problems, ...(checked.problem ? [checked.problem] : [])];
   if (maps !== null) {
@@ -108,6 +110,9 @@ export async function startUrlSync(): Promise<void> {
   useBatchStore.subscribe(scheduleWrite);
   useEscapeSettings.subscribe(scheduleWrite);
   useLessons.subscribe(scheduleWrite);
+  useView3dStore.subscribe((s, prev) => {
+    if (s.layout !== prev.layout || s.heights !== prev.heights || s.camera !== prev.camera) scheduleWrite();
+  });
   window.addEventListener('hashchange', () => {
     if (location.hash.replace(/^#/, '') !== lastHash) void loadHash(location.hash);
   });

@@ -17,6 +17,7 @@ import { searchCriticalPoints, type CriticalPoint } from '../surfaces/critical';
 import { type ContourImage, renderContourImage } from './contourImage';
 import { contourPaths, type ContourPaths } from './contourPaths';
 import { sampleGrid } from './grid';
+import { heightField, type HeightField } from './heightField';
 import { objectiveOf } from './objectiveCache';
 import { decisionBuffers, netDecisionGrid, netInfo, netLandscape, sliceBuffers, type DecisionGrid, type NetworkInfo, type SliceBackend } from './netApi';
 import { netExport, netSpectrum, type NetExport, type NetSpectrum } from './netApi';
@@ -191,6 +192,13 @@ export const api = {
     }
     const image = renderContourImage(sampleGrid(sliceObjective(instance, slice), view, n, n), n, n, view, width, height, background);
     return Comlink.transfer(ok(image), [image.bitmap]);
+  },
+  /** The objective sampled n x n over `view` with the contours' colour of each sample (the 3D view), blended toward `background` as the contours are. */
+  heightField(exp: Experiment, view: ViewWindow, n: number, background = '#ffffff'): WorkerResult<HeightField> {
+    const r = objectiveOf(exp);
+    if (!r.ok) return fail(r.message);
+    const field = heightField(sampleGrid(r.objective, view, n, n), n, view, background);
+    return Comlink.transfer(ok(field), [field.f.buffer, field.colors.buffer]);
   },
   /** Every critical point of the objective inside `view`, classified (never on the main thread). */
   criticalPoints(exp: Experiment, view: ViewWindow): WorkerResult<{ points: CriticalPoint[]; truncated: boolean; truncatedReason: string | null; ms: number }> {

@@ -15,6 +15,8 @@ export function createCensusWorker(): { api: Comlink.Remote<CensusApi>; terminat
   const worker = new Worker(new URL('./census.worker.ts', import.meta.url), { type: 'module', name: 'saddlepoint-census' });
   return { api: Comlink.wrap<CensusApi>(worker), terminate: () => worker.terminate() };
 }
+export type { HeightField } from './heightField';
+export type { ValueScale } from './valueScale';
 export type { CriticalPoint } from '../surfaces/critical';
 
 export function createEngineWorker(): Comlink.Remote<WorkerApi> {

@@ -2,18 +2,12 @@
 // the page as an ImageBitmap: computing and filling log-spaced contours takes tens of
 // milliseconds, which the page's main thread must not spend. Each band is filled opaque with its
 // own colour (nested translucent fills made the lowest band, painted once, lighter than the bands
-// above it); where f is not finite the picture is hatched, not coloured as a value.
-import { geoPath, geoTransform, interpolateRgb, interpolateViridis, type ContourMultiPolygon } from 'd3';
+// above it); where f is not finite the picture is hatched, not coloured as a value. The colours
+// are the value scale's (valueScale.ts), shared with the 3D surface.
+import { geoPath, geoTransform, type ContourMultiPolygon } from 'd3';
 import type { ViewWindow } from '../experiment/types';
 import { logContours } from './contours';
-
-/**
- * The colour of a band at `level` (0 the lowest f, 1 the highest): viridis without its darkest
- * sixth, a third of the way to the page's background (white, or the dark theme's panel) so that
- * the runs' paths stand out on it. Monotone in lightness, as viridis is (a blend with a fixed
- * weight keeps the order): a lower band is never lighter than a higher one.
- */
-export const bandColor = (level: number, background = '#ffffff'): string => interpolateRgb(interpolateViridis(0.15 + 0.85 * level), background)(0.3);
+import { bandColor } from './valueScale';
 
 export interface ContourScale {
   /** f where each band begins, lowest first (band k covers [thresholds[k], thresholds[k + 1])). */

@@ -2,8 +2,8 @@
 // colours as the raster (contourImage.ts), as vector paths in the plot's pixel coordinates.
 import { geoPath, geoTransform } from 'd3';
 import type { ViewWindow } from '../experiment/types';
-import { bandColor } from './contourImage';
 import { logContours } from './contours';
+import { bandColor } from './valueScale';
 
 export interface ContourPaths {
   /** One filled band per level, lowest f first; d in pixels of a width x height drawing area. */

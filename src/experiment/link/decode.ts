@@ -3,6 +3,7 @@
 import { defaultExperiment } from '../defaults';
 import type { EscapeSettings } from '../escape';
 import type { BatchSettings } from '../maps';
+import type { View3dSettings } from '../view3d';
 import type { ChartXAxis, Experiment } from '../types';
 import { lenientExperiment } from './lenient';
 import { CURRENT_LINK_VERSION, migrateLink, parseVersion, unknownMessage, type LinkField } from './migrations';
@@ -27,6 +28,8 @@ export interface DecodedLink {
   chartX?: ChartXAxis;
   /** The escape-time distribution's settings (`escape=`), when the link has them (sanitized). */
   escape?: EscapeSettings;
+  /** The 2D / 3D layout, heights and camera (`view3d=`), when the link has them (sanitized). */
+  view3d?: View3dSettings;
 }
 
 /**
@@ -79,9 +82,16 @@ function decode(input: string, log: ProblemLog): Omit<DecodedLink, 'problems'> {
     log.add('v', migrated.message, USE_DEFAULT);
     return { experiment: defaultExperiment() };
   }
-  const { raw, atStep, maps, chartX, escape } = readLinkV1(migrated.fields, log);
+  const { raw, atStep, maps, chartX, escape, view3d } = readLinkV1(migrated.fields, log);
   const experiment = lenientExperiment(raw, log);
-  return { experiment, ...(atStep === undefined ? {} : { atStep }), ...(maps === undefined ? {} : { maps }), ...(chartX === undefined ? {} : { chartX }), ...(escape === undefined ? {} : { escape }) };
+  return {
+    experiment,
+    ...(atStep === undefined ? {} : { atStep }),
+    ...(maps === undefined ? {} : { maps }),
+    ...(chartX === undefined ? {} : { chartX }),
+    ...(escape === undefined ? {} : { escape }),
+    ...(view3d === undefined ? {} : { view3d }),
+  };
 }
 
 function decodeLogged(hash: string): { out: Omit<DecodedLink, 'problems'>; log: ProblemLog } {

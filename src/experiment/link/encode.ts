@@ -3,10 +3,12 @@
 import { OPTIMIZER_SPECS } from '../../optim/optimizers/params';
 import type { EscapeSettings } from '../escape';
 import type { BatchSettings } from '../maps';
+import type { View3dSettings } from '../view3d';
 import type { ChartXAxis, Experiment, Regularization, Run, Schedule } from '../types';
 import { EMPTY_PARAMS_ITEM, SCHEDULE_SLOTS } from './format';
 import { encodeEscape } from './escape';
 import { encodeMaps } from './maps';
+import { encodeView3d } from './view3d';
 import { CURRENT_LINK_VERSION } from './migrations';
 import { formatNumber, formatParamValue } from './numbers';
 import { escapeText } from './percent';
@@ -20,6 +22,8 @@ export interface EncodeOptions {
   chartX?: ChartXAxis;
   /** The escape-time distribution's settings; written as `escape` when they are not the defaults. */
   escape?: EscapeSettings;
+  /** The 2D / 3D layout, heights and camera; written as `view3d` when they are not the defaults. */
+  view3d?: View3dSettings;
 }
 
 const pair = (xs: readonly number[]) => xs.map(formatNumber).join(';');
@@ -102,5 +106,7 @@ export function encodeExperiment(exp: Experiment, options: EncodeOptions = {}): 
   if (options.chartX !== undefined && options.chartX !== 'steps') parts.push(`xaxis=${escapeText(options.chartX, 'field')}`);
   const escape = options.escape === undefined ? null : encodeEscape(options.escape);
   if (escape !== null) parts.push(`escape=${escape}`);
+  const view3d = options.view3d === undefined ? null : encodeView3d(options.view3d);
+  if (view3d !== null) parts.push(`view3d=${view3d}`);
   return parts.join('&');
 }

@@ -14,6 +14,7 @@ import { describe, expect, it } from 'vitest';
 import type { EscapeSettings } from '../escape';
 import type { BatchSettings } from '../maps';
 import type { ChartXAxis, Experiment } from '../types';
+import type { View3dSettings } from '../view3d';
 import { decodeExperiment } from './decode';
 
 interface FixtureCase {
@@ -24,6 +25,7 @@ interface FixtureCase {
   maps?: BatchSettings;
   chartX?: ChartXAxis;
   escape?: EscapeSettings;
+  view3d?: View3dSettings;
   problems: { field: string; message: string }[];
 }
 
@@ -51,6 +53,7 @@ describe('fixtures/links/v1.json', () => {
     expect(decoded.maps).toStrictEqual(c.maps);
     expect(decoded.chartX).toBe(c.chartX);
     expect(decoded.escape).toStrictEqual(c.escape);
+    expect(decoded.view3d).toStrictEqual(c.view3d);
     // Which fields are rejected is part of the promise; the wording belongs to the schema and may improve.
     expect(decoded.problems.map((p) => p.field)).toStrictEqual(c.problems.map((p) => p.field));
   });

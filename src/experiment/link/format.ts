@@ -30,6 +30,7 @@ export const TOP_KEYS = {
   maps: 'the basin and sweep maps\' settings (MAPS_LAYOUT; not part of the Experiment)',
   xaxis: "the charts' x axis, steps or evals (CHART_X_AXES; written only when evals; not part of the Experiment)",
   escape: 'the escape-time distribution\'s settings (ESCAPE_SLOTS; not part of the Experiment)',
+  view3d: 'the 2D / 3D layout, the 3D heights and camera (VIEW3D_SLOTS; not part of the Experiment)',
 } as const;
 export type TopKey = keyof typeof TOP_KEYS;
 
@@ -116,3 +117,24 @@ export const LESSON_LINK_KEYS = {
   lesson: 'the lesson\'s id (src/lessons)',
   step: 'the step, counted from 1',
 } as const;
+
+/**
+ * The `view3d=` value (src/experiment/view3d.ts), written only when the settings differ from
+ * their defaults: these slots separated by ',', numbers as String(n). Example:
+ *   view3d=both,log,-60,32,4.2,0,0,0.25
+ * Reading is lenient (sanitizeView3d clamps every slot) and a value that does not read back to
+ * itself is reported.
+ */
+export const VIEW3D_SLOTS = [
+  'layout',
+  'heights',
+  'camera.azimuth',
+  'camera.elevation',
+  'camera.distance',
+  'camera.target.0',
+  'camera.target.1',
+  'camera.target.2',
+] as const;
+
+/** Slots of VIEW3D_SLOTS that hold text; the others are numbers. */
+export const VIEW3D_TEXT_SLOTS: ReadonlySet<string> = new Set(['layout', 'heights']);

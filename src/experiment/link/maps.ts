@@ -9,7 +9,8 @@ import type { Obj } from './untrusted';
 /** A real value is under 100 characters; the rest of a longer one is not read. */
 const MAX_MAPS_LENGTH = 400;
 
-const at = (o: unknown, path: string): unknown => path.split('.').reduce<unknown>((x, key) => (x as Obj | null | undefined)?.[key], o);
+/** The value at a dotted path ('sweep.x', 'camera.target.0'), or undefined. */
+export const at = (o: unknown, path: string): unknown => path.split('.').reduce<unknown>((x, key) => (x as Obj | null | undefined)?.[key], o);
 
 /** The object at `path` inside `root`, made (without a prototype) where missing. */
 function objectAt(root: Obj, path: string): Obj {
@@ -37,7 +38,7 @@ export function encodeMaps(s: BatchSettings): string | null {
 }
 
 // As Number(), but an empty slot is no number (Number('') is 0).
-const slotNumber = (v: string | undefined) => (v === undefined || v.trim() === '' ? NaN : Number(v));
+export const slotNumber = (v: string | undefined) => (v === undefined || v.trim() === '' ? NaN : Number(v));
 
 /** The settings a `maps=` value stands for; what could not be used is logged under `maps`. */
 export function readMaps(value: string, log: ProblemLog): BatchSettings {

@@ -7,6 +7,7 @@ import { LIMITS } from '../limits';
 import type { EscapeSettings } from '../escape';
 import type { BatchSettings } from '../maps';
 import { CHART_X_AXES, type ChartXAxis } from '../types';
+import type { View3dSettings } from '../view3d';
 import { printableName, quote } from '../printable';
 import { num } from '../schema';
 import { EMPTY_PARAMS_ITEM, FUNCTION_KEYS, NETWORK_KEYS, RUN_KEY, RUN_OPTION_KEYS, SCHEDULE_SLOTS, TOP_KEYS } from './format';
@@ -14,6 +15,7 @@ import type { LinkField } from './migrations';
 import { parseNumber, parseNumberList, parseParamValue } from './numbers';
 import { readEscape } from './escape';
 import { readMaps } from './maps';
+import { readView3d } from './view3d';
 import { unescapeText } from './percent';
 import { ProblemLog, issueMessage } from './problems';
 import type { Obj } from './untrusted';
@@ -28,6 +30,7 @@ export interface ReadLink {
   maps?: BatchSettings;
   chartX?: ChartXAxis;
   escape?: EscapeSettings;
+  view3d?: View3dSettings;
 }
 
 function readChartX(value: string, log: ProblemLog): ChartXAxis | undefined {
@@ -129,6 +132,7 @@ export function readLinkV1(fields: LinkField[], log: ProblemLog): ReadLink {
   let maps: BatchSettings | undefined;
   let chartX: ChartXAxis | undefined;
   let escape: EscapeSettings | undefined;
+  let view3d: View3dSettings | undefined;
   for (const { key: rawKey, value } of fields) {
     const key = unescapeText(rawKey);
     if (seen.has(key)) {
@@ -167,6 +171,7 @@ export function readLinkV1(fields: LinkField[], log: ProblemLog): ReadLink {
       case 'maps': maps = readMaps(value, log); break;
       case 'xaxis': chartX = readChartX(value, log); break;
       case 'escape': escape = readEscape(value, log); break;
+      case 'view3d': view3d = readView3d(value, log); break;
       case 'v': break; // read by the caller
     }
   }
@@ -187,5 +192,12 @@ export function readLinkV1(fields: LinkField[], log: ProblemLog): ReadLink {
   if (runs.size > 0) raw.runs = [...runs.keys()].sort((a, b) => a - b).map((i) => runs.get(i));
   // A link may leave out half of the stop rule: the other half is its default, not an error.
   if (raw.stop) raw.stop = { ...DEFAULT_STOP, ...(raw.stop as Obj) };
-  return { raw, ...(atStep === undefined ? {} : { atStep }), ...(maps === undefined ? {} : { maps }), ...(chartX === undefined ? {} : { chartX }), ...(escape === undefined ? {} : { escape }) };
+  return {
+    raw,
+    ...(atStep === undefined ? {} : { atStep }),
+    ...(maps === undefined ? {} : { maps }),
+    ...(chartX === undefined ? {} : { chartX }),
+    ...(escape === undefined ? {} : { escape }),
+    ...(view3d === undefined ? {} : { view3d }),
+  };
 }

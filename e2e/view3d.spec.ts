@@ -1,0 +1,97 @@
+// The 3D view: linked with the 2D plot (the hovered step shows in both), the camera travels in
+// the link and comes back with it, the view exports as PNG; and the README's pictures of it.
+import { expect, test, type Page } from '@playwright/test';
+import { webglLaunch } from '../playwright.config';
+import { watchConsole } from './helpers';
+
+test.use({ launchOptions: webglLaunch, viewport: { width: 1400, height: 900 } });
+
+const RUNS = 'v=1&surface=doubleWell&r0=sgd,lr:0.05,start:-1.8;0&r1=pgd,lr:0.05,start:1.5;0.02&r2=adam,lr:0.05,start:1.5;1.8&steps=2000&tol=0.0001&seed=0';
+const CAMERA = '-60,32,4.2,0,0,0.25';
+
+const camera = async (page: Page) => (await page.evaluate(() => location.hash)).match(/view3d=([^&]*)/)?.[1] ?? null;
+
+async function open(page: Page, hash: string) {
+  await page.goto(`/#${hash}`);
+  await expect(page.getByTestId('view3d')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
+  await expect(page.getByTestId('status')).toHaveText('finished', { timeout: 30_000 });
+}
+
+test('hovering a path in the 2D plot marks the step in 3D, and hovering the 3D surface marks it in 2D', async ({ page }) => {
+  const errors = watchConsole(page);
+  await open(page, `${RUNS}&view3d=both,linear,${CAMERA}`);
+  // 2D -> 3D: the 3D view redraws with the hovered step.
+  const target = page.getByTestId('plot-click-target');
+  const box = (await target.boundingBox())!;
+  const frames = async () => Number(await page.getByTestId('view3d-canvas').getAttribute('data-frames'));
+  const before = await frames();
+  // SGD's path runs along y = 0 from x = -1.8 to the saddle: (-1, 0) is on it.
+  await target.hover({ position: { x: box.width * 0.25, y: box.height * 0.5 } });
+  await expect(page.getByTestId('hover-0')).toBeVisible();
+  await expect.poll(frames).toBeGreaterThan(before);
+
+  // 3D -> 2D: sweep the pointer over the 3D view until it is over a path; the 2D plot marks that step.
+  await page.mouse.move(10, 10);
+  await expect(page.getByTestId('hover-0')).toHaveCount(0);
+  const canvas = (await page.getByTestId('view3d-canvas').boundingBox())!;
+  let found = false;
+  for (let fy = 0.3; fy <= 0.8 && !found; fy += 0.025) {
+    for (let fx = 0.2; fx <= 0.8 && !found; fx += 0.025) {
+      await page.mouse.move(canvas.x + fx * canvas.width, canvas.y + fy * canvas.height);
+      found = (await page.locator('[data-testid^=hover-]').count()) > 0;
+    }
+  }
+  expect(found, 'some point of the 3D view lies on a path').toBe(true);
+  await expect(page.getByTestId('readout')).not.toBeEmpty();
+  expect(errors).toStrictEqual([]);
+});
+
+test('the layout and the camera travel in the link; reset camera; PNG export', async ({ page }) => {
+  const errors = watchConsole(page);
+  await open(page, `${RUNS}&view3d=3d,log,${CAMERA}`);
+  await expect(page.getByRole('button', { name: '3D', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('checkbox', { name: 'Log heights' })).toBeChecked();
+  await expect(page.getByTestId('plot')).toHaveCount(0);
+  // Orbit with the mouse: the link's camera follows once it rests.
+  const c = (await page.getByTestId('view3d-canvas').boundingBox())!;
+  await page.mouse.move(c.x + c.width / 2, c.y + c.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(c.x + c.width / 2 + 120, c.y + c.height / 2 + 30, { steps: 6 });
+  await page.mouse.up();
+  await expect.poll(() => camera(page)).not.toBe(`3d,log,${CAMERA}`);
+  const moved = (await camera(page))!;
+  // Keys: + zooms in.
+  await page.getByTestId('view3d-canvas').focus();
+  await page.keyboard.press('+');
+  await expect.poll(async () => Number((await camera(page))!.split(',')[4])).toBeLessThan(Number(moved.split(',')[4]));
+  const shared = await page.evaluate(() => location.href);
+
+  // The same link in a new page: the same view.
+  const other = await page.context().newPage();
+  await other.goto(shared);
+  await expect(other.getByTestId('view3d')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
+  expect(await camera(other)).toBe(await camera(page));
+  await other.close();
+
+  await page.getByRole('button', { name: 'Reset camera' }).click();
+  await expect.poll(() => camera(page)).toBe(`3d,log,${CAMERA}`);
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'PNG', exact: true }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('surface-3d.png');
+  const bytes = await (await file.createReadStream()).toArray();
+  const png = Buffer.concat(bytes);
+  expect(png.subarray(1, 4).toString()).toBe('PNG');
+  expect(png.readUInt32BE(16)).toBeGreaterThanOrEqual(600); // width
+  expect(errors).toStrictEqual([]);
+});
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`screenshot of the 3D view beside the 2D plot (${theme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: theme });
+    await open(page, `${RUNS}&view3d=both,linear,-50,30,4.2,0,0,0.25`);
+    await page.mouse.move(5, 5);
+    await page.locator('.plot-area').screenshot({ path: `docs/3d-${theme}.png` });
+  });
+}

@@ -1,0 +1,118 @@
+// The plot area's views: the 2D contour plot, the 3D surface, or both side by side (the choice
+// travels in the link), and presentation mode for a projector. The 3D view and three.js load
+// only when it is first opened, so the first page stays small.
+import { Component, lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
+import { setContourRaster } from '../../state/controller';
+import { useStore } from '../../state/store';
+import { setLayout, setPresenting, useView3dStore, type ViewLayout } from '../../state/view3d';
+import { ColorBar } from '../ColorBar';
+import { ContourPlot } from '../ContourPlot';
+import { PLOT_MARGIN, PLOT_SIZE } from '../usePlotScales';
+import { usePlotSize } from '../usePlotSize';
+import './view3d.css';
+
+const View3d = lazy(() => import('./View3d'));
+
+const LAYOUTS: { id: ViewLayout; label: string }[] = [
+  { id: '2d', label: '2D' },
+  { id: '3d', label: '3D' },
+  { id: 'both', label: 'Both' },
+];
+
+/** A 3D view that cannot start (no WebGL, or its code failed to load) says so instead of taking the page down. */
+class View3dBoundary extends Component<{ children: ReactNode }, { error: string | null }> {
+  state = { error: null as string | null };
+  static getDerivedStateFromError(e: unknown) {
+    return { error: e instanceof Error ? e.message : String(e) };
+  }
+  render() {
+    return this.state.error === null ? this.props.children : <p className="view3d-error" role="alert">The 3D view could not start ({this.state.error}). It needs WebGL.</p>;
+  }
+}
+
+function useWindowSize(): { width: number; height: number } {
+  const [size, setSize] = useState({ width: window.innerWidth, height: window.innerHeight });
+  useEffect(() => {
+    const onResize = () => setSize({ width: window.innerWidth, height: window.innerHeight });
+    window.addEventListener('resize', onResize);
+    return () => window.removeEventListener('resize', onResize);
+  }, []);
+  return size;
+}
+
+/**
+ * The side of each view in CSS pixels: one view as its column and the window allow (`fitted`,
+ * usePlotSize), smaller side by side, as large as fits when presenting.
+ */
+function viewSize(layout: ViewLayout, presenting: boolean, win: { width: number; height: number }, fitted: number): number {
+  const across = layout === 'both' ? 2 : 1;
+  // Below the title, the playback bar and the toolbars (about 330 px at presentation type size).
+  if (presenting) return Math.max(320, Math.floor(Math.min(win.height - 330, (win.width - 60) / across - 20)));
+  return layout === 'both' ? Math.max(360, Math.min(PLOT_SIZE, Math.floor((win.width - 420) / 2))) : fitted;
+}
+
+export function PlotViews() {
+  const layout = useView3dStore((s) => s.layout);
+  const presenting = useView3dStore((s) => s.presenting);
+  const win = useWindowSize();
+  const fitted = usePlotSize<HTMLDivElement>();
+  const size = viewSize(layout, presenting, win, fitted.size);
+  const scale = useStore((s) => s.grid?.scale);
+
+  useEffect(() => {
+    const root = document.documentElement;
+    if (presenting) root.dataset.present = '';
+    else delete root.dataset.present;
+    if (!presenting) return;
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setPresenting(false);
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [presenting]);
+
+  // The 3D view alone still needs the critical points, which come with the contours: a page
+  // opened on the 3D view sizes them as the 2D plot would be.
+  useEffect(() => {
+    if (layout !== '3d') return;
+    const dpr = window.devicePixelRatio || 1;
+    setContourRaster((PLOT_SIZE - PLOT_MARGIN.left - PLOT_MARGIN.right) * dpr, (PLOT_SIZE - PLOT_MARGIN.top - PLOT_MARGIN.bottom) * dpr);
+  }, [layout]);
+
+  // Finger-sized controls on touch screens (CSS: .touch).
+  useEffect(() => {
+    const coarse = matchMedia('(pointer: coarse)');
+    const apply = () => document.documentElement.classList.toggle('touch', coarse.matches || navigator.maxTouchPoints > 0);
+    apply();
+    coarse.addEventListener('change', apply);
+    return () => coarse.removeEventListener('change', apply);
+  }, []);
+
+  return (
+    <div className={`plot-views views-${layout}`}>
+      <div className="view-switch" role="group" aria-label="Views">
+        {LAYOUTS.map((l) => (
+          <button key={l.id} type="button" aria-pressed={layout === l.id} onClick={() => setLayout(l.id)}>
+            {l.label}
+          </button>
+        ))}
+        <button type="button" className="present-button" aria-pressed={presenting} onClick={() => setPresenting(!presenting)} title="Presentation mode: larger type and lines, panels folded away (Esc leaves)">
+          {presenting ? 'Leave presentation' : 'Present'}
+        </button>
+      </div>
+      <div ref={fitted.ref} className="views">
+        {layout !== '3d' && (
+          <div className="plot-box">
+            <ContourPlot size={size} />
+            {scale ? <ColorBar scale={scale} size={size} /> : <div style={{ height: 30 }} />}
+          </div>
+        )}
+        {layout !== '2d' && (
+          <View3dBoundary>
+            <Suspense fallback={<div className="view3d-loading" style={{ width: size, height: size }}>Loading the 3D view…</div>}>
+              <View3d size={size} />
+            </Suspense>
+          </View3dBoundary>
+        )}
+      </div>
+    </div>
+  );
+}
