@@ -11,6 +11,7 @@ import { copyText, download } from './download';
 import { plotSvg, svgToPng } from './exportPlot';
 import { collectFigure } from './figure/collectFigure';
 import { figureSvg } from './figure/figureSvg';
+import { exportRaceAnimation, RaceAnimationProgress } from './figure/RaceAnimation';
 
 function toast(message: string): void {
   useStore.setState({ toast: message });
@@ -113,6 +114,7 @@ export function ShareMenu() {
           </button>
           <button type="button" onClick={item(() => exportFigure('svg'))}>Export figure (SVG, 16:9)</button>
           <button type="button" onClick={item(() => exportFigure('png'))}>Export figure (PNG, 16:9)</button>
+          <button type="button" disabled={isNetwork} onClick={item(exportRaceAnimation)}>Export animation (WebM)</button>
         </div>
       </div>
       <input
@@ -129,6 +131,7 @@ export function ShareMenu() {
           if (await importExperimentFile(await file.text(), file.name)) toast(`Imported ${file.name}`);
         }}
       />
+      <RaceAnimationProgress />
       {(message || lastLink) && (
         <div className="share-popover">
           {message && <span className="toast" role="status" data-testid="toast">{message}</span>}
