@@ -8,6 +8,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { decodeExperiment } from '../src/experiment/link/decode';
 import { encodeExperiment } from '../src/experiment/link/encode';
 import { LIMITS } from '../src/experiment/limits';
+import type { CensusSettings } from '../src/experiment/census';
 import type { EscapeSettings } from '../src/experiment/escape';
 import { defaultBatchSettings, type BatchSettings } from '../src/experiment/maps';
 import { defaultView3d, type View3dSettings } from '../src/experiment/view3d';
@@ -27,6 +28,8 @@ interface FixtureCase {
   escape?: EscapeSettings;
   /** The 3D view's settings of a link with a `view3d=` field. */
   view3d?: View3dSettings;
+  /** The census's settings of a link with a `census=` field. */
+  census?: CensusSettings;
   problems: { field: string; message: string }[];
 }
 
@@ -66,7 +69,7 @@ function view3d(change: (v: View3dSettings) => void): View3dSettings {
 }
 
 // Valid experiments: the link is what the encoder writes; decoding must give them back exactly.
-const valid: [string, Experiment, number?, BatchSettings?, ChartXAxis?, EscapeSettings?, View3dSettings?][] = [
+const valid: [string, Experiment, number?, BatchSettings?, ChartXAxis?, EscapeSettings?, View3dSettings?, CensusSettings?][] = [
   ...SURFACE_IDS.map((id): [string, Experiment] => [`surface ${id}`, exp(surface(id), [sgd])]),
   ...OPTIMIZER_IDS.map((id): [string, Experiment] => [`optimizer ${id} with non-default parameters`, exp(surface('himmelblau'), [{ optimizer: id, params: nonDefaultParams(id), start: [0.5, -0.25] }])]),
   ['boolean: sgd nesterov', exp(surface(), [{ optimizer: 'sgd', params: { lr: 0.001, momentum: 0.9, nesterov: true } }])],
@@ -132,6 +135,8 @@ const valid: [string, Experiment, number?, BatchSettings?, ChartXAxis?, EscapeSe
   ['function rastrigin d = 1000 with a start of 1000 numbers', exp({ kind: 'function', id: 'rastrigin', dim: 1000 }, [{ optimizer: 'sgd', start: Array.from({ length: 1000 }, (_, i) => (i % 7) - 3) }])],
   ['view3d: the 3D view alone', exp(surface('doubleWell'), [sgd]), undefined, undefined, undefined, undefined, view3d((v) => (v.layout = '3d'))],
   ['view3d: both views, log heights, a camera', exp(surface('rosenbrock'), [sgd]), undefined, undefined, undefined, undefined, view3d((v) => Object.assign(v, { layout: 'both', heights: 'log', camera: { azimuth: 135.5, elevation: -12.3, distance: 2.25, target: [0.125, -0.5, 0.3] } }))],
+  ['census: starts and eps', exp({ kind: 'network', dataset: 'moons', samples: 100, noise: 0.1, hidden: [4], activation: 'tanh', batchSize: 100 }, [{ optimizer: 'sgd', params: { lr: 0.001 } }]), undefined, undefined, undefined, undefined, undefined, { starts: 200, eps: 1e-10 }],
+  ['census: starts only, with escape and view3d', exp(surface('doubleWell'), [{ ...sgd, gradNoise: 0.01 }]), undefined, undefined, undefined, { run: null, seeds: 50, radius: null }, view3d((v) => (v.layout = 'both')), { starts: 10, eps: 1e-9 }],
   ['view3d with maps and atStep', exp(surface('himmelblau'), [sgd]), 40, maps((m) => (m.basins.resolution = 64)), undefined, undefined, view3d((v) => (v.layout = 'both'))],
 ];
 
@@ -161,6 +166,8 @@ const handWritten: [string, string][] = [
   ['maps: given twice', 'v=1&surface=booth&r0=sgd&maps=64,0;32,0,steps;lr,0.0001,1,log;momentum,0.5,0.999,log1m&maps=256,0'],
   ['escape: out of range', 'v=1&surface=doubleWell&r0=pgd&escape=12,100000,-3'],
   ['escape: garbage and given twice', 'v=1&surface=doubleWell&r0=pgd&escape=x,y&escape=1,10,auto'],
+  ['census: out of range and an eps not offered', 'v=1&surface=doubleWell&r0=sgd&census=99999,1e-7'],
+  ['census: garbage and given twice', 'v=1&surface=doubleWell&r0=sgd&census=x&census=5,1e-6'],
   ['function: a bad and an unknown parameter, a start of the wrong length', 'v=1&fn=strictSaddle&dim=10&fp=k:0;zz:1&r0=sgd,start:1;2,srad:0.5&steps=10&tol=0&seed=0'],
   ['function: keys beside a surface', 'v=1&surface=booth&fn=rosenbrock&dim=3&fp=k:1&r0=sgd'],
   ['function: dim without fn', 'v=1&surface=booth&dim=3&r0=sgd'],
@@ -187,10 +194,10 @@ const handWritten: [string, string][] = [
   ['maxEvals not a whole number', 'v=1&surface=booth&r0=sgd&evals=2.5&xaxis=evals'],
 ];
 
-function decodeCase(name: string, link: string, expected?: Experiment, atStep?: number, maps?: BatchSettings, chartX?: ChartXAxis, escape?: EscapeSettings, view3d?: View3dSettings): FixtureCase {
+function decodeCase(name: string, link: string, expected?: Experiment, atStep?: number, maps?: BatchSettings, chartX?: ChartXAxis, escape?: EscapeSettings, view3d?: View3dSettings, census?: CensusSettings): FixtureCase {
   const decoded = decodeExperiment(link);
   const same = (a: unknown, b: unknown) => isDeepStrictEqual(a, b);
-  if (expected && (decoded.problems.length > 0 || !same(decoded.experiment, expected) || decoded.atStep !== atStep || !same(decoded.maps, maps) || decoded.chartX !== chartX || !same(decoded.escape, escape) || !same(decoded.view3d, view3d))) {
+  if (expected && (decoded.problems.length > 0 || !same(decoded.experiment, expected) || decoded.atStep !== atStep || !same(decoded.maps, maps) || decoded.chartX !== chartX || !same(decoded.escape, escape) || !same(decoded.view3d, view3d) || !same(decoded.census, census))) {
     throw new Error(`${name}: the link does not decode to its experiment: ${JSON.stringify(decoded)}`);
   }
   return {
@@ -202,12 +209,13 @@ function decodeCase(name: string, link: string, expected?: Experiment, atStep?: 
     ...(decoded.chartX === undefined ? {} : { chartX: decoded.chartX }),
     ...(decoded.escape === undefined ? {} : { escape: decoded.escape }),
     ...(decoded.view3d === undefined ? {} : { view3d: decoded.view3d }),
+    ...(decoded.census === undefined ? {} : { census: decoded.census }),
     problems: decoded.problems,
   };
 }
 
 const fresh = [
-  ...valid.map(([name, e, atStep, m, chartX, esc, v3]) => decodeCase(name, encodeExperiment(e, { atStep, maps: m, chartX, escape: esc, view3d: v3 }), e, atStep, m, chartX, esc, v3)),
+  ...valid.map(([name, e, atStep, m, chartX, esc, v3, census]) => decodeCase(name, encodeExperiment(e, { atStep, maps: m, chartX, escape: esc, view3d: v3, census }), e, atStep, m, chartX, esc, v3, census)),
   ...handWritten.map(([name, link]) => decodeCase(name, link)),
 ];
 const rewrite = process.argv.includes('--rewrite');

@@ -4,6 +4,8 @@
 // a user can take away (a run's weights and the dataset, as the CLI's --with-data) and bring back
 // (as a run's Run.init).
 import { create } from 'zustand';
+import { DEFAULT_CENSUS_SETTINGS, type CensusSettings } from '../experiment/census';
+import { decodeExperiment, encodeCensus } from '../experiment/link';
 import { initShapeError } from '../experiment/netInit';
 import type { Experiment, LayerWeights } from '../experiment/types';
 import { type CensusReport, createCensusWorker, type NetExport, proxy } from '../workers/client';
@@ -13,14 +15,7 @@ import { useStore } from './store';
 
 export type { CensusReport, NetExport };
 
-export interface CensusSettings {
-  /** Seeded random starts. */
-  starts: number;
-  /** The solver stops at ||grad L|| <= eps. */
-  eps: number;
-}
-
-export const DEFAULT_CENSUS_SETTINGS: CensusSettings = { starts: 40, eps: 1e-9 };
+export type { CensusSettings };
 
 export interface CensusState {
   settings: CensusSettings;
@@ -35,7 +30,7 @@ export interface CensusState {
 }
 
 export const useCensusStore = create<CensusState>(() => ({
-  settings: DEFAULT_CENSUS_SETTINGS,
+  settings: { ...DEFAULT_CENSUS_SETTINGS },
   running: false,
   progress: null,
   report: null,
@@ -48,6 +43,18 @@ let current: { terminate: () => void } | null = null;
 
 export function setCensusSettings(settings: Partial<CensusSettings>): void {
   useCensusStore.setState((s) => ({ settings: { ...s.settings, ...settings } }));
+}
+
+/** The experiment's link with the settings' `census=` field when they are not the defaults. */
+export function withCensusField(hash: string): string {
+  const value = encodeCensus(useCensusStore.getState().settings);
+  return value === null ? hash : `${hash}&census=${value}`;
+}
+
+/** A loaded link's `census=` settings, when it has them (its problems are the link notice's, from decodeExperiment). */
+export function applyCensusField(hash: string): void {
+  const census = decodeExperiment(hash).census;
+  if (census) useCensusStore.setState({ settings: census });
 }
 
 /** Stops the running census (its worker is terminated) and keeps the last report. */

@@ -11,6 +11,7 @@ import { startExperiment, step } from './controller';
 import { checkExpression, showLoadProblems } from './loadExperiment';
 import { useStore } from './store';
 import { applyEscapeField, useEscapeSettings, withEscapeField } from './escape/escapeSettings';
+import { applyCensusField, useCensusStore, withCensusField } from './census';
 import { closeLesson, isLessonLink, lessonHashFor, openLessonLink, useLessons } from './lessons';
 import { loadView3d, useView3dStore, view3dSettings } from './view3d';
 
@@ -26,7 +27,7 @@ function fullHash(exp: Experiment, atStep?: number): string {
   if (lesson !== null) return lesson;
   const hash = encodeExperiment(exp, { ...(atStep === undefined ? {} : { atStep }), chartX: useStore.getState().chartX, view3d: view3dSettings() });
   const maps = encodeBatchSettings(useBatchStore.getState());
-  return withEscapeField(maps === null ? hash : `${hash}&${MAPS_KEY}=${maps}`);
+  return withCensusField(withEscapeField(maps === null ? hash : `${hash}&${MAPS_KEY}=${maps}`));
 }
 
 export function shareUrl(exp: Experiment, atStep?: number): string {
@@ -59,6 +60,7 @@ async function loadHash(hash: string): Promise<void> {
   }
   closeLesson(); // another link (typed, or back past the lesson)
   applyEscapeField(hash);
+  applyCensusField(hash);
   const raw = hash.replace(/^#/, '');
   if (raw === '') {
     // The address bar holds the full link from the first paint, not only after an edit.
@@ -109,6 +111,9 @@ export async function startUrlSync(): Promise<void> {
   });
   useBatchStore.subscribe(scheduleWrite);
   useEscapeSettings.subscribe(scheduleWrite);
+  useCensusStore.subscribe((s, prev) => {
+    if (s.settings !== prev.settings) scheduleWrite();
+  });
   useLessons.subscribe(scheduleWrite);
   useView3dStore.subscribe((s, prev) => {
     if (s.layout !== prev.layout || s.heights !== prev.heights || s.camera !== prev.camera) scheduleWrite();

@@ -7,6 +7,7 @@ import { axisBottom, axisLeft, scaleLinear, scaleLog, select } from 'd3';
 import { useEffect, useRef } from 'react';
 import type { PointKind } from '../../experiment/types';
 import { fmtNum } from '../../optim/verdict';
+import { CENSUS_EPS_CHOICES, CENSUS_LIMITS, sanitizeCensusSettings } from '../../experiment/census';
 import type { CensusReport, CensusSettings } from '../../state/census';
 
 export interface CensusViewProps {
@@ -105,12 +106,12 @@ export function CensusView(props: CensusViewProps) {
       <div style={{ display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap' }}>
         <label>
           starts{' '}
-          <input type="number" min={1} max={2000} value={settings.starts} style={{ width: 60 }} aria-label="census starts" onChange={(e) => onSettings({ starts: Math.max(1, Math.min(2000, Math.round(Number(e.target.value) || 1))) })} />
+          <input type="number" min={CENSUS_LIMITS.starts.min} max={CENSUS_LIMITS.starts.max} value={settings.starts} style={{ width: 60 }} aria-label="census starts" onChange={(e) => onSettings({ starts: sanitizeCensusSettings({ ...settings, starts: Number(e.target.value) || 1 }).starts })} />
         </label>
         <label>
           eps{' '}
           <select value={settings.eps} aria-label="census eps" onChange={(e) => onSettings({ eps: Number(e.target.value) })}>
-            {[1e-6, 1e-8, 1e-9, 1e-10].map((e) => (
+            {CENSUS_EPS_CHOICES.map((e) => (
               <option key={e} value={e}>
                 {e.toExponential(0)}
               </option>

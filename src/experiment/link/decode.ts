@@ -1,6 +1,7 @@
 // decodeExperiment: any string -> a valid Experiment and the list of what was rejected.
 // Lenient and total: it never throws, and its work is linear in the input, which is capped.
 import { defaultExperiment } from '../defaults';
+import type { CensusSettings } from '../census';
 import type { EscapeSettings } from '../escape';
 import type { BatchSettings } from '../maps';
 import type { View3dSettings } from '../view3d';
@@ -30,6 +31,8 @@ export interface DecodedLink {
   escape?: EscapeSettings;
   /** The 2D / 3D layout, heights and camera (`view3d=`), when the link has them (sanitized). */
   view3d?: View3dSettings;
+  /** The network census's settings (`census=`), when the link has them (sanitized). */
+  census?: CensusSettings;
 }
 
 /**
@@ -82,7 +85,7 @@ function decode(input: string, log: ProblemLog): Omit<DecodedLink, 'problems'> {
     log.add('v', migrated.message, USE_DEFAULT);
     return { experiment: defaultExperiment() };
   }
-  const { raw, atStep, maps, chartX, escape, view3d } = readLinkV1(migrated.fields, log);
+  const { raw, atStep, maps, chartX, escape, view3d, census } = readLinkV1(migrated.fields, log);
   const experiment = lenientExperiment(raw, log);
   return {
     experiment,
@@ -91,6 +94,7 @@ function decode(input: string, log: ProblemLog): Omit<DecodedLink, 'problems'> {
     ...(chartX === undefined ? {} : { chartX }),
     ...(escape === undefined ? {} : { escape }),
     ...(view3d === undefined ? {} : { view3d }),
+    ...(census === undefined ? {} : { census }),
   };
 }
 

@@ -1,11 +1,13 @@
 // encodeExperiment: Experiment -> the link's hash (without '#'), in the format of format.ts.
 // Synchronous and total: it writes what it is given, valid or not (the decoder judges).
 import { OPTIMIZER_SPECS } from '../../optim/optimizers/params';
+import type { CensusSettings } from '../census';
 import type { EscapeSettings } from '../escape';
 import type { BatchSettings } from '../maps';
 import type { View3dSettings } from '../view3d';
 import type { ChartXAxis, Experiment, Regularization, Run, Schedule } from '../types';
 import { EMPTY_PARAMS_ITEM, SCHEDULE_SLOTS } from './format';
+import { encodeCensus } from './census';
 import { encodeEscape } from './escape';
 import { encodeMaps } from './maps';
 import { encodeView3d } from './view3d';
@@ -24,6 +26,8 @@ export interface EncodeOptions {
   escape?: EscapeSettings;
   /** The 2D / 3D layout, heights and camera; written as `view3d` when they are not the defaults. */
   view3d?: View3dSettings;
+  /** The network census's settings; written as `census` when they are not the defaults. */
+  census?: CensusSettings;
 }
 
 const pair = (xs: readonly number[]) => xs.map(formatNumber).join(';');
@@ -108,5 +112,7 @@ export function encodeExperiment(exp: Experiment, options: EncodeOptions = {}): 
   if (escape !== null) parts.push(`escape=${escape}`);
   const view3d = options.view3d === undefined ? null : encodeView3d(options.view3d);
   if (view3d !== null) parts.push(`view3d=${view3d}`);
+  const census = options.census === undefined ? null : encodeCensus(options.census);
+  if (census !== null) parts.push(`census=${census}`);
   return parts.join('&');
 }

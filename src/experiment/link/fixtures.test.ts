@@ -11,6 +11,7 @@
 // rule it stood for.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import type { CensusSettings } from '../census';
 import type { EscapeSettings } from '../escape';
 import type { BatchSettings } from '../maps';
 import type { ChartXAxis, Experiment } from '../types';
@@ -26,6 +27,7 @@ interface FixtureCase {
   chartX?: ChartXAxis;
   escape?: EscapeSettings;
   view3d?: View3dSettings;
+  census?: CensusSettings;
   problems: { field: string; message: string }[];
 }
 
@@ -54,6 +56,7 @@ describe('fixtures/links/v1.json', () => {
     expect(decoded.chartX).toBe(c.chartX);
     expect(decoded.escape).toStrictEqual(c.escape);
     expect(decoded.view3d).toStrictEqual(c.view3d);
+    expect(decoded.census).toStrictEqual(c.census);
     // Which fields are rejected is part of the promise; the wording belongs to the schema and may improve.
     expect(decoded.problems.map((p) => p.field)).toStrictEqual(c.problems.map((p) => p.field));
   });

@@ -31,6 +31,7 @@ export const TOP_KEYS = {
   xaxis: "the charts' x axis, steps or evals (CHART_X_AXES; written only when evals; not part of the Experiment)",
   escape: 'the escape-time distribution\'s settings (ESCAPE_SLOTS; not part of the Experiment)',
   view3d: 'the 2D / 3D layout, the 3D heights and camera (VIEW3D_SLOTS; not part of the Experiment)',
+  census: 'the network census\'s settings (CENSUS_SLOTS; not part of the Experiment)',
 } as const;
 export type TopKey = keyof typeof TOP_KEYS;
 
@@ -108,6 +109,12 @@ export const MAPS_TEXT_SLOTS: ReadonlySet<string> = new Set(['color', 'param', '
  */
 export const ESCAPE_SLOTS = ['run', 'seeds', 'radius'] as const;
 export const ESCAPE_AUTO = 'auto';
+
+/**
+ * The `census=` value (src/experiment/census.ts), written only when the settings differ from
+ * their defaults: the slots separated by ',', numbers as String(n). Example: census=200,1e-10.
+ */
+export const CENSUS_SLOTS = ['starts', 'eps'] as const;
 
 /**
  * A lesson's own link, apart from experiment links: `lesson=<id>&step=<n>`, n counted from 1 (the

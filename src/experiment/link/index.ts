@@ -6,3 +6,4 @@ export { CURRENT_LINK_VERSION, LINK_MIGRATIONS, migrateLink } from './migrations
 export type { DetailedProblem, LinkProblem } from './problems';
 export { encodeLessonLink, readLessonLink, type LessonRef, type ReadLessonLink } from './lesson';
 export { encodeEscape, readEscape } from './escape';
+export { encodeCensus, readCensus } from './census';

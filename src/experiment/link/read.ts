@@ -4,6 +4,7 @@
 import * as v from 'valibot';
 import { DEFAULT_STOP } from '../defaults';
 import { LIMITS } from '../limits';
+import type { CensusSettings } from '../census';
 import type { EscapeSettings } from '../escape';
 import type { BatchSettings } from '../maps';
 import { CHART_X_AXES, type ChartXAxis } from '../types';
@@ -13,6 +14,7 @@ import { num } from '../schema';
 import { EMPTY_PARAMS_ITEM, FUNCTION_KEYS, NETWORK_KEYS, RUN_KEY, RUN_OPTION_KEYS, SCHEDULE_SLOTS, TOP_KEYS } from './format';
 import type { LinkField } from './migrations';
 import { parseNumber, parseNumberList, parseParamValue } from './numbers';
+import { readCensus } from './census';
 import { readEscape } from './escape';
 import { readMaps } from './maps';
 import { readView3d } from './view3d';
@@ -31,6 +33,7 @@ export interface ReadLink {
   chartX?: ChartXAxis;
   escape?: EscapeSettings;
   view3d?: View3dSettings;
+  census?: CensusSettings;
 }
 
 function readChartX(value: string, log: ProblemLog): ChartXAxis | undefined {
@@ -133,6 +136,7 @@ export function readLinkV1(fields: LinkField[], log: ProblemLog): ReadLink {
   let chartX: ChartXAxis | undefined;
   let escape: EscapeSettings | undefined;
   let view3d: View3dSettings | undefined;
+  let census: CensusSettings | undefined;
   for (const { key: rawKey, value } of fields) {
     const key = unescapeText(rawKey);
     if (seen.has(key)) {
@@ -172,6 +176,7 @@ export function readLinkV1(fields: LinkField[], log: ProblemLog): ReadLink {
       case 'xaxis': chartX = readChartX(value, log); break;
       case 'escape': escape = readEscape(value, log); break;
       case 'view3d': view3d = readView3d(value, log); break;
+      case 'census': census = readCensus(value, log); break;
       case 'v': break; // read by the caller
     }
   }
@@ -199,5 +204,6 @@ export function readLinkV1(fields: LinkField[], log: ProblemLog): ReadLink {
     ...(chartX === undefined ? {} : { chartX }),
     ...(escape === undefined ? {} : { escape }),
     ...(view3d === undefined ? {} : { view3d }),
+    ...(census === undefined ? {} : { census }),
   };
 }

@@ -9,6 +9,7 @@ import { momentumInTheValley } from './momentumInTheValley';
 import { newtonAndSaddles } from './newtonAndSaddles';
 import { optimizationIsNotGeneralization } from './optimizationIsNotGeneralization';
 import { perturbationsEscape } from './perturbationsEscape';
+import { saddleFreeNewton } from './saddleFreeNewton';
 import { saddlesOutnumberMinima } from './saddlesOutnumberMinima';
 import { slowEscape } from './slowEscape';
 import { stationaryIsNotMinimum } from './stationaryIsNotMinimum';
@@ -19,6 +20,7 @@ export const LESSONS: readonly Lesson[] = [
   perturbationsEscape,
   newtonAndSaddles,
   bfgsAndSaddles,
+  saddleFreeNewton,
   saddlesOutnumberMinima,
   basins,
   momentumInTheValley,
