@@ -20,7 +20,7 @@
 
 import { OPTIMIZERS, SEPARABLE } from '../optim/optimizers';
 import { Rng } from '../optim/rng';
-import { gradNorm2, secondOrderStopCode, STOP, stepGradient, stopCodeAt, stopCodeWithEvals } from '../optim/runRules';
+import { gradNorm2, runStopCode, stepGradient, STOP, stopCodeAt, type StopRule } from '../optim/runRules';
 import { eigenSym2 } from '../surfaces/classify';
 import { boxHalfWidth, divergedInBox, homeBox } from '../optim/runRulesDivergence';
 import { LrSchedule } from '../optim/schedule';
@@ -124,6 +124,9 @@ export class RowBatch {
   private testing = 0;
   active: number;
 
+  /** The stop test's settings (runRules.runStopCode), read once from the job. */
+  private readonly stopRule: StopRule;
+
   constructor(
     private readonly job: BatchJob,
     private readonly objective: Objective2,
@@ -132,6 +135,7 @@ export class RowBatch {
     /** Offset of this row in `out`'s arrays. */
     private readonly base: number,
   ) {
+    this.stopRule = { gradTol: job.gradTol, maxSteps: job.maxSteps, rho: job.secondOrder?.rho, maxEvals: job.maxEvals };
     const n = job.grid.nx;
     this.n = n;
     this.active = n;
@@ -201,9 +205,8 @@ export class RowBatch {
   /** Steps 2-3 of step t at pixel i, at x_t with f(x_t) = f and g_t = (gx, gy): the stopping rule, then the step's gradient. */
   private prepare(i: number, t: number, f: number, gx: number, gy: number): void {
     const gs = this.gs;
-    const { gradTol, maxSteps, maxEvals, secondOrder } = this.job;
     this.testing = i;
-    const code = stopCodeWithEvals(secondOrderStopCode(stopCodeAt(f, gradNorm2(gx, gy), t, gradTol, maxSteps), t, maxSteps, gradTol, secondOrder?.rho, this.lambdaMinOfPixel), this.evals[i], maxEvals);
+    const code = runStopCode(f, gradNorm2(gx, gy), t, this.evals[i], this.stopRule, this.lambdaMinOfPixel);
     if (code !== STOP.running) {
       this.finish(i, code, t);
     } else if (this.plainGradient) {

@@ -19,7 +19,7 @@ import { nonFiniteStepCause } from '../optim/divergenceCause';
 import { l2norm } from '../optim/gradient';
 import type { Rng } from '../optim/rng';
 import type { Evaluate } from '../optim/lineSearch';
-import { secondOrderStopCode, STOP, STOP_REASONS, stepGradient, stopCodeAt, stopCodeWithEvals } from '../optim/runRules';
+import { runStopCode, stepGradient, STOP, STOP_REASONS, type StopRule } from '../optim/runRules';
 import { isOutsideWeightBound, WEIGHT_BOUND } from '../optim/runRulesDivergence';
 import { LrSchedule } from '../optim/schedule';
 import type { OptimizerDef, OptimizerInstance, StepContext } from '../optim/types';
@@ -105,7 +105,11 @@ export class NetRun {
   /** Lanczos at w_t for step t, kept so that the stop verdict at t reuses the second-order test's. */
   private extremesAt: { t: number; value: ReturnType<NetRun['extremes']> } | null = null;
 
+  /** The stop test's settings (runRules.runStopCode), read once from the config. */
+  private readonly stopRule: StopRule;
+
   constructor(private readonly cfg: NetRunConfig) {
+    this.stopRule = { gradTol: cfg.gradTol, maxSteps: cfg.maxSteps, rho: cfg.secondOrder?.rho, maxEvals: cfg.maxEvals };
     const dim = cfg.objective.dim;
     this.index = cfg.index;
     this.w = cfg.init.slice();
@@ -148,7 +152,7 @@ export class NetRun {
   }
 
   advance(steps: number): NetworkChunk {
-    const { gradTol, maxSteps, run, objective } = this.cfg;
+    const { run, objective } = this.cfg;
     const cap = this.done ? 0 : steps;
     const out = { f: new Float64Array(cap), gn: new Float64Array(cap), ev: new Float64Array(cap), ho: new Float64Array(cap), acc: new Float64Array(cap), hacc: new Float64Array(cap) };
     const perturbations: number[] = [];
@@ -158,11 +162,7 @@ export class NetRun {
     let stop: RunStop | undefined;
     while (n < cap) {
       const norm = l2norm(this.g);
-      const code = stopCodeWithEvals(
-        secondOrderStopCode(stopCodeAt(this.fx, norm, this.t, gradTol, maxSteps), this.t, maxSteps, gradTol, this.cfg.secondOrder?.rho, this.lambdaMinHere),
-        this.evals,
-        this.cfg.maxEvals,
-      );
+      const code = runStopCode(this.fx, norm, this.t, this.evals, this.stopRule, this.lambdaMinHere);
       if (code === STOP.diverged) {
         // Only at the start: nothing finite to record (the run has 0 points, as a surface run).
         stop = this.finish('diverged', 'diverged at the start: the loss or its gradient is not finite at the initial weights, so the run records no point');

@@ -104,3 +104,22 @@ export function secondOrderStopCode(code: StopCode, t: number, maxSteps: number,
   if (secondOrderHolds(lambdaMin(), rho, gradTol)) return STOP.gradTol;
   return t >= maxSteps ? STOP.maxSteps : STOP.running;
 }
+
+/** What the stop test of a run reads at x_t, beyond the point's f and ||g||. */
+export interface StopRule {
+  gradTol: number;
+  maxSteps: number;
+  /** The second-order rule's rho; undefined: the first-order test alone. */
+  rho: number | undefined;
+  maxEvals: number | undefined;
+}
+
+/**
+ * The whole stop test at x_t, in one place for every engine: not finite, then gradTol (kept
+ * going by the second-order rule where lambda_min < -sqrt(rho eps)), then maxSteps, then the
+ * evaluation budget. `lambdaMin` is called only where the second-order rule needs it.
+ */
+export function runStopCode(f: number, gradNorm: number, t: number, evals: number, rule: StopRule, lambdaMin: () => number): StopCode {
+  const first = stopCodeAt(f, gradNorm, t, rule.gradTol, rule.maxSteps);
+  return stopCodeWithEvals(secondOrderStopCode(first, t, rule.maxSteps, rule.gradTol, rule.rho, lambdaMin), evals, rule.maxEvals);
+}

@@ -6,7 +6,7 @@ import { classifyEigenvalues, eigenSym2 } from '../surfaces/classify';
 import type { Objective2 } from '../surfaces/objective';
 import type { Rng } from './rng';
 import type { Evaluate } from './lineSearch';
-import { gradNorm2, secondOrderStopCode, STOP, STOP_REASONS, stepGradient, stopCodeAt, stopCodeWithEvals } from './runRules';
+import { gradNorm2, runStopCode, stepGradient, STOP, STOP_REASONS, type StopRule } from './runRules';
 import { type DivergenceBox, divergedAt, divergenceBox } from './runRulesDivergence';
 import { LrSchedule } from './schedule';
 import type { OptimizerDef, OptimizerInstance, StepContext } from './types';
@@ -83,7 +83,11 @@ export class SurfaceRun {
   /** The arrays of the last chunk, for the next advance(steps, true). */
   private kept: ChunkArrays | null = null;
 
+  /** The stop test's settings (runRules.runStopCode), read once from the config. */
+  private readonly stopRule: StopRule;
+
   constructor(private readonly cfg: SurfaceRunConfig) {
+    this.stopRule = { gradTol: cfg.gradTol, maxSteps: cfg.maxSteps, rho: cfg.secondOrder?.rho, maxEvals: cfg.maxEvals };
     this.index = cfg.index;
     this.x[0] = cfg.start[0];
     this.x[1] = cfg.start[1];
@@ -111,7 +115,7 @@ export class SurfaceRun {
    * transferred to another thread (detached) are never reused.
    */
   advance(steps: number, reuse = false): RunChunk {
-    const { objective, gradTol, maxSteps, run } = this.cfg;
+    const { objective, run } = this.cfg;
     const cap = this.done ? 0 : steps;
     const { xy, f: fs, gradNorm: gn, evals: ev } = this.chunkArrays(cap, reuse);
     const perturbations: number[] = [];
@@ -126,11 +130,7 @@ export class SurfaceRun {
       // 1. record the current point (its f and gradient were evaluated when it was reached)
       const norm = gradNorm2(g[0], g[1]);
       // 2. stopping rule (with the second-order rule on, lambda_min only where ||g|| <= eps)
-      const code = stopCodeWithEvals(
-        secondOrderStopCode(stopCodeAt(fx, norm, this.t, gradTol, maxSteps), this.t, maxSteps, gradTol, this.cfg.secondOrder?.rho, this.lambdaMinHere),
-        this.evals,
-        this.cfg.maxEvals,
-      );
+      const code = runStopCode(fx, norm, this.t, this.evals, this.stopRule, this.lambdaMinHere);
       if (code === STOP.diverged) {
         // Only at the start: f or its gradient is not finite there, so there is no point to
         // record (a recorded f would be Infinity or NaN, null in JSON): the run has 0 points.

@@ -1,7 +1,7 @@
 // One run on a d-dimensional function (src/functions), advanced a few steps at a time, by the
 // same run rules as a surface run (runRules.ts, experiment-v1.md "Semantics of one run"):
 //   1. record x_t (all d coordinates), f(x_t) and ||grad f(x_t)||;
-//   2. stopCodeAt: not finite -> diverged (at the start only: the run then records no point),
+//   2. runStopCode (runRules.ts): not finite -> diverged (at the start only: the run then records no point),
 //      then gradTol (with stop.secondOrder: only where lambda_min >= -sqrt(rho eps), the
 //      spectrum computed only at eps-stationary points), then maxSteps, then maxEvals;
 //   3. stepGradient: gradNoise, then clipping;
@@ -23,7 +23,7 @@ import { l2norm } from './gradient';
 import type { Evaluate } from './lineSearch';
 import { addUniformBall } from './optimizers/pgd';
 import type { Rng } from './rng';
-import { secondOrderStopCode, STOP, STOP_REASONS, stepGradient, stopCodeAt, stopCodeWithEvals } from './runRules';
+import { runStopCode, stepGradient, STOP, STOP_REASONS, type StopRule } from './runRules';
 import { isOutsideVectorBox, type VectorBox, vectorDivergedAt, vectorDivergenceBox } from './runRulesDivergence';
 import { LrSchedule } from './schedule';
 import { spectrum } from './spectrum';
@@ -104,7 +104,11 @@ export class VectorRun {
   private spectrumAt: { t: number; value: StopSpectrum | null } | null = null;
   private stopped: RunStop | null = null;
 
+  /** The stop test's settings (runRules.runStopCode), read once from the config. */
+  private readonly stopRule: StopRule;
+
   constructor(private readonly cfg: VectorRunConfig) {
+    this.stopRule = { gradTol: cfg.gradTol, maxSteps: cfg.maxSteps, rho: cfg.secondOrder?.rho, maxEvals: cfg.maxEvals };
     const d = cfg.instance.dim;
     this.index = cfg.index;
     this.dim = d;
@@ -132,11 +136,11 @@ export class VectorRun {
 
   /** Records up to `steps` points (fewer when the run stops) and returns them. */
   advance(steps: number): VectorChunk {
-    const { instance, gradTol, maxSteps, run } = this.cfg;
+    const { instance, run } = this.cfg;
     const d = this.dim;
     // At most the points left to maxSteps: a chunk holds d numbers a point, so a short run must
     // not allocate a whole chunk (4096 x 1000 doubles is 32 MB).
-    const cap = this.done ? 0 : Math.min(steps, maxSteps - this.t + 1);
+    const cap = this.done ? 0 : Math.min(steps, this.cfg.maxSteps - this.t + 1);
     const points = new Float64Array(d * cap);
     const fs = new Float64Array(cap);
     const gn = new Float64Array(cap);
@@ -150,11 +154,7 @@ export class VectorRun {
       // 1. the current point (its f and gradient were evaluated when it was reached)
       const norm = l2norm(this.g);
       // 2. stopping rule (with the second-order rule on, lambda_min only where ||g|| <= eps)
-      const code = stopCodeWithEvals(
-        secondOrderStopCode(stopCodeAt(this.fx, norm, this.t, gradTol, maxSteps), this.t, maxSteps, gradTol, this.cfg.secondOrder?.rho, this.lambdaMinHere),
-        this.evals,
-        this.cfg.maxEvals,
-      );
+      const code = runStopCode(this.fx, norm, this.t, this.evals, this.stopRule, this.lambdaMinHere);
       if (code === STOP.diverged) {
         // Only at the start: f or its gradient is not finite there, so there is no point to
         // record (as the surface and network engines): the run has 0 points.
