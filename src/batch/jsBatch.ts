@@ -41,9 +41,8 @@ export function rowSeed(seed: number, row: number): number {
 }
 
 function optimizerDef(job: BatchJob): OptimizerDef {
-  const def = OPTIMIZERS[job.optimizer];
-  if (!def) throw new Error(`optimizer "${job.optimizer}" is not implemented yet`);
-  return def;
+  // the registry is complete (a Record over every id the schema accepts)
+  return OPTIMIZERS[job.optimizer];
 }
 
 /** f and g of one objective, as methods of a class of its own (see evaluatorOf). */

@@ -6,9 +6,7 @@
 import {
   BufferAttribute,
   BufferGeometry,
-  AlwaysDepth,
   Color,
-  DepthTexture,
   DirectionalLight,
   DoubleSide,
   Group,
@@ -20,19 +18,15 @@ import {
   Mesh,
   MeshBasicMaterial,
   MeshLambertMaterial,
-  OrthographicCamera,
   PerspectiveCamera,
   Plane,
-  PlaneGeometry,
   Raycaster,
   Scene,
-  ShaderMaterial,
   SRGBColorSpace,
   TOUCH,
   Vector2,
   Vector3,
   WebGLRenderer,
-  WebGLRenderTarget,
 } from 'three';
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
 import type { CriticalPoint } from '../../surfaces/critical';
@@ -43,6 +37,8 @@ import { glyphGeometry } from './glyphs3d';
 import { bakeLight } from './lighting';
 import { PATH_LIFT, PathLine, type ScenePoint } from './pathLine';
 import { cameraFrom, cameraPosition, fromScene, toScene } from './sceneMath';
+import { softwareGL, StillLayer } from './stillLayer';
+import { BAND_BACKGROUND } from '../../state/contourGrid';
 
 export interface SceneInput {
   field: HeightField | null;
@@ -68,17 +64,6 @@ export interface SceneEvents {
   tap(x: number, y: number): void;
 }
 
-/** Whether WebGL runs in software (SwiftShader, llvmpipe): no GPU. */
-function softwareGL(): boolean {
-  const gl = document.createElement('canvas').getContext('webgl2');
-  if (!gl) return false;
-  const info = gl.getExtension('WEBGL_debug_renderer_info');
-  const name = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
-  gl.getExtension('WEBGL_lose_context')?.loseContext();
-  return /swiftshader|llvmpipe|software/i.test(name);
-}
-
-const BACKGROUND = { light: '#ffffff', dark: '#1f2126' };
 const FRAME_COLOR = { light: '#9aa0a6', dark: '#5f6368' };
 const GLYPH_SIZE = 0.045;
 const CAMERA_REST_MS = 250;
@@ -90,56 +75,6 @@ interface RunMarks {
   head: Mesh;
   headKind: GlyphKind;
   hover: Mesh;
-}
-
-/**
- * The still part of the picture (surface, critical points, frame) drawn once into a texture with
- * its depth, then copied under the moving part (paths, heads) each frame while only the runs
- * change: a software renderer's frame is then a copy and a few lines, not the whole surface again.
- */
-class StillLayer {
-  readonly target: WebGLRenderTarget;
-  private quad: Mesh<PlaneGeometry, ShaderMaterial>;
-  private scene = new Scene();
-  private camera = new OrthographicCamera(-1, 1, 1, -1, 0, 1);
-
-  constructor(width: number, height: number) {
-    this.target = new WebGLRenderTarget(width, height, { depthTexture: new DepthTexture(width, height) });
-    this.target.texture.colorSpace = SRGBColorSpace; // 8 bits a channel without banding in the darks
-    this.quad = new Mesh(
-      new PlaneGeometry(2, 2),
-      new ShaderMaterial({
-        uniforms: { still: { value: this.target.texture }, depth: { value: this.target.depthTexture } },
-        vertexShader: 'varying vec2 vUv; void main() { vUv = uv; gl_Position = vec4(position.xy, 0.0, 1.0); }',
-        fragmentShader:
-          'uniform sampler2D still; uniform sampler2D depth; varying vec2 vUv;\n' +
-          'void main() { gl_FragColor = linearToOutputTexel(texture2D(still, vUv)); gl_FragDepth = texture2D(depth, vUv).x; }',
-        depthTest: true,
-        depthFunc: AlwaysDepth, // write the still picture's depth everywhere
-        depthWrite: true,
-      }),
-    );
-    this.scene.add(this.quad);
-  }
-
-  /** Draws the still scene into the texture. */
-  update(renderer: WebGLRenderer, scene: Scene, camera: PerspectiveCamera): void {
-    renderer.setRenderTarget(this.target);
-    renderer.render(scene, camera);
-    renderer.setRenderTarget(null);
-  }
-
-  /** Copies colour and depth onto the canvas. */
-  draw(renderer: WebGLRenderer): void {
-    renderer.render(this.scene, this.camera);
-  }
-
-  dispose(): void {
-    this.target.depthTexture?.dispose();
-    this.target.dispose();
-    this.quad.geometry.dispose();
-    this.quad.material.dispose();
-  }
 }
 
 export class SurfaceScene {
@@ -297,7 +232,7 @@ export class SurfaceScene {
       this.stillDirty = true;
     }
     if (input.theme !== was.theme) {
-      this.scene.background = new Color(BACKGROUND[input.theme]);
+      this.scene.background = new Color(BAND_BACKGROUND[input.theme]);
       this.frame.material.color.set(FRAME_COLOR[input.theme]);
     }
     if (surfaceChanged && field) this.buildSurface(field, lift);
