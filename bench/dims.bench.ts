@@ -106,7 +106,7 @@ const rows = CASES.flatMap(({ optimizer, lr }) =>
       te.push(time(() => engineRun(optimizer, lr, dim, steps)));
       th.push(time(() => handRun(optimizer, lr, dim, steps)));
     }
-    // The engine's stop verdict (the spectrum at the last point: dense Jacobi for d <= 200,
+    // The engine's stop verdict (the spectrum at the last point: dense QL for d <= 200,
     // Lanczos above) is a cost per run, not per step: timed apart.
     const inst = instance(dim);
     const tv = median(Array.from({ length: REPS }, () => time(() => stopSpectrum(inst, e, 1))));

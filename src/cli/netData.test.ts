@@ -1,11 +1,11 @@
 // --with-data, --spectrum and --census through the command line, and the numbers they report
 // checked against an independent recomputation: a plain forward pass written here from the
 // exported data and layer weights (not the project's mlp.ts), its gradient and Hessian by finite
-// differences (not the project's backprop or R-operator), and the Hessian's eigenvalues by cyclic
-// Jacobi (not the Householder + QL solver behind --spectrum).
+// differences (not the project's backprop or R-operator), whose eigenvalues come from the dense
+// solver (src/numeric/symmetricEigen.ts, itself checked against A v = lambda v in its own test).
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { eigenSym } from '../optim/optimizers/linalg';
+import { symmetricEigen } from '../numeric/symmetricEigen';
 
 const cli = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { encoding: 'utf8' });
 
@@ -78,14 +78,15 @@ describe('--with-data --spectrum', () => {
       const reportedNorm = run.gradNorm[run.gradNorm.length - 1];
       expect(reportedNorm).toBeGreaterThan(1e-3); // a point where the comparison means something
       expect(Math.abs(reportedNorm - gradNorm)).toBeLessThanOrEqual(1e-6 * gradNorm);
-      // Hessian: second differences of the loss, Richardson-extrapolated; eigenvalues by Jacobi
+      // Hessian: second differences of the loss, Richardson-extrapolated; eigenvalues by the dense solver
       const second = (i: number, j: number, h: number) => (at(i, h, j, h) - at(i, h, j, -h) - at(i, -h, j, h) + at(i, -h, j, -h)) / (4 * h * h);
       const h = new Float64Array(n * n);
       for (let i = 0; i < n; i++) {
         for (let j = i; j < n; j++) h[i * n + j] = h[j * n + i] = (4 * second(i, j, 1e-3) - second(i, j, 2e-3)) / 3;
       }
-      const values = new Float64Array(n);
-      eigenSym(h, n, values, new Float64Array(n * n));
+      const eig = symmetricEigen(h, n, false);
+      if (!eig.ok) throw new Error(eig.error);
+      const { values } = eig;
       const s = run.spectrum;
       expect(s).toMatchObject({ exact: true, dim: n });
       expect(s.eigenvalues).toHaveLength(n);

@@ -9,7 +9,7 @@
 //   paper's section 7, uncentred so the plane passes through w*: it is the plane through w* closest
 //   to the path in the least-squares sense). Computed from the m x m Gram matrix of the m kept
 //   snapshots, so the cost is m^2 dim rather than dim^2.
-import { eigenSym } from '../optim/optimizers/linalg';
+import { symmetricEigenInto, symmetricEigenWork } from '../numeric/symmetricEigen';
 import type { Rng } from '../optim/rng';
 import type { Mlp } from './mlp';
 
@@ -73,18 +73,18 @@ export function pcaDirections(center: Float64Array, path: Float64Array[]): Direc
       gram[j * m + i] = s;
     }
   }
-  const values = new Float64Array(m);
-  const vectors = new Float64Array(m * m);
-  eigenSym(gram, m, values, vectors);
+  const eig = symmetricEigenWork(m);
+  if (!symmetricEigenInto(gram, m, true, eig)) return null; // a non-finite weight on the path: no plane
+  const { values, vectors } = eig;
   let total = 0;
   for (let i = 0; i < m; i++) total += Math.max(0, values[i]);
   const top = [m - 1, m - 2];
   if (!(values[m - 2] > 1e-24 * values[m - 1])) return null; // the path lies on a line
   const [d1, d2] = top.map((col) => {
-    // A right singular vector: sum_i V[i, col] u_i, normalized.
+    // A right singular vector: sum_i V[i, col] u_i, normalized (V's column col is row col of `vectors`).
     const d = new Float64Array(dim);
     for (let i = 0; i < m; i++) {
-      const c = vectors[i * m + col];
+      const c = vectors[col * m + i];
       for (let k = 0; k < dim; k++) d[k] += c * u[i][k];
     }
     let sq = 0;

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { eigenSym } from '../optim/optimizers/linalg';
+import { symmetricEigen } from '../numeric/symmetricEigen';
 import { runStream } from '../optim/rng';
 import { lanczosExtremes } from '../optim/lanczos';
 import { tinyObjective } from './testNets';
 import { classifyExtremes } from './verdict';
 
 function denseEigenvalues(a: Float64Array, n: number): Float64Array {
-  const values = new Float64Array(n);
-  eigenSym(a.slice(), n, values, new Float64Array(n * n));
-  return values;
+  const eig = symmetricEigen(a, n, false);
+  if (!eig.ok) throw new Error(eig.error);
+  return eig.values;
 }
 
 const matVec = (a: Float64Array, n: number) => (v: Float64Array, out: Float64Array) => {

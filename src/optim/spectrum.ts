@@ -1,18 +1,19 @@
 // The Hessian spectrum of an instance at a point: every eigenvalue (dense, d <= DENSE_MAX_DIM) or
 // only the extremes (Lanczos on Hessian-vector products, larger d).
 //
-// Reuses the project's eigensolvers read-only rather than a second copy: cyclic Jacobi
-// (eigenSym in src/optim/optimizers/linalg.ts) and Lanczos with full reorthogonalization
-// (src/optim/lanczos.ts), whose start vector comes from the seeded stream of src/optim/rng.ts.
+// Reuses the project's eigensolvers read-only rather than a second copy: the dense symmetric
+// solver (Householder + implicit QL, src/numeric/symmetricEigen.ts) and Lanczos with full
+// reorthogonalization (src/optim/lanczos.ts), whose start vector comes from the seeded stream of
+// src/optim/rng.ts.
 // This is the one file of src/functions that imports outside experiment and numeric.
+import { symmetricEigen } from '../numeric/symmetricEigen';
 import { lanczosExtremes } from './lanczos';
-import { eigenSym } from './optimizers/linalg';
 import { runStream } from './rng';
 import { DENSE_MAX_DIM, type Instance } from '../functions/types';
 
 /**
  * An eigenvalue counts as negative when it is below -threshold, threshold = tol * max(1, |lambda|max):
- * tol = 1e-8 for dense spectra (Jacobi is accurate to about 1e-16 of the largest eigenvalue; the
+ * tol = 1e-8 for dense spectra (QL is accurate to about 1e-16 of the largest eigenvalue; the
  * same relative rule as src/surfaces/classify.ts) and 1e-5 for Lanczos (its estimates carry a
  * residual of up to 1e-7 of the spectrum's scale; as src/nets/verdict.ts).
  */
@@ -45,8 +46,9 @@ export function spectrum(instance: Instance, x: Float64Array, opts: SpectrumOpti
   if (d <= DENSE_MAX_DIM) {
     const h = new Float64Array(d * d);
     instance.hessian(x, h);
-    const values = new Float64Array(d);
-    eigenSym(h, d, values, new Float64Array(d * d));
+    const eig = symmetricEigen(h, d, false);
+    // A non-finite Hessian has no spectrum: every eigenvalue NaN (so index 0, no negative curvature).
+    const values = eig.ok ? eig.values : new Float64Array(d).fill(NaN);
     const lambdaMin = values[0];
     const lambdaMax = values[d - 1];
     const threshold = DENSE_ZERO_TOL * Math.max(1, Math.abs(lambdaMin), Math.abs(lambdaMax));

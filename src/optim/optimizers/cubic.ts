@@ -13,16 +13,16 @@
 // s = -(H + sigma_min I)^+ g + tau v_1 with tau >= 0 such that ||s|| = 2 sigma_min / M; this is
 // what pushes the method off a strict saddle where plain Newton would stay. The sign of tau is
 // the one of the eigenvector as the eigen-solver returns it (both signs give the same model value).
+import { symmetricEigenWork, type SymmetricEigenWork } from '../../numeric/symmetricEigen';
 import type { OptimizerDef } from '../types';
-import { eigenSym } from './linalg';
+import { hessianEigenInto } from './hessianEigen';
 import { lr } from './paramSpec';
 import { NO_STEP_SCALARS } from './stepScalars';
 
 /** Scratch buffers of one cubic step in dim dimensions. */
 export interface CubicWork {
-  a: Float64Array;
-  values: Float64Array;
-  vectors: Float64Array;
+  /** H's eigenvalues (ascending) and eigenvectors (rows). */
+  eig: SymmetricEigenWork;
   gamma: Float64Array;
   sEig: Float64Array;
   /** F'(u) from the last secular() call. */
@@ -31,23 +31,28 @@ export interface CubicWork {
 
 export function cubicWork(dim: number): CubicWork {
   return {
-    a: new Float64Array(dim * dim),
-    values: new Float64Array(dim),
-    vectors: new Float64Array(dim * dim),
+    eig: symmetricEigenWork(dim),
     gamma: new Float64Array(dim),
     sEig: new Float64Array(dim),
     slope: 0,
   };
 }
 
-/** Writes into s the global minimizer of g.s + 1/2 s'Hs + (M/6)||s||^3 (H row-major dim x dim). */
-export function cubicStep(g: Float64Array, h: Float64Array, M: number, dim: number, s: Float64Array, w: CubicWork): void {
-  const { a, values, vectors, gamma, sEig } = w;
-  for (let i = 0; i < dim * dim; i++) a[i] = h[i];
-  eigenSym(a, dim, values, vectors);
+/**
+ * Writes into s the global minimizer of g.s + 1/2 s'Hs + (M/6)||s||^3 (H row-major dim x dim).
+ * Returns false when the eigen-decomposition fails (a non-finite H); s is then NaN, which the
+ * engine reports as a divergence.
+ */
+export function cubicStep(g: Float64Array, h: Float64Array, M: number, dim: number, s: Float64Array, w: CubicWork): boolean {
+  const { gamma, sEig } = w;
+  if (!hessianEigenInto(h, dim, w.eig)) {
+    s.fill(NaN);
+    return false;
+  }
+  const { values, vectors } = w.eig;
   for (let i = 0; i < dim; i++) {
     let dot = 0;
-    for (let k = 0; k < dim; k++) dot += vectors[k * dim + i] * g[k];
+    for (let k = 0; k < dim; k++) dot += vectors[i * dim + k] * g[k];
     gamma[i] = dot;
   }
   const sigmaMin = Math.max(0, -values[0]);
@@ -73,7 +78,7 @@ export function cubicStep(g: Float64Array, h: Float64Array, M: number, dim: numb
     }
     sEig[0] = Math.sqrt(Math.max(0, rMin * rMin - perp));
     toBasis(sEig, vectors, dim, s);
-    return;
+    return true;
   }
   for (let iter = 0; iter < 200; iter++) {
     const value = secular(u, w, sigmaMin, M, dim);
@@ -84,11 +89,12 @@ export function cubicStep(g: Float64Array, h: Float64Array, M: number, dim: numb
   }
   for (let i = 0; i < dim; i++) sEig[i] = -gamma[i] / (values[i] + sigmaMin + u);
   toBasis(sEig, vectors, dim, s);
+  return true;
 }
 
 /** F(u) = phi(u) - 2 (sigma_min + u) / M; its derivative goes to w.slope. */
 function secular(u: number, w: CubicWork, sigmaMin: number, M: number, dim: number): number {
-  const { values, gamma } = w;
+  const { eig: { values }, gamma } = w;
   let sq = 0;
   let cube = 0;
   for (let i = 0; i < dim; i++) {
@@ -103,10 +109,11 @@ function secular(u: number, w: CubicWork, sigmaMin: number, M: number, dim: numb
   return phi - (2 * (sigmaMin + u)) / M;
 }
 
+/** s = sum_i sEig[i] v_i, v_i the eigenvector in row i of `vectors`. */
 function toBasis(sEig: Float64Array, vectors: Float64Array, dim: number, s: Float64Array): void {
   for (let k = 0; k < dim; k++) {
     let v = 0;
-    for (let i = 0; i < dim; i++) v += vectors[k * dim + i] * sEig[i];
+    for (let i = 0; i < dim; i++) v += vectors[i * dim + k] * sEig[i];
     s[k] = v;
   }
 }

@@ -1,8 +1,7 @@
 // Small dense linear algebra for the second-order methods, on row-major n x n Float64Arrays.
-// Problems are tiny (n = 2 on surfaces), so the simple methods are the right ones: Gaussian
-// elimination with partial pivoting, and cyclic Jacobi rotations for symmetric eigenproblems.
-// Callers own every buffer, so a step allocates nothing.
-import { eigenSym2 } from '../../surfaces/classify';
+// Problems are tiny (n = 2 on surfaces), so the simple method is the right one: Gaussian
+// elimination with partial pivoting. (Symmetric eigenproblems: src/numeric/symmetricEigen.ts,
+// through hessianEigen.ts.) Callers own every buffer, so a step allocates nothing.
 
 /**
  * Solves A z = b into z, overwriting the work copy `a` (n x n) and `z` (which starts as b).
@@ -82,80 +81,4 @@ export function solve2x2(a00: number, a01: number, a10: number, a11: number, z0:
   out[1] = r1;
   out[0] = (z0 - a01 * r1) / a00;
   return true;
-}
-
-/**
- * Eigen-decomposition of the symmetric n x n matrix `a` (overwritten): eigenvalues into `values`
- * (ascending), unit eigenvectors into the columns of `vectors` (row-major n x n). n = 2 uses the
- * closed form of surfaces/classify (the one that classifies stop points); larger n cyclic Jacobi.
- */
-export function eigenSym(a: Float64Array, n: number, values: Float64Array, vectors: Float64Array): void {
-  if (n === 2) {
-    const e = eigenSym2(a[0], (a[1] + a[2]) / 2, a[3]);
-    values[0] = e.values[0];
-    values[1] = e.values[1];
-    vectors[0] = e.vectors[0][0];
-    vectors[2] = e.vectors[0][1];
-    vectors[1] = e.vectors[1][0];
-    vectors[3] = e.vectors[1][1];
-    return;
-  }
-  vectors.fill(0);
-  for (let i = 0; i < n; i++) vectors[i * n + i] = 1;
-  for (let sweep = 0; sweep < 100; sweep++) {
-    let off = 0;
-    let total = 0;
-    for (let i = 0; i < n; i++) {
-      for (let j = 0; j < n; j++) {
-        const v = a[i * n + j] * a[i * n + j];
-        total += v;
-        if (i !== j) off += v;
-      }
-    }
-    if (!(off > 1e-30 * total)) break;
-    for (let p = 0; p < n - 1; p++) {
-      for (let q = p + 1; q < n; q++) {
-        const apq = a[p * n + q];
-        if (apq === 0) continue;
-        // The rotation that zeroes a[p][q] (Golub and Van Loan, Algorithm 8.4.1).
-        const tau = (a[q * n + q] - a[p * n + p]) / (2 * apq);
-        const t = (tau >= 0 ? 1 : -1) / (Math.abs(tau) + Math.sqrt(1 + tau * tau));
-        const c = 1 / Math.sqrt(1 + t * t);
-        const s = t * c;
-        for (let k = 0; k < n; k++) {
-          const akp = a[k * n + p];
-          const akq = a[k * n + q];
-          a[k * n + p] = c * akp - s * akq;
-          a[k * n + q] = s * akp + c * akq;
-        }
-        for (let k = 0; k < n; k++) {
-          const apk = a[p * n + k];
-          const aqk = a[q * n + k];
-          a[p * n + k] = c * apk - s * aqk;
-          a[q * n + k] = s * apk + c * aqk;
-        }
-        for (let k = 0; k < n; k++) {
-          const vkp = vectors[k * n + p];
-          const vkq = vectors[k * n + q];
-          vectors[k * n + p] = c * vkp - s * vkq;
-          vectors[k * n + q] = s * vkp + c * vkq;
-        }
-      }
-    }
-  }
-  for (let i = 0; i < n; i++) values[i] = a[i * n + i];
-  // Sort ascending (selection sort: n is small), moving the eigenvector columns along.
-  for (let i = 0; i < n - 1; i++) {
-    let m = i;
-    for (let j = i + 1; j < n; j++) if (values[j] < values[m]) m = j;
-    if (m === i) continue;
-    const tv = values[i];
-    values[i] = values[m];
-    values[m] = tv;
-    for (let k = 0; k < n; k++) {
-      const tmp = vectors[k * n + i];
-      vectors[k * n + i] = vectors[k * n + m];
-      vectors[k * n + m] = tmp;
-    }
-  }
 }

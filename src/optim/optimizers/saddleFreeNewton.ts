@@ -14,49 +14,27 @@
 //
 // damping = 0 on a singular H divides by zero: the step is then not finite, which the engine
 // reports as a divergence and undoes (as newton's singular solve). Nothing throws.
-import { symmetricEigenInto, symmetricEigenWork, type SymmetricEigenWork } from '../../numeric/symmetricEigen';
+import { symmetricEigenWork, type SymmetricEigenWork } from '../../numeric/symmetricEigen';
 import type { OptimizerDef } from '../types';
-import { eigenSym } from './linalg';
+import { hessianEigenInto } from './hessianEigen';
 import { lr } from './paramSpec';
 import { NO_STEP_SCALARS } from './stepScalars';
 
-export interface SaddleFreeWork {
-  a: Float64Array;
-  values: Float64Array;
-  /** Row i: the eigenvector of values[i]. */
-  rows: Float64Array;
-  eig: SymmetricEigenWork;
-}
+/** Scratch of one saddle-free step: the eigen-decomposition's (eigenvectors as rows). */
+export type SaddleFreeWork = SymmetricEigenWork;
 
-export function saddleFreeWork(dim: number): SaddleFreeWork {
-  return { a: new Float64Array(dim * dim), values: new Float64Array(dim), rows: new Float64Array(dim * dim), eig: symmetricEigenWork(dim) };
-}
+export const saddleFreeWork: (dim: number) => SaddleFreeWork = symmetricEigenWork;
 
 /**
  * Writes s = |H|^-1 g into s (H row-major dim x dim, |H| floored at damping). Returns false when
  * the eigen-decomposition fails (a non-finite H); s is then NaN.
  */
 export function saddleFreeStep(g: Float64Array, h: Float64Array, damping: number, dim: number, s: Float64Array, w: SaddleFreeWork): boolean {
-  let values: Float64Array;
-  let rows: Float64Array;
-  if (dim === 2) {
-    // The surfaces' case: the closed form that classifies their stop points (via linalg.eigenSym).
-    for (let i = 0; i < 4; i++) w.a[i] = h[i];
-    eigenSym(w.a, 2, w.values, w.rows);
-    // eigenSym returns eigenvectors as columns: transpose to rows
-    const t = w.rows[1];
-    w.rows[1] = w.rows[2];
-    w.rows[2] = t;
-    values = w.values;
-    rows = w.rows;
-  } else {
-    if (!symmetricEigenInto(h, dim, true, w.eig)) {
-      s.fill(NaN);
-      return false;
-    }
-    values = w.eig.values;
-    rows = w.eig.vectors;
+  if (!hessianEigenInto(h, dim, w)) {
+    s.fill(NaN);
+    return false;
   }
+  const { values, vectors: rows } = w;
   s.fill(0);
   for (let i = 0; i < dim; i++) {
     let gamma = 0;
