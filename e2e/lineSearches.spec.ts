@@ -16,3 +16,25 @@ test('line searches raced on the evaluations axis, and the axis in the link', as
   await axis.getByRole('radio', { name: 'evaluations' }).check();
   await expect.poll(() => page.url()).toContain('xaxis=evals');
 });
+
+test('an evaluation budget typed in the stop panel stops the runs with maxEvals and goes into the link', async ({ page }) => {
+  await page.goto('/#v=1&surface=rosenbrock&r0=lbfgs,lineSearch:strongWolfe,start:-1.5;1.5&steps=300&tol=0.000001&seed=0');
+  await expect(page.getByTestId('verdict-0')).toContainText('at a minimum', { timeout: 30_000 });
+  const field = page.getByRole('textbox', { name: 'maximum evaluations' });
+  await expect(field).toHaveValue(''); // empty: no limit
+  // A bad value: one message, and the experiment keeps the last valid one.
+  await field.fill('2.5');
+  await field.press('Enter');
+  await expect(page.locator('.stop-panel .field-error')).toHaveText('must be a whole number');
+  expect(page.url()).not.toContain('evals=');
+  await field.fill('12');
+  await field.press('Enter');
+  await expect.poll(() => page.url()).toContain('evals=12');
+  await expect(page.getByTestId('verdict-0')).toContainText('the evaluation budget (maxEvals) was spent', { timeout: 30_000 });
+  await page.screenshot({ path: 'test-results/stop-panel-max-evals.png' });
+  // Emptied: no limit again.
+  await field.fill('');
+  await field.press('Enter');
+  await expect.poll(() => page.url()).not.toContain('evals=');
+  await expect(page.getByTestId('verdict-0')).toContainText('at a minimum', { timeout: 30_000 });
+});

@@ -1,21 +1,26 @@
 // A number box that accepts what a person types (1e-3, .5, -2) and commits only valid values;
 // an invalid entry is marked and explained inline, and the last valid value stays in force.
+// An optional field also accepts an empty box, which commits undefined (e.g. "no limit").
 import { useEffect, useState } from 'react';
 import { fmtNum } from '../optim/verdict';
 
-export interface NumberFieldProps {
+interface NumberFieldCommon {
   label: string;
-  value: number;
   min?: number;
   max?: number;
   integer?: boolean;
-  /** Applies the value; false when the experiment refused it (the field then shows the old value). */
-  onCommit: (v: number) => boolean | void;
   width?: string;
 }
 
-export function validateNumber(text: string, { min, max, integer }: Pick<NumberFieldProps, 'min' | 'max' | 'integer'>): string | null {
-  if (text.trim() === '') return 'enter a number';
+/** onCommit applies the value; false when the experiment refused it (the field then shows the old value). */
+export type NumberFieldProps = NumberFieldCommon &
+  (
+    | { optional?: false; value: number; onCommit: (v: number) => boolean | void }
+    | { optional: true; value: number | undefined; onCommit: (v: number | undefined) => boolean | void }
+  );
+
+export function validateNumber(text: string, { min, max, integer, optional }: Pick<NumberFieldCommon, 'min' | 'max' | 'integer'> & { optional?: boolean }): string | null {
+  if (text.trim() === '') return optional ? null : 'enter a number';
   const v = Number(text);
   if (!Number.isFinite(v)) return `"${text}" is not a number`;
   if (integer && !Number.isInteger(v)) return 'must be a whole number';
@@ -24,17 +29,26 @@ export function validateNumber(text: string, { min, max, integer }: Pick<NumberF
   return null;
 }
 
-export function NumberField({ label, value, min, max, integer, onCommit, width = '5.5em' }: NumberFieldProps) {
-  const [text, setText] = useState(String(value));
+/** The box's text for a value: empty for an optional field's undefined. */
+const shown = (value: number | undefined) => (value === undefined ? '' : String(value));
+
+export function NumberField(props: NumberFieldProps) {
+  const { label, value, min, max, integer, optional, width = '5.5em' } = props;
+  const [text, setText] = useState(shown(value));
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    setText(String(value));
+    setText(shown(value));
     setError(null);
   }, [value]);
+  const apply = (next: number | undefined): boolean | void => {
+    if (props.optional) return props.onCommit(next);
+    if (next !== undefined) return props.onCommit(next);
+  };
   const commit = () => {
-    const problem = validateNumber(text, { min, max, integer });
+    const problem = validateNumber(text, { min, max, integer, optional });
     setError(problem);
-    if (!problem && Number(text) !== value && onCommit(Number(text)) === false) setText(String(value));
+    const next = text.trim() === '' ? undefined : Number(text);
+    if (!problem && next !== value && apply(next) === false) setText(shown(value));
   };
   return (
     <span className="number-field">
@@ -47,7 +61,7 @@ export function NumberField({ label, value, min, max, integer, onCommit, width =
         inputMode="decimal"
         onChange={(e) => {
           setText(e.target.value);
-          setError(validateNumber(e.target.value, { min, max, integer }));
+          setError(validateNumber(e.target.value, { min, max, integer, optional }));
         }}
         onBlur={commit}
         onKeyDown={(e) => {

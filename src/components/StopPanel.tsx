@@ -1,5 +1,5 @@
 // The stopping rule (||grad f|| <= eps, step budget; optionally the second-order test
-// lambda_min >= -sqrt(rho eps)) and the seed of every random draw.
+// lambda_min >= -sqrt(rho eps), and a budget of evaluations) and the seed of every random draw.
 import { DEFAULT_RHO } from '../experiment/defaults';
 import { LIMITS } from '../experiment/limits';
 import { editExperiment } from '../state/edit';
@@ -36,6 +36,18 @@ export function StopPanel() {
       <div className="param">
         <span className="param-name">max steps</span>
         <NumberField label="maximum steps" value={stop.maxSteps} integer min={LIMITS.maxSteps.min} max={LIMITS.maxSteps.max} onCommit={(v) => editExperiment((e) => void (e.stop.maxSteps = v))} />
+      </div>
+      <div className="param" title="stop once a run has spent this many evaluations of f and its gradient, line searches included (empty: no limit)">
+        <span className="param-name">max evals</span>
+        <NumberField
+          label="maximum evaluations"
+          optional
+          value={stop.maxEvals}
+          integer
+          min={LIMITS.maxEvals.min}
+          max={LIMITS.maxEvals.max}
+          onCommit={(v) => editExperiment((e) => void (v === undefined ? delete e.stop.maxEvals : (e.stop.maxEvals = v)))}
+        />
       </div>
       <div className="param" title="every random draw (noise, perturbations) derives from it">
         <span className="param-name">seed</span>
