@@ -110,7 +110,8 @@ const valid: [string, Experiment, number?, BatchSettings?, ChartXAxis?, EscapeSe
   ['numbers needing exponents', exp(surface(), [{ optimizer: 'adam', params: { lr: 1e-7, eps: 1.5e-300 }, start: [123456.789, -0.000001] }])],
   ['network moons', exp({ kind: 'network', dataset: 'moons', samples: 200, noise: 0.1, hidden: [8, 8], activation: 'tanh', batchSize: 0 }, [{ optimizer: 'adam', params: { lr: 0.01 } }])],
   ['network xor, no hidden layer, regularized', exp({ kind: 'network', dataset: 'xor', samples: 10, noise: 0, hidden: [], activation: 'sigmoid', batchSize: 5, regularization: { l2: 0.001 } }, [{ optimizer: 'sgd' }])],
-  ['network spiral relu', exp({ kind: 'network', dataset: 'spiral', samples: 5000, noise: 10, hidden: [64, 1, 32, 2], activation: 'relu', batchSize: 5000 }, [{ optimizer: 'rmsprop' }])],
+  // ("network spiral relu", written here with batchSize 5000, is among the hand-written links below.)
+  ['network spiral relu, a batch of the whole training set', exp({ kind: 'network', dataset: 'spiral', samples: 5000, noise: 10, hidden: [64, 1, 32, 2], activation: 'relu', batchSize: 4000 }, [{ optimizer: 'rmsprop' }])],
   ['8 runs', exp(surface('doubleWell'), OPTIMIZER_IDS.slice(0, 8).map((optimizer, i) => ({ optimizer, start: [i / 4, 0] as [number, number], label: `run ${i}` })), { seed: 7, view: { x: [-2, 2], y: [-1.5, 1.5] } })],
   ['atStep 0', exp(surface(), [sgd]), 0],
   ['atStep 1500', exp(surface(), [sgd]), 1500],
@@ -135,7 +136,7 @@ const valid: [string, Experiment, number?, BatchSettings?, ChartXAxis?, EscapeSe
   ['function rastrigin d = 1000 with a start of 1000 numbers', exp({ kind: 'function', id: 'rastrigin', dim: 1000 }, [{ optimizer: 'sgd', start: Array.from({ length: 1000 }, (_, i) => (i % 7) - 3) }])],
   ['view3d: the 3D view alone', exp(surface('doubleWell'), [sgd]), undefined, undefined, undefined, undefined, view3d((v) => (v.layout = '3d'))],
   ['view3d: both views, log heights, a camera', exp(surface('rosenbrock'), [sgd]), undefined, undefined, undefined, undefined, view3d((v) => Object.assign(v, { layout: 'both', heights: 'log', camera: { azimuth: 135.5, elevation: -12.3, distance: 2.25, target: [0.125, -0.5, 0.3] } }))],
-  ['census: starts and eps', exp({ kind: 'network', dataset: 'moons', samples: 100, noise: 0.1, hidden: [4], activation: 'tanh', batchSize: 100 }, [{ optimizer: 'sgd', params: { lr: 0.001 } }]), undefined, undefined, undefined, undefined, undefined, { starts: 200, eps: 1e-10 }],
+  // ("census: starts and eps", written here with batchSize 100, is among the hand-written links below.)
   ['census: starts only, with escape and view3d', exp(surface('doubleWell'), [{ ...sgd, gradNoise: 0.01 }]), undefined, undefined, undefined, { run: null, seeds: 50, radius: null }, view3d((v) => (v.layout = 'both')), { starts: 10, eps: 1e-9 }],
   ['view3d with maps and atStep', exp(surface('himmelblau'), [sgd]), 40, maps((m) => (m.basins.resolution = 64)), undefined, undefined, view3d((v) => (v.layout = 'both'))],
 ];
@@ -184,6 +185,13 @@ const handWritten: [string, string][] = [
   ['second-order rule: rho not a number, given twice', 'v=1&surface=doubleWell&r0=sgd&tol=0.001&rho=abc&rho=2'],
   ['second-order rule without tol', 'v=1&surface=doubleWell&r0=sgd&rho=4'],
   ['stream ids: out of range, not whole, shared', 'v=1&surface=doubleWell&r0=sgd,stream:256&r1=sgd,stream:1.5&r2=adam,stream:0&r3=pgd,stream:0'],
+  // Written as valid cases with a batch of every sample, which ran as the full batch (the training
+  // set is 80% of the samples); since issue 14, item 11, a batch over the training set is refused,
+  // and these links load the full batch they ran, with a note. The originals, then what they decode to now.
+  ['network spiral relu', 'v=1&data=spiral&samples=5000&noise=10&hidden=64;1;32;2&act=relu&batch=5000&r0=rmsprop&steps=2000&tol=0.0001&seed=0'],
+  ['census: starts and eps', 'v=1&data=moons&samples=100&noise=0.1&hidden=4&act=tanh&batch=100&r0=sgd,lr:0.001&steps=2000&tol=0.0001&seed=0&census=200,1e-10'],
+  ['network spiral relu: batch 5000 over the 4000 training samples, noted since issue 14', 'v=1&data=spiral&samples=5000&noise=10&hidden=64;1;32;2&act=relu&batch=5000&r0=rmsprop&steps=2000&tol=0.0001&seed=0'],
+  ['census: starts and eps: batch 100 over the 80 training samples, noted since issue 14', 'v=1&data=moons&samples=100&noise=0.1&hidden=4&act=tanh&batch=100&r0=sgd,lr:0.001&steps=2000&tol=0.0001&seed=0&census=200,1e-10'],
   // "unknown optimizer" above named lbfgs, an optimizer since issue 18: what its link decodes to now
   ["unknown optimizer 'lbfgs', an optimizer since issue 18", 'v=1&surface=booth&r0=lbfgs&r1=sgd'],
   ['unknown optimizer, a name no optimizer has', 'v=1&surface=booth&r0=notAnOptimizer&r1=sgd'],

@@ -121,7 +121,8 @@ describe('hostile input: one clean line', () => {
     ['a 400-digit literal in an expression', () => [surface(`{"kind":"surface","expr":"x^${'1'.repeat(400)}"}`)], /^error: problem: expression: number too large '1{60}…' at column 3$/],
     ['an option with an escape sequence', () => ['--\u001b[2J\nerror: all good'], /^error: unknown option --\\u001b\[2J\\nerror: all good; usage/],
     ['a network run with a start point', () => [network('[8]').replace('"optimizer":"sgd"', '"optimizer":"sgd","start":[1,2]')], /^error: runs\[0\]\.start: a network run has no start point/],
-    ['a network batch larger than the data set', () => ['v=1&data=moons&samples=100&noise=0&hidden=8&act=tanh&batch=101&r0=sgd'], /^error: share link: problem\.batchSize: must be at most samples \(100\), or 0 for the full batch \(got 101\)$/],
+    ['a network batch larger than the data set', () => ['v=1&data=moons&samples=100&noise=0&hidden=8&act=tanh&batch=101&r0=sgd'], /^error: share link: problem\.batchSize: 101 is more than the 80 training samples \(samples 100 less the 20 held out\); use at most 80, or 0 for the full batch$/],
+    ['a network batch over the training split, within samples', () => [network('[8]').replace('"batchSize":0', '"batchSize":900').replace('"samples":100', '"samples":1000')], /^error: problem\.batchSize: 900 is more than the 800 training samples \(samples 1000 less the 200 held out\); use at most 800, or 0 for the full batch$/],
     ['a link too long', () => [`v=1&surface=booth&r0=sgd&expr=${'x'.repeat(30_000)}`], /^error: share link: link too long \(300\d\d characters; at most 20000: long start lists of a function problem go in a JSON file instead\)$/],
   ];
 

@@ -8,8 +8,9 @@ import { useStore } from '../state/store';
 import { NumberField } from './NumberField';
 import { useState, useEffect } from 'react';
 
-function editNetwork(recipe: (p: NetworkProblem) => void): void {
-  editExperiment((e) => {
+/** False when the experiment refused the edit (the field then shows its last valid value). */
+function editNetwork(recipe: (p: NetworkProblem) => void): boolean {
+  return editExperiment((e) => {
     if (e.problem.kind === 'network') recipe(e.problem);
   });
 }

@@ -1,7 +1,8 @@
 // Rules between parts of an Experiment, which each part's schema cannot see alone. A network
 // problem has no plane: a run's `start` and the `view` window would be accepted and then ignored
 // (its runs start from the seeded initial weights, its view follows the data). A batch larger
-// than the data set would silently be the full batch. A start has as many numbers as the
+// than the training set (samples less the held-out points, netSplit.ts) would silently be the
+// full batch (issue 14, item 11). A start has as many numbers as the
 // problem has coordinates (2 on a surface, dim on a function problem); a random start
 // (startRadius) is a function problem's. Each is refused, naming the field; the lenient decoders
 // repair it instead, into what was run before (so no link changes its numbers).
@@ -16,6 +17,7 @@
 import { NEEDS_EVALUATOR } from '../optim/optimizers/params';
 import { sharedStreams, smallestUnusedStream } from './streamIds';
 import { initShapeError } from './netInit';
+import { heldOutCount, trainCount } from './netSplit';
 import type { Experiment } from './types';
 
 export interface CrossFieldIssue {
@@ -84,10 +86,11 @@ export function crossFieldIssues(exp: Experiment): CrossFieldIssue[] {
     if (exp.view !== undefined) issues.push(noView('function'));
     return issues;
   }
-  if (p.batchSize > p.samples) {
+  const train = trainCount(p.samples);
+  if (p.batchSize > train) {
     issues.push({
       path: 'problem.batchSize',
-      message: `must be at most samples (${p.samples}), or 0 for the full batch (got ${p.batchSize})`,
+      message: `${p.batchSize} is more than the ${train} training samples (samples ${p.samples} less the ${heldOutCount(p.samples)} held out); use at most ${train}, or 0 for the full batch`,
       fallback: 'using 0, the full batch',
       repair: (e) => void (e.problem.kind === 'network' && (e.problem.batchSize = 0)),
     });

@@ -7,7 +7,7 @@ import type { Experiment, NetworkProblem, OptimizerId } from '../experiment/type
 import { lanczosExtremes } from '../optim/lanczos';
 import { runStream } from '../optim/rng';
 import { ESTIMATE_NOTE_SECONDS, estimateNote, formatDuration, MAX_VERDICT_ITERATIONS, MIN_VERDICT_ITERATIONS, networkJobEstimate, verdictLanczosIterations } from './cost';
-import { heldOutCount } from './datasets';
+import { trainCount } from '../experiment/netSplit';
 import { mlp } from './mlp';
 
 const L = LIMITS.network;
@@ -23,7 +23,7 @@ const exp = (problem: NetworkProblem, optimizer: OptimizerId, maxSteps: number, 
 describe('the stop verdict\'s Lanczos check', () => {
   it('the largest net allowed gets the fewest products (was 26), small nets still 100', () => {
     const weights = mlp(LARGEST.hidden, LARGEST.activation).weightCount;
-    const train = LARGEST.samples - heldOutCount(LARGEST.samples);
+    const train = trainCount(LARGEST.samples);
     expect([weights, train]).toEqual([12737, 4000]);
     expect(verdictLanczosIterations(train, weights)).toBe(MIN_VERDICT_ITERATIONS);
     // every net the tests, lessons and fixtures run (the largest: 800 points x 337 weights)

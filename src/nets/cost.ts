@@ -8,9 +8,9 @@
 // - the user's surprise: the CLI prints this estimate on stderr before a job of more than
 //   ESTIMATE_NOTE_SECONDS, and its progress while stderr is a terminal.
 // Work is counted, not timed, so every run gives the same numbers on every machine.
+import { heldOutCount, trainCount as trainingPoints } from '../experiment/netSplit';
 import type { Experiment, NetworkProblem } from '../experiment/types';
 import { OPTIMIZERS } from '../optim/optimizers';
-import { heldOutCount } from './datasets';
 import { mlp } from './mlp';
 
 /**
@@ -66,7 +66,7 @@ export function networkJobEstimate(exp: Experiment): JobEstimate | null {
   const p: NetworkProblem = exp.problem;
   const weights = mlp(p.hidden, p.activation).weightCount;
   const held = heldOutCount(p.samples);
-  const trainCount = p.samples - held;
+  const trainCount = trainingPoints(p.samples);
   const batch = p.batchSize > 0 && p.batchSize < trainCount ? p.batchSize : 0;
   const pass = (samples: number, perSampleWeight: number) => samples * (weights + PER_SAMPLE_WEIGHTS) * perSampleWeight;
   // each step: the full-batch loss and gradient at w_t, the held-out loss, the minibatch gradient

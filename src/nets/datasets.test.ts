@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DATASET_IDS } from '../experiment/types';
-import { heldOutCount, makeDataset, type PointSet } from './datasets';
+import { heldOutCount, trainCount } from '../experiment/netSplit';
+import { makeDataset, type PointSet } from './datasets';
 
 function all(set: PointSet[]): { x: number[]; y: number[] }[] {
   const out: { x: number[]; y: number[] }[] = [];
@@ -13,6 +14,8 @@ describe.each(DATASET_IDS)('%s', (dataset) => {
     const d = makeDataset({ dataset, samples, noise: 0.1 }, 1);
     expect(d.train.count + d.heldOut.count).toBe(samples);
     expect(d.heldOut.count).toBe(Math.round(0.2 * samples));
+    // the split the experiment's rules use (src/experiment/netSplit.ts) is the one the data has
+    expect([d.train.count, d.heldOut.count]).toEqual([trainCount(samples), heldOutCount(samples)]);
     expect(d.train.x.length).toBe(2 * d.train.count);
     expect(d.heldOut.y.length).toBe(d.heldOut.count);
     const labels = [...d.train.y, ...d.heldOut.y];

@@ -1,9 +1,10 @@
 // Seeded 2D binary-classification datasets. Each generator draws a clean point set centred near
 // the origin, then every coordinate gets N(0, noise^2) added (the same meaning of `noise` for
 // every dataset), then a seeded shuffle; the last HELD_OUT_FRACTION of the shuffled points is
-// the held-out split. Everything comes from the dataset stream (streams.ts) in a fixed order,
+// the held-out split (its size: heldOutCount of src/experiment/netSplit.ts). Everything comes from the dataset stream (streams.ts) in a fixed order,
 // and sin / cos are the deterministic ones of src/numeric, so the points are the same bits in
 // Node and in every browser.
+import { heldOutCount } from '../experiment/netSplit';
 import type { DatasetId, NetworkProblem, ViewWindow } from '../experiment/types';
 import { cos, sin } from '../numeric';
 import type { Rng } from '../optim/rng';
@@ -22,11 +23,6 @@ export interface NetworkData {
   /** A square window around the origin that holds every point, for the decision-boundary view. */
   view: ViewWindow;
 }
-
-export const HELD_OUT_FRACTION = 0.2;
-
-/** Held-out size for a dataset of n points: 20%, rounded, and at least one point. */
-export const heldOutCount = (n: number): number => Math.max(1, Math.round(HELD_OUT_FRACTION * n));
 
 /** Clean points before noise: writes n points into x (interleaved) and their labels into y. */
 type Generator = (n: number, x: Float64Array, y: Float64Array, rng: Rng) => void;

@@ -145,7 +145,7 @@ function withFunctionStarts(exp: Experiment): fc.Arbitrary<Experiment> {
   });
 }
 
-/** Valid across parts too (consistency.ts): a network experiment has no start or view, batchSize <= samples. */
+/** Valid across parts too (consistency.ts): a network experiment has no start or view, batchSize <= its training set. */
 export const experimentArb: fc.Arbitrary<Experiment> = fc.record(
   {
     v: fc.constant(1 as const),
