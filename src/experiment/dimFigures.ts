@@ -55,14 +55,21 @@ export function checkDims(text: string): Checked<number[]> {
   return { ok: true, value: parts.map(Number) };
 }
 
-export function checkSeeds(v: number): Checked<number> {
+// As Number(), but an empty or blank entry is no number (Number('') is 0).
+const typed = (text: string): number => (text.trim() === '' ? NaN : Number(text));
+
+/** The seeds a person typed, or one line saying what is wrong. */
+export function checkSeeds(text: string): Checked<number> {
   const { min, max } = DIM_FIGURE_LIMITS.seeds;
-  return isInteger(v, DIM_FIGURE_LIMITS.seeds) ? { ok: true, value: v } : { ok: false, error: `seeds must be a whole number from ${min} to ${max} (got ${clip(String(v))})` };
+  const v = typed(text);
+  return isInteger(v, DIM_FIGURE_LIMITS.seeds) ? { ok: true, value: v } : { ok: false, error: `seeds must be a whole number from ${min} to ${max} (got "${clip(text)}")` };
 }
 
-export function checkRadius(v: number): Checked<number> {
+/** The radius a person typed, or one line saying what is wrong. */
+export function checkRadius(text: string): Checked<number> {
   const { max } = DIM_FIGURE_LIMITS.radius;
-  return v > 0 && v <= max ? { ok: true, value: v } : { ok: false, error: `radius must be a number above 0, at most ${max} (got ${clip(String(v))})` };
+  const v = typed(text);
+  return v > 0 && v <= max ? { ok: true, value: v } : { ok: false, error: `radius must be a number above 0, at most ${max} (got "${clip(text)}")` };
 }
 
 const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);

@@ -68,10 +68,13 @@ describe('the figure fields', () => {
     expect(checkDims('10, 2.5')).toEqual({ ok: false, error: 'dimensions must be whole numbers from 2 to 1000 (got "2.5")' });
     expect(checkDims(' ')).toEqual({ ok: false, error: 'dimensions: give at least one, from 2 to 1000 (e.g. 2, 10, 100)' });
     expect(checkDims(Array(21).fill('5').join(','))).toEqual({ ok: false, error: 'dimensions: at most 20 (got 21)' });
-    expect(checkSeeds(0)).toEqual({ ok: false, error: 'seeds must be a whole number from 1 to 1000 (got 0)' });
-    expect(checkSeeds(1000)).toEqual({ ok: true, value: 1000 });
-    expect(checkRadius(0)).toEqual({ ok: false, error: 'radius must be a number above 0, at most 1000000 (got 0)' });
-    expect(checkRadius(-2)).toEqual({ ok: false, error: 'radius must be a number above 0, at most 1000000 (got -2)' });
-    expect(checkRadius(0.5)).toEqual({ ok: true, value: 0.5 });
+    expect(checkSeeds('0')).toEqual({ ok: false, error: 'seeds must be a whole number from 1 to 1000 (got "0")' });
+    expect(checkSeeds('')).toEqual({ ok: false, error: 'seeds must be a whole number from 1 to 1000 (got "")' });
+    expect(checkSeeds('2.5').ok).toBe(false);
+    expect(checkSeeds(' 1000')).toEqual({ ok: true, value: 1000 });
+    expect(checkRadius('0')).toEqual({ ok: false, error: 'radius must be a number above 0, at most 1000000 (got "0")' });
+    expect(checkRadius('-2')).toEqual({ ok: false, error: 'radius must be a number above 0, at most 1000000 (got "-2")' });
+    expect(checkRadius('x')).toEqual({ ok: false, error: 'radius must be a number above 0, at most 1000000 (got "x")' });
+    expect(checkRadius('1e-3')).toEqual({ ok: true, value: 0.001 });
   });
 });
