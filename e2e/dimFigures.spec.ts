@@ -46,7 +46,7 @@ test('escape time against d: the link\'s settings, one line per bad entry, progr
   // a large figure: progress shows, Cancel stops it
   await setField(page, 'dimfig-dims', '1000');
   await setField(page, 'dimfig-seeds', '1000');
-  await panel.getByRole('button', { name: 'Run 1000 seeds × 1 dimensions' }).click();
+  await panel.getByRole('button', { name: 'Run 1000 seeds × 1 dimension' }).click();
   await expect(page.getByTestId('dimfig-escape-status')).toHaveAttribute('data-state', 'running');
   await expect(panel.locator('progress')).toBeVisible();
   await expect.poll(async () => Number((await page.getByTestId('dimfig-escape-progress').textContent())?.replace('%', '')), { timeout: 30_000 }).toBeGreaterThan(0);

@@ -9,6 +9,7 @@ import { computeEscapeVsDim, escapeFigureKey, useDimFigureRuns } from '../../sta
 import { setDimFigureSettings, useDimFigureSettings } from '../../state/dims/dimFigureSettings';
 import { logDReference } from '../../state/dims/figureMath';
 import { runColor } from '../../state/traces';
+import { plural } from '../plural';
 import { CheckedField } from './CheckedField';
 import { EscapeVsDimChart } from './EscapeVsDimChart';
 import { FigureStatus } from './FigureStatus';
@@ -84,7 +85,7 @@ export function EscapeVsDimPanel({ experiment }: { experiment: Experiment }) {
           </select>
         </label>
       </div>
-      <FigureStatus figure="escape" state={state} stale={result !== null && result.key !== key} blocked={blocked} label={`Run ${settings.seeds} seeds × ${settings.dims.length} dimensions`} onCompute={() => void computeEscapeVsDim(experiment, settings)} />
+      <FigureStatus figure="escape" state={state} stale={result !== null && result.key !== key} blocked={blocked} label={`Run ${plural(settings.seeds, 'seed')} × ${plural(settings.dims.length, 'dimension')}`} onCompute={() => void computeEscapeVsDim(experiment, settings)} />
       {figure ? (
         <figure className={`dimfig-figure${result?.key !== key ? ' stale' : ''}`}>
           <EscapeVsDimChart figure={figure} />
