@@ -146,8 +146,8 @@ export function escapeJobs(opts: Pick<EscapeOptions, 'dims' | 'seeds'>, blockSiz
   });
 }
 
-/** Why the experiment cannot give escape times (null when it can). */
-function escapeRefusal(exp: Experiment): string | null {
+/** Why the experiment cannot give escape times (null when it can), before any dimension is tried. */
+export function escapeRefusal(exp: Experiment): string | null {
   if (exp.problem.kind !== 'function') return 'problem: escape times need a function problem (problem.kind "function")';
   const fixed = exp.runs.findIndex((r) => r.start !== undefined);
   if (fixed >= 0) return `runs[${fixed}].start: escape runs start at the saddle (give startRadius for a random start around it)`;

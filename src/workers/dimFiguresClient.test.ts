@@ -5,6 +5,7 @@ import type * as Comlink from 'comlink';
 import { describe, expect, it } from 'vitest';
 import { decodeExperiment } from '../experiment/link';
 import { escapeVsDim, type EscapeOptions } from '../optim/escape';
+import { createNetworkEngine } from '../nets/engine';
 import { createEngine } from '../optim/engine';
 import { ratesOf } from '../optim/rates';
 import { createDimFiguresApi, type DimFiguresApi } from './dimFiguresApi';
@@ -43,6 +44,14 @@ describe('DimFiguresClient', () => {
       if (!answer.ok || !built.ok) throw new Error('no rates');
       expect(JSON.stringify(answer.value)).toBe(JSON.stringify(ratesOf(exp.runs.map((r) => r.optimizer), built.engine)));
     }
+  });
+
+  it('rates against eps on a network: ratesOf on the network engine', async () => {
+    const exp = decodeExperiment('v=1&data=moons&samples=60&noise=0.1&hidden=4&act=tanh&batch=60&r0=adam,lr:0.05&r1=sgd,lr:0.5&steps=400&tol=0&seed=2').experiment;
+    const answer = await inProcess(1).rates(exp);
+    const built = createNetworkEngine(exp);
+    if (!answer.ok || !built.ok) throw new Error('no rates');
+    expect(JSON.stringify(answer.value)).toBe(JSON.stringify(ratesOf(exp.runs.map((r) => r.optimizer), built.engine)));
   });
 
   it('a cancel answers cancelled and terminates the figure\'s workers; refusals are error values', async () => {

@@ -4,7 +4,7 @@
 // the seeds that never escaped counted. The command line's --escape-vs-dim prints the same numbers.
 import { checkDims, checkRadius, checkSeeds, SADDLE_CHOICES, type SaddleChoice } from '../../experiment/dimFigures';
 import type { Experiment } from '../../experiment/types';
-import type { EscapeRow, EscapeVsDim } from '../../optim/escape';
+import { escapeRefusal, type EscapeRow, type EscapeVsDim } from '../../optim/escape';
 import { computeEscapeVsDim, escapeFigureKey, useDimFigureRuns } from '../../state/dims/dimFigureRuns';
 import { setDimFigureSettings, useDimFigureSettings } from '../../state/dims/dimFigureSettings';
 import { logDReference } from '../../state/dims/figureMath';
@@ -61,8 +61,7 @@ export function EscapeVsDimPanel({ experiment }: { experiment: Experiment }) {
   const settings = useDimFigureSettings();
   const { state, result } = useDimFigureRuns((s) => s.escape);
   const key = escapeFigureKey(experiment, settings);
-  const fixed = experiment.runs.findIndex((r) => r.start !== undefined);
-  const blocked = fixed >= 0 ? `run ${fixed + 1} gives a start: here every run starts at the saddle (give it a start radius instead)` : null;
+  const blocked = escapeRefusal(experiment);
   const figure = result?.value ?? null;
   const ref = figure ? logDReference(figure) : null;
   const censored = figure ? figure.runs.reduce((n, r) => n + r.rows.reduce((m, row) => m + row.times.length - row.escaped, 0), 0) : 0;
@@ -70,7 +69,7 @@ export function EscapeVsDimPanel({ experiment }: { experiment: Experiment }) {
     <div className="dimfig-panel" data-testid="escape-vs-dim" aria-label="Escape time against d">
       <h2>Escape time against d</h2>
       <p>
-        Every run starts at the saddle (plus its start-radius draw) in each dimension d, with seeds {experiment.seed} to {experiment.seed + settings.seeds - 1}: the step at which it leaves the ball of radius {settings.radius} around the saddle.
+        Every run starts at the saddle (plus its start-radius draw) in each dimension d, with {plural(settings.seeds, 'seed')} from seed {experiment.seed}: the step at which it leaves the ball of radius {settings.radius} around the saddle.
       </p>
       <div className="dimfig-controls">
         <CheckedField label="Dimensions" text={settings.dims.join(', ')} check={checkDims} onCommit={(dims) => setDimFigureSettings({ dims })} width="19em" testId="dimfig-dims" />
