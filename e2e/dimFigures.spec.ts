@@ -21,6 +21,7 @@ async function setField(page: Page, testId: string, text: string): Promise<void>
 }
 
 test('escape time against d: the link\'s settings, one line per bad entry, progress and cancel, the CLI\'s numbers', async ({ page }) => {
+  test.setTimeout(180_000); // the default grid at the end takes ~1 s of a core, much more on a loaded machine
   const errors = watchConsole(page);
   await page.goto(`/#${ESCAPE}`);
   const panel = page.getByTestId('escape-vs-dim');
@@ -88,10 +89,24 @@ test('escape time against d: the link\'s settings, one line per bad entry, progr
   await expect(page.getByTestId('dimfig-escape-status')).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
   console.log(`escape figure, the default grid (9 dims x 10 seeds x 2 runs): ${Date.now() - t0} ms`);
   await panel.screenshot({ path: 'test-results/dimfig-escape-default.png' });
+
+  // GD started exactly at the saddle never leaves it: every seed censored, said so
+  await page.goto('/#v=1&fn=strictSaddle&dim=10&fp=k:1&r0=sgd,lr:0.05&r1=pgd,lr:0.05&steps=400&tol=0&seed=0&dimfig=2;10;50,3,0.5,nearest');
+  await page.reload();
+  await panel.getByRole('button', { name: 'Run 3 seeds × 3 dimensions' }).click();
+  await expect(page.getByTestId('dimfig-escape-status')).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
+  for (const k of [0, 1, 2]) {
+    await expect(page.getByTestId(`escape-cell-0-${k}`)).toHaveAttribute('data-censored', '3');
+    await expect(page.getByTestId(`escape-cell-0-${k}`)).toContainText('censored');
+    await expect(page.getByTestId(`escape-cell-1-${k}`)).toHaveAttribute('data-censored', '0');
+  }
+  await expect(page.getByTestId('escape-caption')).toContainText('9 (run, d, seed) never escaped');
+  await panel.screenshot({ path: 'test-results/dimfig-escape-censored.png' });
   expect(errors).toEqual([]);
 });
 
 test('rates against eps: progress and cancel, the CLI\'s numbers, references labelled', async ({ page }) => {
+  test.setTimeout(120_000);
   const errors = watchConsole(page);
   await page.goto(`/#${SLOW_RATES}`);
   const panel = page.getByTestId('rates-vs-eps');

@@ -16,7 +16,8 @@ import { FigureStatus } from './FigureStatus';
 
 const SADDLE_WORDS: Record<SaddleChoice, string> = { nearest: 'nearest the default start', last: 'the last named saddle' };
 
-const quartiles = (row: EscapeRow) => `${row.q1 ?? '–'}–${row.q3 ?? 'censored'}`;
+/** `(q1–q3)`, `(q1–censored)`, or nothing when even the first quartile is censored. */
+const quartiles = (row: EscapeRow) => (row.q1 === null ? '' : `(${row.q1}–${row.q3 ?? 'censored'})`);
 
 /** One row per dimension, one column per run: rows are the figure's points, and eight runs fit across. */
 function EscapeTable({ figure }: { figure: EscapeVsDim }) {
@@ -44,7 +45,7 @@ function EscapeTable({ figure }: { figure: EscapeVsDim }) {
                 const censored = row.times.length - row.escaped;
                 return (
                   <td key={i} data-testid={`escape-cell-${i}-${k}`} data-median={row.median ?? 'null'} data-q1={row.q1 ?? 'null'} data-q3={row.q3 ?? 'null'} data-censored={censored}>
-                    <span className="dimfig-median">{row.median ?? 'censored'}</span> <span className="dimfig-muted">({quartiles(row)})</span>
+                    <span className="dimfig-median">{row.median ?? 'censored'}</span> <span className="dimfig-muted">{quartiles(row)}</span>
                     {censored > 0 ? <span className="dimfig-censored-count"> {censored} of {row.times.length} never</span> : null}
                   </td>
                 );
