@@ -9,6 +9,7 @@ import { decodeExperiment } from '../src/experiment/link/decode';
 import { encodeExperiment } from '../src/experiment/link/encode';
 import { LIMITS } from '../src/experiment/limits';
 import type { CensusSettings } from '../src/experiment/census';
+import type { DimFigureSettings } from '../src/experiment/dimFigures';
 import type { EscapeSettings } from '../src/experiment/escape';
 import { defaultBatchSettings, type BatchSettings } from '../src/experiment/maps';
 import { defaultView3d, type View3dSettings } from '../src/experiment/view3d';
@@ -30,6 +31,8 @@ interface FixtureCase {
   view3d?: View3dSettings;
   /** The census's settings of a link with a `census=` field. */
   census?: CensusSettings;
+  /** The settings of escape time against d of a link with a `dimfig=` field. */
+  dimfig?: DimFigureSettings;
   problems: { field: string; message: string }[];
 }
 
@@ -69,7 +72,7 @@ function view3d(change: (v: View3dSettings) => void): View3dSettings {
 }
 
 // Valid experiments: the link is what the encoder writes; decoding must give them back exactly.
-const valid: [string, Experiment, number?, BatchSettings?, ChartXAxis?, EscapeSettings?, View3dSettings?, CensusSettings?][] = [
+const valid: [string, Experiment, number?, BatchSettings?, ChartXAxis?, EscapeSettings?, View3dSettings?, CensusSettings?, DimFigureSettings?][] = [
   ...SURFACE_IDS.map((id): [string, Experiment] => [`surface ${id}`, exp(surface(id), [sgd])]),
   ...OPTIMIZER_IDS.map((id): [string, Experiment] => [`optimizer ${id} with non-default parameters`, exp(surface('himmelblau'), [{ optimizer: id, params: nonDefaultParams(id), start: [0.5, -0.25] }])]),
   ['boolean: sgd nesterov', exp(surface(), [{ optimizer: 'sgd', params: { lr: 0.001, momentum: 0.9, nesterov: true } }])],
@@ -139,6 +142,8 @@ const valid: [string, Experiment, number?, BatchSettings?, ChartXAxis?, EscapeSe
   // ("census: starts and eps", written here with batchSize 100, is among the hand-written links below.)
   ['census: starts only, with escape and view3d', exp(surface('doubleWell'), [{ ...sgd, gradNoise: 0.01 }]), undefined, undefined, undefined, { run: null, seeds: 50, radius: null }, view3d((v) => (v.layout = 'both')), { starts: 10, eps: 1e-9 }],
   ['view3d with maps and atStep', exp(surface('himmelblau'), [sgd]), 40, maps((m) => (m.basins.resolution = 64)), undefined, undefined, view3d((v) => (v.layout = 'both'))],
+  ['dimfig: escape time against d on saddleChain, GD against PGD', exp({ kind: 'function', id: 'saddleChain', dim: 10 }, [{ optimizer: 'sgd', params: { lr: 0.05 }, startRadius: 0.001 }, { optimizer: 'pgd', params: { lr: 0.05 } }], { stop: { maxSteps: 20000, gradTol: 0 } }), undefined, undefined, undefined, undefined, undefined, undefined, { dims: [2, 10, 100, 1000], seeds: 20, radius: 0.25, saddle: 'last' }],
+  ['dimfig: seeds only, with census', exp({ kind: 'function', id: 'strictSaddle', dim: 10, params: { k: 1 } }, [{ optimizer: 'sgd', params: { lr: 0.05 } }]), undefined, undefined, undefined, undefined, undefined, { starts: 10, eps: 1e-9 }, { dims: [2, 5, 10, 20, 50, 100, 200, 500, 1000], seeds: 3, radius: 0.5, saddle: 'nearest' }],
 ];
 
 // Links written by hand or damaged: what they decode to, problems included.
@@ -169,6 +174,8 @@ const handWritten: [string, string][] = [
   ['escape: garbage and given twice', 'v=1&surface=doubleWell&r0=pgd&escape=x,y&escape=1,10,auto'],
   ['census: out of range and an eps not offered', 'v=1&surface=doubleWell&r0=sgd&census=99999,1e-7'],
   ['census: garbage and given twice', 'v=1&surface=doubleWell&r0=sgd&census=x&census=5,1e-6'],
+  ['dimfig: out of range', 'v=1&fn=strictSaddle&dim=10&r0=sgd&dimfig=1;5000;12.4,0,-1,first'],
+  ['dimfig: garbage and given twice', 'v=1&fn=strictSaddle&dim=10&r0=sgd&dimfig=x&dimfig=10,5,0.5,last'],
   ['function: a bad and an unknown parameter, a start of the wrong length', 'v=1&fn=strictSaddle&dim=10&fp=k:0;zz:1&r0=sgd,start:1;2,srad:0.5&steps=10&tol=0&seed=0'],
   ['function: keys beside a surface', 'v=1&surface=booth&fn=rosenbrock&dim=3&fp=k:1&r0=sgd'],
   ['function: dim without fn', 'v=1&surface=booth&dim=3&r0=sgd'],
@@ -202,10 +209,10 @@ const handWritten: [string, string][] = [
   ['maxEvals not a whole number', 'v=1&surface=booth&r0=sgd&evals=2.5&xaxis=evals'],
 ];
 
-function decodeCase(name: string, link: string, expected?: Experiment, atStep?: number, maps?: BatchSettings, chartX?: ChartXAxis, escape?: EscapeSettings, view3d?: View3dSettings, census?: CensusSettings): FixtureCase {
+function decodeCase(name: string, link: string, expected?: Experiment, atStep?: number, maps?: BatchSettings, chartX?: ChartXAxis, escape?: EscapeSettings, view3d?: View3dSettings, census?: CensusSettings, dimfig?: DimFigureSettings): FixtureCase {
   const decoded = decodeExperiment(link);
   const same = (a: unknown, b: unknown) => isDeepStrictEqual(a, b);
-  if (expected && (decoded.problems.length > 0 || !same(decoded.experiment, expected) || decoded.atStep !== atStep || !same(decoded.maps, maps) || decoded.chartX !== chartX || !same(decoded.escape, escape) || !same(decoded.view3d, view3d) || !same(decoded.census, census))) {
+  if (expected && (decoded.problems.length > 0 || !same(decoded.experiment, expected) || decoded.atStep !== atStep || !same(decoded.maps, maps) || decoded.chartX !== chartX || !same(decoded.escape, escape) || !same(decoded.view3d, view3d) || !same(decoded.census, census) || !same(decoded.dimfig, dimfig))) {
     throw new Error(`${name}: the link does not decode to its experiment: ${JSON.stringify(decoded)}`);
   }
   return {
@@ -218,12 +225,13 @@ function decodeCase(name: string, link: string, expected?: Experiment, atStep?: 
     ...(decoded.escape === undefined ? {} : { escape: decoded.escape }),
     ...(decoded.view3d === undefined ? {} : { view3d: decoded.view3d }),
     ...(decoded.census === undefined ? {} : { census: decoded.census }),
+    ...(decoded.dimfig === undefined ? {} : { dimfig: decoded.dimfig }),
     problems: decoded.problems,
   };
 }
 
 const fresh = [
-  ...valid.map(([name, e, atStep, m, chartX, esc, v3, census]) => decodeCase(name, encodeExperiment(e, { atStep, maps: m, chartX, escape: esc, view3d: v3, census }), e, atStep, m, chartX, esc, v3, census)),
+  ...valid.map(([name, e, atStep, m, chartX, esc, v3, census, dimfig]) => decodeCase(name, encodeExperiment(e, { atStep, maps: m, chartX, escape: esc, view3d: v3, census, dimfig }), e, atStep, m, chartX, esc, v3, census, dimfig)),
   ...handWritten.map(([name, link]) => decodeCase(name, link)),
 ];
 const rewrite = process.argv.includes('--rewrite');

@@ -14,7 +14,7 @@ import { basinSettings, linkMapsOf, sweepSettings } from './cli/mapSettings';
 import { createNetworkEngine } from './nets/engine';
 import { createEngine } from './optim/engine';
 import { gatherRuns, NETWORK_LAYOUT, SURFACE_LAYOUT, vectorLayout, writeCsv, writeJson, writeRuns, type ChunkBase, type ChunkSource, type OutputLayout } from './cli/stream';
-import { escapeOutput, ratesOutput } from './cli/dims';
+import { dimEscapeOptions, escapeOutput, ratesOutput } from './cli/dims';
 import { pathsTooLarge } from './optim/vectorEngine';
 import { criticalPointsOf } from './cli/criticalPoints';
 import { MAX_ERROR_LINE, printableLine } from './experiment/printable';
@@ -131,7 +131,7 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   if (options.escape || options.rates) {
-    const out = options.escape ? escapeOutput(parsed.value, options.escape) : ratesOutput(parsed.value);
+    const out = options.escape ? escapeOutput(parsed.value, dimEscapeOptions({ ...options, escape: options.escape }, linkOf(options.experiment)?.dimfig)) : ratesOutput(parsed.value);
     if (!out.ok) fail(out.message);
     process.stdout.write(out.value);
     return;

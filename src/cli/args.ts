@@ -1,5 +1,6 @@
 // The CLI's command line, read into options or one printable error (the caller exits 2).
 // Flags take their value as the next argument or after '=' (`--format csv`, `--format=csv`).
+import { DEFAULT_DIM_FIGURE_SETTINGS, DIM_FIGURE_LIMITS, type DimFigureSettings } from '../experiment/dimFigures';
 import { ESCAPE_LIMITS } from '../experiment/escape';
 import { LIMITS } from '../experiment/limits';
 import { AXIS_SCALES, BATCH_LIMITS, type AxisScale } from '../experiment/maps';
@@ -8,7 +9,7 @@ import { parseNumber } from '../experiment/link/numbers';
 export const USAGE =
   'usage: npm run -s experiment -- <experiment JSON | file.json | share URL> [--format json|csv] ' +
   '[--critical-points | --map basins|sweep [--resolution N] [--run K] [--x param:min:max[:scale]] [--y param:min:max[:scale]] | --escape-times N [--radius r] [--run K] | ' +
-  '--escape-vs-dim d1,d2,... [--seeds N] [--radius r] [--saddle nearest|last] | --rates]; ' +
+  '--escape-vs-dim d1,d2,...|link [--seeds N] [--radius r] [--saddle nearest|last] | --rates]; ' +
   'npm run -s experiment -- --lessons [--check]';
 
 /** A sweep axis as given on the command line; the scale, when left out, is the app's default for the parameter. */
@@ -39,7 +40,13 @@ export interface CliOptions {
   /** The escape ball's radius (else the link's, else the default rule). */
   radius?: number;
   /** Function problems: escape times from the saddle at these dimensions (src/optim/escape.ts). */
-  escape?: { dims: number[]; seeds: number; radius: number; saddle: 'nearest' | 'last' };
+  escape?: DimFigureSettings;
+  /**
+   * Of `escape`, what the flags gave (the rest is the defaults): a share link's `dimfig=` settings
+   * fill in what the flags leave out (src/cli/dims.ts, dimEscapeOptions). `--escape-vs-dim link`
+   * gives no dimensions: the link's, else the default grid.
+   */
+  escapeFlags?: Partial<DimFigureSettings>;
   /** The first step at which ||grad f|| <= eps for eps = 1e-1 .. 1e-8, and the log-log slope (src/optim/rates.ts). */
   rates: boolean;
   help: boolean;
@@ -53,9 +60,11 @@ type ValueFlag = (typeof VALUE_FLAGS)[number];
 /** The most random starts --census takes (each costs up to 100 dense-Hessian solver iterations). */
 export const MAX_CENSUS_STARTS = 10_000;
 
-/** --escape-vs-dim: at most this many dimensions and seeds (each seed runs every run at every dimension). */
-/** `--escape-vs-dim`: how many dimensions, seeds per dimension, and the escape ball's default radius. */
-export const DIM_ESCAPE_LIMITS = { dims: 20, seeds: 1000, defaultSeeds: 10, defaultRadius: 0.5 } as const;
+/** `--escape-vs-dim`: how many dimensions, seeds per dimension (each seed runs every run at every dimension), and the escape ball's default radius: the app's (src/experiment/dimFigures.ts). */
+export const DIM_ESCAPE_LIMITS = { dims: DIM_FIGURE_LIMITS.dims, seeds: DIM_FIGURE_LIMITS.seeds.max, defaultSeeds: DEFAULT_DIM_FIGURE_SETTINGS.seeds, defaultRadius: DEFAULT_DIM_FIGURE_SETTINGS.radius } as const;
+
+/** `--escape-vs-dim link`: the dimensions come from the link's `dimfig=` (else the default grid). */
+export const DIMS_FROM_LINK = 'link';
 
 /** `10,100,1000`: dimensions of a function problem. */
 function parseDims(text: string): number[] {
@@ -155,11 +164,17 @@ function read(argv: readonly string[]): CliOptions {
     if (typeof radius !== 'number' || !(radius > 0) || radius > LIMITS.coordinate.max) fail(`--radius must be a number greater than 0 and at most ${LIMITS.coordinate.max} (got "${radiusText}")`);
     const saddle = values.get('--saddle') ?? 'nearest';
     if (saddle !== 'nearest' && saddle !== 'last') fail(`--saddle must be nearest or last (got "${saddle.slice(0, 40)}")`);
+    const flags: Partial<DimFigureSettings> = {};
+    if (dims !== DIMS_FROM_LINK) flags.dims = parseDims(dims);
+    if (seeds !== undefined) flags.seeds = integer('--seeds', seeds, 1, DIM_ESCAPE_LIMITS.seeds);
+    if (radiusText !== undefined) flags.radius = radius as number;
+    if (values.has('--saddle')) flags.saddle = saddle as DimFigureSettings['saddle'];
+    options.escapeFlags = flags;
     options.escape = {
-      dims: parseDims(dims),
-      seeds: seeds === undefined ? DIM_ESCAPE_LIMITS.defaultSeeds : integer('--seeds', seeds, 1, DIM_ESCAPE_LIMITS.seeds),
+      dims: flags.dims ?? [...DEFAULT_DIM_FIGURE_SETTINGS.dims],
+      seeds: flags.seeds ?? DIM_ESCAPE_LIMITS.defaultSeeds,
       radius: radius as number,
-      saddle: saddle as 'nearest' | 'last',
+      saddle: saddle as DimFigureSettings['saddle'],
     };
   }
   const census = values.get('--census');

@@ -1,5 +1,6 @@
 // The CLI's outputs of function problems (d dimensions): --escape-vs-dim and --rates (the size
 // check of a full run output is the core's: pathsTooLarge in src/optim/vectorEngine.ts). The computations are the core's (src/optim/escape.ts, rates.ts).
+import type { DimFigureSettings } from '../experiment/dimFigures';
 import { formatErrors } from '../experiment/parse';
 import type { Experiment } from '../experiment/types';
 import { createNetworkEngine } from '../nets/engine';
@@ -8,6 +9,11 @@ import { escapeVsDim, type EscapeOptions } from '../optim/escape';
 import { ratesOf } from '../optim/rates';
 
 type Output = { ok: true; value: string } | { ok: false; message: string };
+
+/** --escape-vs-dim's settings: the flags given, else the link's `dimfig=` (when the argument is a link that has one), else the defaults. */
+export function dimEscapeOptions(options: { escape: DimFigureSettings; escapeFlags?: Partial<DimFigureSettings> }, link?: DimFigureSettings): EscapeOptions {
+  return link === undefined ? options.escape : { ...link, ...options.escapeFlags };
+}
 
 export function escapeOutput(exp: Experiment, opts: EscapeOptions): Output {
   const r = escapeVsDim(exp, opts);

@@ -5,6 +5,7 @@ import { Charts } from './Charts';
 import { ErrorBanner } from './ErrorBanner';
 import { LinkNotice } from './LinkNotice';
 import { EscapeSection } from './escape';
+import { DimFigures } from './dims/DimFigures';
 import { Lessons } from './lessons';
 import { NetworkView } from './NetworkView';
 import { PlaybackControls } from './PlaybackControls';
@@ -57,6 +58,7 @@ export function App() {
       </main>
       {mode === 'surface' && <BatchSection />}
       {mode === 'surface' && <EscapeSection />}
+      <DimFigures />
     </div>
   );
 }

@@ -10,6 +10,7 @@
 // named saddle nearest to its default start, or its last named saddle), moved by the run's
 // startRadius draw (uniform in that ball, from the run's stream); with startRadius < r the start
 // is inside the ball. GD started exactly at a saddle never leaves it (the gradient is 0).
+import type { SaddleChoice } from '../experiment/dimFigures';
 import { LIMITS } from '../experiment/limits';
 import type { Experiment, FunctionProblem, Run } from '../experiment/types';
 import type { Instance, KnownCriticalPoint } from '../functions/types';
@@ -51,7 +52,7 @@ export function escapeStep(points: readonly (readonly number[])[], centre: Float
   return watch.step;
 }
 
-export type SaddleChoice = 'nearest' | 'last';
+export type { SaddleChoice };
 
 /** The named saddle a run escapes from (see the header), or a printable reason why there is none. */
 export function saddleOf(instance: Instance, from: Float64Array, choice: SaddleChoice): { ok: true; value: KnownCriticalPoint } | { ok: false; error: string } {
@@ -114,42 +115,129 @@ export interface EscapeOptions {
 /** Steps per advance() while watching: a run stops being advanced once its escape is known. */
 const WATCH_STEPS = 256;
 
+type Answer<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/**
+ * One piece of the figure: the seeds exp.seed + from .. + from + count - 1 at dims[dimIndex].
+ * The figure is cut into such jobs so that a pool of workers can share it (src/workers); every
+ * job is independent, and mergeEscapeJobs joins them into the sequential answer.
+ */
+export interface EscapeJob {
+  dimIndex: number;
+  from: number;
+  count: number;
+}
+
+export interface EscapeJobResult {
+  dimIndex: number;
+  from: number;
+  saddle: { label: string; index: number };
+  /** Per run, per seed of the job: the escape step, or null. */
+  times: (number | null)[][];
+}
+
+/** The figure's jobs in their order (dims in the given order, seeds ascending), each of at most `blockSize` seeds. */
+export function escapeJobs(opts: Pick<EscapeOptions, 'dims' | 'seeds'>, blockSize = opts.seeds): EscapeJob[] {
+  const size = Math.max(1, Math.floor(blockSize));
+  return opts.dims.flatMap((_, dimIndex) => {
+    const jobs: EscapeJob[] = [];
+    for (let from = 0; from < opts.seeds; from += size) jobs.push({ dimIndex, from, count: Math.min(size, opts.seeds - from) });
+    return jobs;
+  });
+}
+
+/** Why the experiment cannot give escape times (null when it can), before any dimension is tried. */
+export function escapeRefusal(exp: Experiment): string | null {
+  if (exp.problem.kind !== 'function') return 'problem: escape times need a function problem (problem.kind "function")';
+  const fixed = exp.runs.findIndex((r) => r.start !== undefined);
+  if (fixed >= 0) return `runs[${fixed}].start: escape runs start at the saddle (give startRadius for a random start around it)`;
+  return null;
+}
+
+/**
+ * Runs one job: the experiment's function problem at d = dims[job.dimIndex], every run started at
+ * the saddle (plus its startRadius draw), with seeds exp.seed + job.from + s (modulo 2^32).
+ * `onSeed` hears each seed as it ends (progress). A run must not give `start`: the saddle is its start.
+ */
+export function runEscapeJob(exp: Experiment, opts: EscapeOptions, job: EscapeJob, onSeed?: () => void): Answer<EscapeJobResult> {
+  const refusal = escapeRefusal(exp);
+  if (refusal !== null) return { ok: false, error: refusal };
+  const dim = opts.dims[job.dimIndex];
+  const atDim: FunctionProblem = { ...(exp.problem as FunctionProblem), dim };
+  const fail = (errors: { path: string; message: string }[]) => ({ ok: false as const, error: `at d = ${dim}: ${errors.map((e) => `${e.path}: ${e.message}`).join('; ')}` });
+  const inst = instanceOf(atDim);
+  if (!inst.ok) return fail(inst.errors);
+  const saddle = saddleOf(inst.value, inst.value.defaultStart(), opts.saddle);
+  if (!saddle.ok) return saddle;
+  const labels = exp.runs.map(defaultLabel);
+  const runs = exp.runs.map((run) => ({ ...run, start: Array.from(saddle.value.x) }));
+  const times: (number | null)[][] = exp.runs.map(() => []);
+  for (let s = job.from; s < job.from + job.count; s++) {
+    const built = createVectorEngine({ ...exp, problem: atDim, runs, seed: (exp.seed + s) % (LIMITS.seed.max + 1) }, labels);
+    if (!built.ok) return fail(built.errors);
+    built.engine.runs.forEach((run, i) => {
+      const watch = new EscapeWatch(saddle.value.x, opts.radius);
+      while (!run.done) {
+        const c = run.advance(WATCH_STEPS);
+        if (watch.observe(c.xy, c.dim, c.start)) break;
+      }
+      times[i].push(watch.step);
+    });
+    onSeed?.();
+  }
+  return { ok: true, value: { dimIndex: job.dimIndex, from: job.from, saddle: { label: saddle.value.label, index: saddle.value.index }, times } };
+}
+
+/**
+ * The figure from its jobs' answers, in any order (each job's seeds go to their place): the first
+ * refusal in the order given when there is one (answers in job order: the refusal running the jobs
+ * one after another meets first). Every (dimension, seed) must be answered exactly once.
+ */
+export function mergeEscapeJobs(exp: Experiment, opts: EscapeOptions, answers: readonly Answer<EscapeJobResult>[]): Answer<EscapeVsDim> {
+  const refusal = escapeRefusal(exp);
+  if (refusal !== null) return { ok: false, error: refusal };
+  const failed = answers.find((a) => !a.ok);
+  if (failed) return failed;
+  // Per dimension, per seed: the runs' escape steps; and the saddle each dimension's jobs named.
+  const bySeed = opts.dims.map(() => new Array<(number | null)[] | undefined>(opts.seeds).fill(undefined));
+  const saddles: (EscapeRow['saddle'] | undefined)[] = opts.dims.map(() => undefined);
+  const gap = { ok: false as const, error: 'the escape jobs do not answer every dimension and seed once' };
+  for (const a of answers) {
+    const { dimIndex, from, saddle, times } = (a as { ok: true; value: EscapeJobResult }).value;
+    const seeds = bySeed[dimIndex];
+    if (seeds === undefined) return gap;
+    saddles[dimIndex] = saddle;
+    for (let k = 0; k < (times[0]?.length ?? 0); k++) {
+      if (from + k >= opts.seeds || seeds[from + k] !== undefined) return gap;
+      seeds[from + k] = times.map((t) => t[k]);
+    }
+  }
+  if (exp.runs.length > 0 && bySeed.some((seeds) => seeds.some((t) => t === undefined))) return gap;
+  const labels = exp.runs.map(defaultLabel);
+  const out: EscapeVsDim = { kind: 'escapeVsDim', radius: opts.radius, seeds: opts.seeds, saddle: opts.saddle, runs: exp.runs.map((run, i) => ({ label: labels[i], optimizer: run.optimizer, rows: [] })) };
+  opts.dims.forEach((dim, dimIndex) => {
+    const saddle = saddles[dimIndex];
+    if (saddle === undefined) return;
+    out.runs.forEach((r, i) => {
+      const times = bySeed[dimIndex].map((t) => (t as (number | null)[])[i]);
+      r.rows.push({ dim, saddle, escaped: times.filter((t) => t !== null).length, ...censoredQuartiles(times), times });
+    });
+  });
+  return { ok: true, value: out };
+}
+
 /**
  * For each dimension d: the experiment's function problem at d, every run started at the saddle
  * (plus its startRadius draw), with seeds exp.seed + 0 .. seeds - 1; per run, the escape times
- * over the seeds and their quartiles. A run must not give `start`: the saddle is its start.
+ * over the seeds and their quartiles. The jobs of escapeJobs run one after another; the first
+ * refusal ends it.
  */
-export function escapeVsDim(exp: Experiment, opts: EscapeOptions): { ok: true; value: EscapeVsDim } | { ok: false; error: string } {
-  const problem = exp.problem;
-  if (problem.kind !== 'function') return { ok: false, error: 'problem: escape times need a function problem (problem.kind "function")' };
-  const fixed = exp.runs.findIndex((r) => r.start !== undefined);
-  if (fixed >= 0) return { ok: false, error: `runs[${fixed}].start: escape runs start at the saddle (give startRadius for a random start around it)` };
-  const labels = exp.runs.map(defaultLabel);
-  const out: EscapeVsDim = { kind: 'escapeVsDim', radius: opts.radius, seeds: opts.seeds, saddle: opts.saddle, runs: exp.runs.map((run, i) => ({ label: labels[i], optimizer: run.optimizer, rows: [] })) };
-  for (const dim of opts.dims) {
-    const atDim: FunctionProblem = { ...problem, dim };
-    const fail = (errors: { path: string; message: string }[]) => ({ ok: false as const, error: `at d = ${dim}: ${errors.map((e) => `${e.path}: ${e.message}`).join('; ')}` });
-    const inst = instanceOf(atDim);
-    if (!inst.ok) return fail(inst.errors);
-    const saddle = saddleOf(inst.value, inst.value.defaultStart(), opts.saddle);
-    if (!saddle.ok) return saddle;
-    const times: (number | null)[][] = exp.runs.map(() => []);
-    for (let s = 0; s < opts.seeds; s++) {
-      const runs = exp.runs.map((run) => ({ ...run, start: Array.from(saddle.value.x) }));
-      const built = createVectorEngine({ ...exp, problem: atDim, runs, seed: (exp.seed + s) % (LIMITS.seed.max + 1) }, labels);
-      if (!built.ok) return fail(built.errors);
-      built.engine.runs.forEach((run, i) => {
-        const watch = new EscapeWatch(saddle.value.x, opts.radius);
-        while (!run.done) {
-          const c = run.advance(WATCH_STEPS);
-          if (watch.observe(c.xy, c.dim, c.start)) break;
-        }
-        times[i].push(watch.step);
-      });
-    }
-    out.runs.forEach((r, i) => {
-      r.rows.push({ dim, saddle: { label: saddle.value.label, index: saddle.value.index }, escaped: times[i].filter((t) => t !== null).length, ...censoredQuartiles(times[i]), times: times[i] });
-    });
+export function escapeVsDim(exp: Experiment, opts: EscapeOptions): Answer<EscapeVsDim> {
+  const answers: Answer<EscapeJobResult>[] = [];
+  for (const job of escapeJobs(opts)) {
+    const a = runEscapeJob(exp, opts, job);
+    if (!a.ok) return a;
+    answers.push(a);
   }
-  return { ok: true, value: out };
+  return mergeEscapeJobs(exp, opts, answers);
 }

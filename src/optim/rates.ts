@@ -80,20 +80,60 @@ export interface Rates {
   runs: RunRates[];
 }
 
-/** Runs the engine until every run has reached the whole grid or stopped; chunks are not kept. */
-export function ratesOf(optimizers: readonly OptimizerId[], engine: GradNormSource, chunkSteps = 4096): Rates {
-  const watches = optimizers.map(() => new RateWatch());
-  const stops: (RunStop | null)[] = optimizers.map(() => null);
-  const complete = () => watches.every((w, i) => stops[i] !== null || w.steps[RATE_EPS.length - 1] !== null);
-  while (!engine.done && !complete()) {
-    for (const c of engine.advance(chunkSteps)) {
-      watches[c.run].observe(c.gradNorm, c.start);
-      if (c.stop) stops[c.run] = c.stop;
+/**
+ * ratesOf in steps: each advance() is one round of the engine (`chunkSteps` steps of every run
+ * still going), so a caller can report progress and stop between rounds (the app's worker) and
+ * still get ratesOf's numbers, which depend on where the rounds end (`stop` is seen per round).
+ */
+export class RatesRunner {
+  private readonly watches: RateWatch[];
+  private readonly stops: (RunStop | null)[];
+  /** Per run: the last step seen. */
+  private readonly seen: number[];
+
+  constructor(
+    private readonly optimizers: readonly OptimizerId[],
+    private readonly engine: GradNormSource,
+    private readonly chunkSteps = 4096,
+  ) {
+    this.watches = optimizers.map(() => new RateWatch());
+    this.stops = optimizers.map(() => null);
+    this.seen = optimizers.map(() => 0);
+  }
+
+  get done(): boolean {
+    return this.engine.done || this.watches.every((w, i) => this.stops[i] !== null || w.steps[RATE_EPS.length - 1] !== null);
+  }
+
+  /** One round; nothing once done. */
+  advance(): void {
+    if (this.done) return;
+    for (const c of this.engine.advance(this.chunkSteps)) {
+      this.watches[c.run].observe(c.gradNorm, c.start);
+      this.seen[c.run] = c.start + c.gradNorm.length - 1;
+      if (c.stop) this.stops[c.run] = c.stop;
     }
   }
-  return {
-    kind: 'rates',
-    eps: RATE_EPS,
-    runs: optimizers.map((optimizer, i) => ({ label: engine.labels[i], optimizer, steps: watches[i].steps, fit: fitLogLogSlope(RATE_EPS, watches[i].steps), stop: stops[i] })),
-  };
+
+  /** The share of the work done, 0 .. 1: per run 1 once it stopped or reached the grid, else its step over maxSteps. */
+  progress(maxSteps: number): number {
+    if (this.done) return 1;
+    const shares = this.watches.map((w, i) => (this.stops[i] !== null || w.steps[RATE_EPS.length - 1] !== null ? 1 : Math.min(1, this.seen[i] / Math.max(1, maxSteps))));
+    return shares.reduce((a, b) => a + b, 0) / Math.max(1, shares.length);
+  }
+
+  result(): Rates {
+    return {
+      kind: 'rates',
+      eps: RATE_EPS,
+      runs: this.optimizers.map((optimizer, i) => ({ label: this.engine.labels[i], optimizer, steps: this.watches[i].steps, fit: fitLogLogSlope(RATE_EPS, this.watches[i].steps), stop: this.stops[i] })),
+    };
+  }
+}
+
+/** Runs the engine until every run has reached the whole grid or stopped; chunks are not kept. */
+export function ratesOf(optimizers: readonly OptimizerId[], engine: GradNormSource, chunkSteps = 4096): Rates {
+  const runner = new RatesRunner(optimizers, engine, chunkSteps);
+  while (!runner.done) runner.advance();
+  return runner.result();
 }

@@ -12,6 +12,7 @@ import { checkExpression, showLoadProblems } from './loadExperiment';
 import { useStore } from './store';
 import { applyEscapeField, useEscapeSettings, withEscapeField } from './escape/escapeSettings';
 import { applyCensusField, useCensusStore, withCensusField } from './census';
+import { applyDimfigField, useDimFigureSettings, withDimfigField } from './dims/dimFigureSettings';
 import { closeLesson, isLessonLink, lessonHashFor, openLessonLink, useLessons } from './lessons';
 import { loadView3d, useView3dStore, view3dSettings } from './view3d';
 
@@ -27,7 +28,7 @@ function fullHash(exp: Experiment, atStep?: number): string {
   if (lesson !== null) return lesson;
   const hash = encodeExperiment(exp, { ...(atStep === undefined ? {} : { atStep }), chartX: useStore.getState().chartX, view3d: view3dSettings() });
   const maps = encodeBatchSettings(useBatchStore.getState());
-  return withCensusField(withEscapeField(maps === null ? hash : `${hash}&${MAPS_KEY}=${maps}`));
+  return withDimfigField(withCensusField(withEscapeField(maps === null ? hash : `${hash}&${MAPS_KEY}=${maps}`)));
 }
 
 export function shareUrl(exp: Experiment, atStep?: number): string {
@@ -61,6 +62,7 @@ async function loadHash(hash: string): Promise<void> {
   closeLesson(); // another link (typed, or back past the lesson)
   applyEscapeField(hash);
   applyCensusField(hash);
+  applyDimfigField(hash);
   const raw = hash.replace(/^#/, '');
   if (raw === '') {
     // The address bar holds the full link from the first paint, not only after an edit.
@@ -111,6 +113,7 @@ export async function startUrlSync(): Promise<void> {
   });
   useBatchStore.subscribe(scheduleWrite);
   useEscapeSettings.subscribe(scheduleWrite);
+  useDimFigureSettings.subscribe(scheduleWrite);
   useCensusStore.subscribe((s, prev) => {
     if (s.settings !== prev.settings) scheduleWrite();
   });

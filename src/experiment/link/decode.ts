@@ -2,6 +2,7 @@
 // Lenient and total: it never throws, and its work is linear in the input, which is capped.
 import { defaultExperiment } from '../defaults';
 import type { CensusSettings } from '../census';
+import type { DimFigureSettings } from '../dimFigures';
 import type { EscapeSettings } from '../escape';
 import type { BatchSettings } from '../maps';
 import type { View3dSettings } from '../view3d';
@@ -33,6 +34,8 @@ export interface DecodedLink {
   view3d?: View3dSettings;
   /** The network census's settings (`census=`), when the link has them (sanitized). */
   census?: CensusSettings;
+  /** The settings of escape time against d (`dimfig=`), when the link has them (sanitized). */
+  dimfig?: DimFigureSettings;
 }
 
 /**
@@ -85,7 +88,7 @@ function decode(input: string, log: ProblemLog): Omit<DecodedLink, 'problems'> {
     log.add('v', migrated.message, USE_DEFAULT);
     return { experiment: defaultExperiment() };
   }
-  const { raw, atStep, maps, chartX, escape, view3d, census } = readLinkV1(migrated.fields, log);
+  const { raw, atStep, maps, chartX, escape, view3d, census, dimfig } = readLinkV1(migrated.fields, log);
   const experiment = lenientExperiment(raw, log);
   return {
     experiment,
@@ -95,6 +98,7 @@ function decode(input: string, log: ProblemLog): Omit<DecodedLink, 'problems'> {
     ...(escape === undefined ? {} : { escape }),
     ...(view3d === undefined ? {} : { view3d }),
     ...(census === undefined ? {} : { census }),
+    ...(dimfig === undefined ? {} : { dimfig }),
   };
 }
 

@@ -2,12 +2,14 @@
 // Synchronous and total: it writes what it is given, valid or not (the decoder judges).
 import { OPTIMIZER_SPECS } from '../../optim/optimizers/params';
 import type { CensusSettings } from '../census';
+import type { DimFigureSettings } from '../dimFigures';
 import type { EscapeSettings } from '../escape';
 import type { BatchSettings } from '../maps';
 import type { View3dSettings } from '../view3d';
 import type { ChartXAxis, Experiment, Regularization, Run, Schedule } from '../types';
 import { EMPTY_PARAMS_ITEM, SCHEDULE_SLOTS } from './format';
 import { encodeCensus } from './census';
+import { encodeDimfig } from './dimfig';
 import { encodeEscape } from './escape';
 import { encodeMaps } from './maps';
 import { encodeView3d } from './view3d';
@@ -28,6 +30,8 @@ export interface EncodeOptions {
   view3d?: View3dSettings;
   /** The network census's settings; written as `census` when they are not the defaults. */
   census?: CensusSettings;
+  /** The settings of escape time against d; written as `dimfig` when they are not the defaults. */
+  dimfig?: DimFigureSettings;
 }
 
 const pair = (xs: readonly number[]) => xs.map(formatNumber).join(';');
@@ -114,5 +118,7 @@ export function encodeExperiment(exp: Experiment, options: EncodeOptions = {}): 
   if (view3d !== null) parts.push(`view3d=${view3d}`);
   const census = options.census === undefined ? null : encodeCensus(options.census);
   if (census !== null) parts.push(`census=${census}`);
+  const dimfig = options.dimfig === undefined ? null : encodeDimfig(options.dimfig);
+  if (dimfig !== null) parts.push(`dimfig=${dimfig}`);
   return parts.join('&');
 }

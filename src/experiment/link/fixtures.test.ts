@@ -21,6 +21,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { CensusSettings } from '../census';
+import type { DimFigureSettings } from '../dimFigures';
 import type { EscapeSettings } from '../escape';
 import type { BatchSettings } from '../maps';
 import type { ChartXAxis, Experiment } from '../types';
@@ -37,6 +38,7 @@ interface FixtureCase {
   escape?: EscapeSettings;
   view3d?: View3dSettings;
   census?: CensusSettings;
+  dimfig?: DimFigureSettings;
   problems: { field: string; message: string }[];
 }
 
@@ -70,6 +72,7 @@ describe('fixtures/links/v1.json', () => {
     expect(decoded.escape).toStrictEqual(c.escape);
     expect(decoded.view3d).toStrictEqual(c.view3d);
     expect(decoded.census).toStrictEqual(c.census);
+    expect(decoded.dimfig).toStrictEqual(c.dimfig);
     // Which fields are rejected is part of the promise; the wording belongs to the schema and may improve.
     expect(decoded.problems.map((p) => p.field)).toStrictEqual(c.problems.map((p) => p.field));
   });

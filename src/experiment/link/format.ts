@@ -32,6 +32,7 @@ export const TOP_KEYS = {
   escape: 'the escape-time distribution\'s settings (ESCAPE_SLOTS; not part of the Experiment)',
   view3d: 'the 2D / 3D layout, the 3D heights and camera (VIEW3D_SLOTS; not part of the Experiment)',
   census: 'the network census\'s settings (CENSUS_SLOTS; not part of the Experiment)',
+  dimfig: 'the settings of escape time against d (DIMFIG_SLOTS; not part of the Experiment)',
 } as const;
 export type TopKey = keyof typeof TOP_KEYS;
 
@@ -115,6 +116,14 @@ export const ESCAPE_AUTO = 'auto';
  * their defaults: the slots separated by ',', numbers as String(n). Example: census=200,1e-10.
  */
 export const CENSUS_SLOTS = ['starts', 'eps'] as const;
+
+/**
+ * The `dimfig=` value (src/experiment/dimFigures.ts), written only when the settings differ from
+ * their defaults: these slots separated by ',', the dimensions separated by ';', numbers as
+ * String(n). Example (the defaults): dimfig=2;5;10;20;50;100;200;500;1000,10,0.5,nearest.
+ */
+export const DIMFIG_SLOTS = ['dims', 'seeds', 'radius', 'saddle'] as const;
+export const DIMFIG_LIST_SEPARATOR = ';';
 
 /**
  * A lesson's own link, apart from experiment links: `lesson=<id>&step=<n>`, n counted from 1 (the

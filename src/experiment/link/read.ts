@@ -5,6 +5,7 @@ import * as v from 'valibot';
 import { DEFAULT_STOP } from '../defaults';
 import { LIMITS } from '../limits';
 import type { CensusSettings } from '../census';
+import type { DimFigureSettings } from '../dimFigures';
 import type { EscapeSettings } from '../escape';
 import type { BatchSettings } from '../maps';
 import { CHART_X_AXES, type ChartXAxis } from '../types';
@@ -15,6 +16,7 @@ import { EMPTY_PARAMS_ITEM, FUNCTION_KEYS, NETWORK_KEYS, RUN_KEY, RUN_OPTION_KEY
 import type { LinkField } from './migrations';
 import { parseNumber, parseNumberList, parseParamValue } from './numbers';
 import { readCensus } from './census';
+import { readDimfig } from './dimfig';
 import { readEscape } from './escape';
 import { readMaps } from './maps';
 import { readView3d } from './view3d';
@@ -34,6 +36,7 @@ export interface ReadLink {
   escape?: EscapeSettings;
   view3d?: View3dSettings;
   census?: CensusSettings;
+  dimfig?: DimFigureSettings;
 }
 
 function readChartX(value: string, log: ProblemLog): ChartXAxis | undefined {
@@ -137,6 +140,7 @@ export function readLinkV1(fields: LinkField[], log: ProblemLog): ReadLink {
   let escape: EscapeSettings | undefined;
   let view3d: View3dSettings | undefined;
   let census: CensusSettings | undefined;
+  let dimfig: DimFigureSettings | undefined;
   for (const { key: rawKey, value } of fields) {
     const key = unescapeText(rawKey);
     if (seen.has(key)) {
@@ -177,6 +181,7 @@ export function readLinkV1(fields: LinkField[], log: ProblemLog): ReadLink {
       case 'escape': escape = readEscape(value, log); break;
       case 'view3d': view3d = readView3d(value, log); break;
       case 'census': census = readCensus(value, log); break;
+      case 'dimfig': dimfig = readDimfig(value, log); break;
       case 'v': break; // read by the caller
     }
   }
@@ -205,5 +210,6 @@ export function readLinkV1(fields: LinkField[], log: ProblemLog): ReadLink {
     ...(escape === undefined ? {} : { escape }),
     ...(view3d === undefined ? {} : { view3d }),
     ...(census === undefined ? {} : { census }),
+    ...(dimfig === undefined ? {} : { dimfig }),
   };
 }
