@@ -8,6 +8,7 @@ import { createEngine } from '../optim/engine';
 import { trajectoriesCsv } from './csvExport';
 import { appendVectorToTrace, emptyTrace, type RunTrace } from './traces';
 import type { FunctionInfo } from './store';
+import type { Plane } from '../functions/plane';
 
 function experiment(input: unknown): Experiment {
   const parsed = parseExperiment(input);
@@ -22,12 +23,12 @@ function engineOf(exp: Experiment) {
 }
 
 /** The app's traces: x_0 first, then ticks of `perTick` steps (the worker's session), projected on `axes`. */
-function appTraces(exp: Experiment, perTick: number, axes: [number, number]): RunTrace[] {
+function appTraces(exp: Experiment, perTick: number, plane: Plane): RunTrace[] {
   const engine = engineOf(exp);
   const traces = exp.runs.map((_, i) => emptyTrace(`run ${i}`, i));
   let steps = 1;
   while (!engine.done) {
-    for (const c of engine.advance(steps)) appendVectorToTrace(traces[c.run], c, axes);
+    for (const c of engine.advance(steps)) appendVectorToTrace(traces[c.run], c, plane);
     steps = perTick;
   }
   return traces;
@@ -45,8 +46,10 @@ describe('the app\'s CSV of a function problem: the CLI\'s bytes', () => {
     if (exp.problem.kind !== 'function') throw new Error('a function problem');
     const { dim } = exp.problem;
     const cli = runText(writeCsv, vectorLayout(dim), gatherRuns(exp, engineOf(exp)));
-    const fn = { info: { dim } as FunctionInfo, axes: [0, dim - 1] as [number, number] };
-    const app = trajectoriesCsv({ mode: 'surface', netTraces: [], traces: appTraces(exp, 7, fn.axes), fn });
+    const fn = { info: { dim } as FunctionInfo, axes: [0, dim - 1] as [number, number], kind: 'coordinates' as const, pca: null };
+    // drawn on a plane of directions (the PCA plane's kind): the CSV still has every coordinate
+    const plane: Plane = { kind: 'pca', origin: new Array(dim).fill(0.5), u: [1, ...new Array(dim - 1).fill(0)], v: [0, 1, ...new Array(dim - 2).fill(0)] };
+    const app = trajectoriesCsv({ mode: 'surface', netTraces: [], traces: appTraces(exp, 7, plane), fn });
     expect(app.name).toBe('trajectories.csv');
     expect(app.text).toBe(cli);
     expect(cli.split('\n')[0]).toBe(`step,run,${Array.from({ length: dim }, (_, k) => `x${k + 1}`).join(',')},f,gradNorm,evals`);

@@ -5,12 +5,14 @@ import type { CensusSettings } from '../census';
 import type { EscapeSettings } from '../escape';
 import type { BatchSettings } from '../maps';
 import type { View3dSettings } from '../view3d';
+import type { PlaneChoice } from '../plane';
 import type { ChartXAxis, Experiment, Regularization, Run, Schedule } from '../types';
 import { EMPTY_PARAMS_ITEM, SCHEDULE_SLOTS } from './format';
 import { encodeCensus } from './census';
 import { encodeEscape } from './escape';
 import { encodeMaps } from './maps';
 import { encodeView3d } from './view3d';
+import { encodePlane } from './plane';
 import { CURRENT_LINK_VERSION } from './migrations';
 import { formatNumber, formatParamValue } from './numbers';
 import { escapeText } from './percent';
@@ -28,6 +30,8 @@ export interface EncodeOptions {
   view3d?: View3dSettings;
   /** The network census's settings; written as `census` when they are not the defaults. */
   census?: CensusSettings;
+  /** A function problem's drawing plane; written as `plane` when given (the app gives it when it is not the function's own). */
+  plane?: PlaneChoice;
 }
 
 const pair = (xs: readonly number[]) => xs.map(formatNumber).join(';');
@@ -114,5 +118,6 @@ export function encodeExperiment(exp: Experiment, options: EncodeOptions = {}): 
   if (view3d !== null) parts.push(`view3d=${view3d}`);
   const census = options.census === undefined ? null : encodeCensus(options.census);
   if (census !== null) parts.push(`census=${census}`);
+  if (options.plane !== undefined && p.kind === 'function') parts.push(`plane=${encodePlane(options.plane)}`);
   return parts.join('&');
 }

@@ -7,3 +7,4 @@ export type { DetailedProblem, LinkProblem } from './problems';
 export { encodeLessonLink, readLessonLink, type LessonRef, type ReadLessonLink } from './lesson';
 export { encodeEscape, readEscape } from './escape';
 export { encodeCensus, readCensus } from './census';
+export { encodePlane, readPlane } from './plane';

@@ -9,6 +9,7 @@ import type { EscapeSettings } from '../escape';
 import type { BatchSettings } from '../maps';
 import { CHART_X_AXES, type ChartXAxis } from '../types';
 import type { View3dSettings } from '../view3d';
+import type { PlaneChoice } from '../plane';
 import { printableName, quote } from '../printable';
 import { num } from '../schema';
 import { EMPTY_PARAMS_ITEM, FUNCTION_KEYS, NETWORK_KEYS, RUN_KEY, RUN_OPTION_KEYS, SCHEDULE_SLOTS, TOP_KEYS } from './format';
@@ -18,6 +19,7 @@ import { readCensus } from './census';
 import { readEscape } from './escape';
 import { readMaps } from './maps';
 import { readView3d } from './view3d';
+import { readPlane } from './plane';
 import { unescapeText } from './percent';
 import { ProblemLog, issueMessage } from './problems';
 import type { Obj } from './untrusted';
@@ -34,6 +36,7 @@ export interface ReadLink {
   escape?: EscapeSettings;
   view3d?: View3dSettings;
   census?: CensusSettings;
+  plane?: PlaneChoice;
 }
 
 function readChartX(value: string, log: ProblemLog): ChartXAxis | undefined {
@@ -137,6 +140,7 @@ export function readLinkV1(fields: LinkField[], log: ProblemLog): ReadLink {
   let escape: EscapeSettings | undefined;
   let view3d: View3dSettings | undefined;
   let census: CensusSettings | undefined;
+  let plane: PlaneChoice | undefined;
   for (const { key: rawKey, value } of fields) {
     const key = unescapeText(rawKey);
     if (seen.has(key)) {
@@ -177,6 +181,7 @@ export function readLinkV1(fields: LinkField[], log: ProblemLog): ReadLink {
       case 'escape': escape = readEscape(value, log); break;
       case 'view3d': view3d = readView3d(value, log); break;
       case 'census': census = readCensus(value, log); break;
+      case 'plane': plane = readPlane(value, log); break;
       case 'v': break; // read by the caller
     }
   }
@@ -205,5 +210,6 @@ export function readLinkV1(fields: LinkField[], log: ProblemLog): ReadLink {
     ...(escape === undefined ? {} : { escape }),
     ...(view3d === undefined ? {} : { view3d }),
     ...(census === undefined ? {} : { census }),
+    ...(plane === undefined ? {} : { plane }),
   };
 }
