@@ -10,6 +10,7 @@ import { encodeExperiment } from '../src/experiment/link/encode';
 import { LIMITS } from '../src/experiment/limits';
 import type { CensusSettings } from '../src/experiment/census';
 import type { EscapeSettings } from '../src/experiment/escape';
+import type { PlaneChoice } from '../src/experiment/plane';
 import { defaultBatchSettings, type BatchSettings } from '../src/experiment/maps';
 import { defaultView3d, type View3dSettings } from '../src/experiment/view3d';
 import { OPTIMIZER_SPECS } from '../src/optim/optimizers/params';
@@ -30,6 +31,8 @@ interface FixtureCase {
   view3d?: View3dSettings;
   /** The census's settings of a link with a `census=` field. */
   census?: CensusSettings;
+  /** A function problem's plane of a link with a `plane=` field. */
+  plane?: PlaneChoice;
   problems: { field: string; message: string }[];
 }
 
@@ -69,7 +72,7 @@ function view3d(change: (v: View3dSettings) => void): View3dSettings {
 }
 
 // Valid experiments: the link is what the encoder writes; decoding must give them back exactly.
-const valid: [string, Experiment, number?, BatchSettings?, ChartXAxis?, EscapeSettings?, View3dSettings?, CensusSettings?][] = [
+const valid: [string, Experiment, number?, BatchSettings?, ChartXAxis?, EscapeSettings?, View3dSettings?, CensusSettings?, PlaneChoice?][] = [
   ...SURFACE_IDS.map((id): [string, Experiment] => [`surface ${id}`, exp(surface(id), [sgd])]),
   ...OPTIMIZER_IDS.map((id): [string, Experiment] => [`optimizer ${id} with non-default parameters`, exp(surface('himmelblau'), [{ optimizer: id, params: nonDefaultParams(id), start: [0.5, -0.25] }])]),
   ['boolean: sgd nesterov', exp(surface(), [{ optimizer: 'sgd', params: { lr: 0.001, momentum: 0.9, nesterov: true } }])],
@@ -138,6 +141,8 @@ const valid: [string, Experiment, number?, BatchSettings?, ChartXAxis?, EscapeSe
   ['census: starts and eps', exp({ kind: 'network', dataset: 'moons', samples: 100, noise: 0.1, hidden: [4], activation: 'tanh', batchSize: 100 }, [{ optimizer: 'sgd', params: { lr: 0.001 } }]), undefined, undefined, undefined, undefined, undefined, { starts: 200, eps: 1e-10 }],
   ['census: starts only, with escape and view3d', exp(surface('doubleWell'), [{ ...sgd, gradNoise: 0.01 }]), undefined, undefined, undefined, { run: null, seeds: 50, radius: null }, view3d((v) => (v.layout = 'both')), { starts: 10, eps: 1e-9 }],
   ['view3d with maps and atStep', exp(surface('himmelblau'), [sgd]), 40, maps((m) => (m.basins.resolution = 64)), undefined, undefined, view3d((v) => (v.layout = 'both'))],
+  ['plane: the PCA plane of a function problem', exp({ kind: 'function', id: 'strictSaddle', dim: 10, params: { k: 2 } }, [{ optimizer: 'sgd', params: { lr: 0.05 } }, { optimizer: 'pgd', params: { lr: 0.05, tThreshold: 1000 } }], { stop: { maxSteps: 3000, gradTol: 1e-6 } }), undefined, undefined, undefined, undefined, undefined, undefined, { kind: 'pca' }],
+  ['plane: coordinates x10 and x2, with atStep', exp({ kind: 'function', id: 'rastrigin', dim: 10 }, [{ optimizer: 'adam', params: { lr: 0.01 } }]), 25, undefined, undefined, undefined, undefined, undefined, { kind: 'coordinates', axes: [9, 1] }],
 ];
 
 // Links written by hand or damaged: what they decode to, problems included.
@@ -192,12 +197,16 @@ const handWritten: [string, string][] = [
   ['line search on a minibatch', 'v=1&data=moons&samples=100&noise=0.1&hidden=4&act=tanh&batch=16&r0=lbfgs&r1=sgd,lr:0.1'],
   ['bad maxEvals and x axis', 'v=1&surface=booth&r0=sgd&evals=0&xaxis=time'],
   ['maxEvals not a whole number', 'v=1&surface=booth&r0=sgd&evals=2.5&xaxis=evals'],
+  ['plane: a coordinate beyond the dimension', 'v=1&fn=strictSaddle&dim=10&fp=k:2&r0=sgd&plane=1;11'],
+  ['plane: garbage, the same coordinate twice, given twice', 'v=1&fn=rosenbrock&dim=3&r0=sgd&plane=pc&plane=2;2'],
+  ['plane: the same coordinate twice', 'v=1&fn=rosenbrock&dim=3&r0=sgd&plane=2;2'],
+  ['plane: on a surface', 'v=1&surface=booth&r0=sgd&plane=pca'],
 ];
 
-function decodeCase(name: string, link: string, expected?: Experiment, atStep?: number, maps?: BatchSettings, chartX?: ChartXAxis, escape?: EscapeSettings, view3d?: View3dSettings, census?: CensusSettings): FixtureCase {
+function decodeCase(name: string, link: string, expected?: Experiment, atStep?: number, maps?: BatchSettings, chartX?: ChartXAxis, escape?: EscapeSettings, view3d?: View3dSettings, census?: CensusSettings, plane?: PlaneChoice): FixtureCase {
   const decoded = decodeExperiment(link);
   const same = (a: unknown, b: unknown) => isDeepStrictEqual(a, b);
-  if (expected && (decoded.problems.length > 0 || !same(decoded.experiment, expected) || decoded.atStep !== atStep || !same(decoded.maps, maps) || decoded.chartX !== chartX || !same(decoded.escape, escape) || !same(decoded.view3d, view3d) || !same(decoded.census, census))) {
+  if (expected && (decoded.problems.length > 0 || !same(decoded.experiment, expected) || decoded.atStep !== atStep || !same(decoded.maps, maps) || decoded.chartX !== chartX || !same(decoded.escape, escape) || !same(decoded.view3d, view3d) || !same(decoded.census, census) || !same(decoded.plane, plane))) {
     throw new Error(`${name}: the link does not decode to its experiment: ${JSON.stringify(decoded)}`);
   }
   return {
@@ -210,12 +219,13 @@ function decodeCase(name: string, link: string, expected?: Experiment, atStep?: 
     ...(decoded.escape === undefined ? {} : { escape: decoded.escape }),
     ...(decoded.view3d === undefined ? {} : { view3d: decoded.view3d }),
     ...(decoded.census === undefined ? {} : { census: decoded.census }),
+    ...(decoded.plane === undefined ? {} : { plane: decoded.plane }),
     problems: decoded.problems,
   };
 }
 
 const fresh = [
-  ...valid.map(([name, e, atStep, m, chartX, esc, v3, census]) => decodeCase(name, encodeExperiment(e, { atStep, maps: m, chartX, escape: esc, view3d: v3, census }), e, atStep, m, chartX, esc, v3, census)),
+  ...valid.map(([name, e, atStep, m, chartX, esc, v3, census, plane]) => decodeCase(name, encodeExperiment(e, { atStep, maps: m, chartX, escape: esc, view3d: v3, census, plane }), e, atStep, m, chartX, esc, v3, census, plane)),
   ...handWritten.map(([name, link]) => decodeCase(name, link)),
 ];
 const rewrite = process.argv.includes('--rewrite');

@@ -13,6 +13,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { CensusSettings } from '../census';
 import type { EscapeSettings } from '../escape';
+import type { PlaneChoice } from '../plane';
 import type { BatchSettings } from '../maps';
 import type { ChartXAxis, Experiment } from '../types';
 import type { View3dSettings } from '../view3d';
@@ -28,6 +29,7 @@ interface FixtureCase {
   escape?: EscapeSettings;
   view3d?: View3dSettings;
   census?: CensusSettings;
+  plane?: PlaneChoice;
   problems: { field: string; message: string }[];
 }
 
@@ -57,6 +59,7 @@ describe('fixtures/links/v1.json', () => {
     expect(decoded.escape).toStrictEqual(c.escape);
     expect(decoded.view3d).toStrictEqual(c.view3d);
     expect(decoded.census).toStrictEqual(c.census);
+    expect(decoded.plane).toStrictEqual(c.plane);
     // Which fields are rejected is part of the promise; the wording belongs to the schema and may improve.
     expect(decoded.problems.map((p) => p.field)).toStrictEqual(c.problems.map((p) => p.field));
   });
