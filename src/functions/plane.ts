@@ -53,10 +53,10 @@ export function planeAxisLabels(plane: Pick<Plane, 'kind'> & { axes?: [number, n
   return [`PC1${pct(explained?.[0])}`, `PC2${pct(explained?.[1])}`];
 }
 
-/** A fraction as a percentage: whole percents, below 1% one significant digit ("0.3%"), never "100%" unless it is. */
+/** A fraction as a percentage: whole percents; "<1%" and ">99%" rather than a rounded 0% or 100% that is not exact. */
 export function percent(f: number): string {
   const p = 100 * f;
+  if (p > 0 && p < 0.5) return '<1%';
   if (p >= 99.5 && p < 100) return '>99%';
-  if (p > 0 && p < 1) return `${Number(p.toPrecision(1))}%`;
   return `${Math.round(p)}%`;
 }

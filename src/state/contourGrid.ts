@@ -8,7 +8,7 @@ import { engine } from './engineWorker';
 import { latestWins } from './latest';
 import { useStore } from './store';
 import { pointAt } from './traces';
-import { currentPlane } from './plane';
+import { currentPlane } from './planeOf';
 
 /** Samples per axis of the objective behind the contours. */
 export const GRID_SIZE = 160;

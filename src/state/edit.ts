@@ -8,7 +8,7 @@ import { startExperiment } from './runStream';
 import { useStore } from './store';
 import { pointAt } from './traces';
 import { planePoint } from '../functions/plane';
-import { currentPlane } from './plane';
+import { currentPlane } from './planeOf';
 
 /** Restarts paused when the runs are paused now, unless `opts.play` asks to play. */
 export function editExperiment(recipe: (draft: Experiment) => void, opts: { play?: boolean } = {}): boolean {

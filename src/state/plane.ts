@@ -6,41 +6,26 @@
 // quarter, and at the end), and the selected run: the window is then fitted to the paths.
 import type { PlaneChoice } from '../experiment/plane';
 import { planeChoiceProblem } from '../experiment/plane';
-import { type Plane, planeAxisLabels, planeCoords } from '../functions/plane';
+import { type Plane, planeCoords } from '../functions/plane';
 import { pathPca } from '../numeric/pca';
 import { refreshPlane, setView } from './contourGrid';
 import { type FunctionInfo, type FunctionPlane, type PcaPlane, useStore } from './store';
 import { project, type RunTrace } from './traces';
+import { currentPlane } from './planeOf';
+
+export { currentPlane, planeChoice, planeLabels } from './planeOf';
 
 /** The PCA is computed again once the path has this many times the points it was computed from. */
 const PCA_REGROW = 1.25;
 /** Fewer points give no plane (a line at most): the coordinate plane shows meanwhile. */
 const PCA_MIN_POINTS = 3;
 
-/** The plane drawn now: the coordinates, or the PCA plane once there is one. */
-export function currentPlane(fn: FunctionPlane): Plane {
-  return fn.kind === 'pca' && fn.pca ? fn.pca.plane : { kind: 'coordinates', axes: fn.axes };
-}
+/** A plane asked for by a link, applied when its experiment starts ('own': the link has none, so the function's own). */
+let requested: PlaneChoice | 'own' | null = null;
 
-/** The axes' names: "x1", "x3", or "PC1 (82%)", "PC2 (11%)". */
-export function planeLabels(fn: FunctionPlane): [string, string] {
-  const plane = currentPlane(fn);
-  return plane.kind === 'pca' ? planeAxisLabels(plane, fn.pca?.explained) : planeAxisLabels(plane);
-}
-
-/** The plane as the link carries it, or undefined when it is the function's own (nothing to carry). */
-export function planeChoice(fn: FunctionPlane | null): PlaneChoice | undefined {
-  if (!fn) return undefined;
-  if (fn.kind === 'pca') return { kind: 'pca' };
-  const [i, j] = fn.axes;
-  return i === fn.info.axes[0] && j === fn.info.axes[1] ? undefined : { kind: 'coordinates', axes: [i, j] };
-}
-
-/** A plane asked for by a link, applied when its experiment starts. */
-let requested: PlaneChoice | null = null;
-
+/** A loaded link's plane (undefined: it has none, and the function's own plane is drawn, not the one shown before). */
 export function requestPlane(choice: PlaneChoice | undefined): void {
-  requested = choice ?? null;
+  requested = choice ?? 'own';
 }
 
 /**
@@ -51,8 +36,8 @@ export function planeAtStart(info: FunctionInfo, prev: FunctionPlane | null): Fu
   const choice = requested;
   requested = null;
   const fits = (c: PlaneChoice) => planeChoiceProblem(c, info.dim) === null;
-  if (choice && fits(choice)) return choice.kind === 'pca' ? { info, axes: info.axes, kind: 'pca', pca: null } : { info, axes: choice.axes, kind: 'coordinates', pca: null };
-  if (prev && prev.info.dim === info.dim && fits({ kind: 'coordinates', axes: prev.axes })) {
+  if (choice && choice !== 'own' && fits(choice)) return choice.kind === 'pca' ? { info, axes: info.axes, kind: 'pca', pca: null } : { info, axes: choice.axes, kind: 'coordinates', pca: null };
+  if (choice === null && prev && prev.info.dim === info.dim && fits({ kind: 'coordinates', axes: prev.axes })) {
     // The old PCA plane stays drawn until the new path has points enough for its own.
     return { info, axes: prev.axes, kind: prev.kind, pca: prev.kind === 'pca' ? prev.pca : null };
   }
@@ -76,7 +61,8 @@ function showPlane(fn: FunctionPlane, fit: boolean): void {
   const start = first?.points && first.length ? planeCoords(plane, first.points, 0) : s.surface?.start;
   const view = fit && plane.kind === 'pca' ? fittedView(traces) : s.surface?.view;
   const surface = s.surface && start && view ? { ...s.surface, start, view } : s.surface;
-  useStore.setState({ fn, traces, surface, revision: s.revision + 1 });
+  // planeProbe: the point under the pointer was on the old plane
+  useStore.setState({ fn, traces, surface, planeProbe: null, revision: s.revision + 1 });
   if (fit && view) setView(view);
   else if (fn.kind === 'coordinates' && s.fn?.kind === 'pca') setView(fn.info.view);
   refreshPlane();
@@ -87,6 +73,12 @@ export function setPlaneAxes(axes: [number, number]): void {
   const s = useStore.getState();
   if (!s.fn || axes[0] === axes[1] || axes.some((a) => !Number.isInteger(a) || a < 0 || a >= s.fn!.info.dim)) return;
   showPlane({ ...s.fn, axes, kind: 'coordinates' }, false);
+}
+
+/** The run whose point the plane goes through (and whose path defines the PCA plane). */
+export function selectPlaneRun(run: number): void {
+  const s = useStore.getState();
+  if (Number.isInteger(run) && run >= 0 && run < s.traces.length) useStore.setState({ selectedRun: run });
 }
 
 /** Shows the plane of the selected run's principal components. */

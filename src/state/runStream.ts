@@ -11,7 +11,8 @@ import { refreshDecision } from './network';
 import { runLabels } from './runLabels';
 import { useStore } from './store';
 import { appendToTrace, appendVectorToTrace, emptyTrace } from './traces';
-import { currentPlane, followPca, planeAtStart } from './plane';
+import { followPca, planeAtStart } from './plane';
+import { currentPlane } from './planeOf';
 
 let generation = 0;
 

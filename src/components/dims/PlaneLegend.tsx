@@ -15,8 +15,10 @@ export function PlaneLegend() {
   if (plane.kind === 'coordinates') {
     return (
       <div className="legend muted" data-testid="plane-legend">
-        {fn.kind === 'pca' && 'The PCA plane needs 3 points of the path; until then: '}
-        x = {h}, y = {v}: the contours of f on the plane of these two coordinates {through} (the other {fn.info.dim - 2} coordinates fixed there); {tail}
+        <span>
+          {fn.kind === 'pca' && 'The PCA plane needs 3 points of the path; until then: '}
+          x = {h}, y = {v}: the contours of f on the plane of these two coordinates {through} (the other {fn.info.dim - 2} coordinates fixed there); {tail}
+        </span>
       </div>
     );
   }
@@ -25,8 +27,10 @@ export function PlaneLegend() {
   const sample = pca.used === pca.points ? `all ${pca.points} points` : `${pca.used} of its ${pca.points} points, evenly spaced`;
   return (
     <div className="legend muted" data-testid="plane-legend">
+      <span>
       x = PC1, y = PC2: the plane of the two principal components of run {pca.run + 1}'s path (from {sample}; coordinates measured from the path's mean). It holds{' '}
-      <strong data-testid="plane-explained">{percent(e1 + e2)}</strong> of the path's variance ({percent(e1)} along PC1, {percent(e2)} along PC2; the rest, {percent(Math.max(0, 1 - e1 - e2))}, is off the plane). The contours are those of f on this plane {through} (its part off the plane fixed there); {tail}
+      <strong data-testid="plane-explained">{percent(e1 + e2)}</strong> of the path's variance ({percent(e1)} along PC1, {percent(e2)} along PC2; the rest, {percent(Math.max(0, 1 - e1 - e2))}, is off the plane).{e2 < 1e-12 && ' The path lies on a line: PC2 is a direction across it (the coordinate axis least along PC1, made orthogonal to it).'} The contours are those of f on this plane {through} (its part off the plane fixed there); {tail}
+      </span>
     </div>
   );
 }
