@@ -11,6 +11,7 @@ import { LIMITS } from '../src/experiment/limits';
 import type { CensusSettings } from '../src/experiment/census';
 import type { DimFigureSettings } from '../src/experiment/dimFigures';
 import type { EscapeSettings } from '../src/experiment/escape';
+import type { PlaneChoice } from '../src/experiment/plane';
 import { defaultBatchSettings, type BatchSettings } from '../src/experiment/maps';
 import { defaultView3d, type View3dSettings } from '../src/experiment/view3d';
 import { OPTIMIZER_SPECS } from '../src/optim/optimizers/params';
@@ -33,6 +34,8 @@ interface FixtureCase {
   census?: CensusSettings;
   /** The settings of escape time against d of a link with a `dimfig=` field. */
   dimfig?: DimFigureSettings;
+  /** A function problem's plane of a link with a `plane=` field. */
+  plane?: PlaneChoice;
   problems: { field: string; message: string }[];
 }
 
@@ -72,7 +75,7 @@ function view3d(change: (v: View3dSettings) => void): View3dSettings {
 }
 
 // Valid experiments: the link is what the encoder writes; decoding must give them back exactly.
-const valid: [string, Experiment, number?, BatchSettings?, ChartXAxis?, EscapeSettings?, View3dSettings?, CensusSettings?, DimFigureSettings?][] = [
+const valid: [string, Experiment, number?, BatchSettings?, ChartXAxis?, EscapeSettings?, View3dSettings?, CensusSettings?, DimFigureSettings?, PlaneChoice?][] = [
   ...SURFACE_IDS.map((id): [string, Experiment] => [`surface ${id}`, exp(surface(id), [sgd])]),
   ...OPTIMIZER_IDS.map((id): [string, Experiment] => [`optimizer ${id} with non-default parameters`, exp(surface('himmelblau'), [{ optimizer: id, params: nonDefaultParams(id), start: [0.5, -0.25] }])]),
   ['boolean: sgd nesterov', exp(surface(), [{ optimizer: 'sgd', params: { lr: 0.001, momentum: 0.9, nesterov: true } }])],
@@ -144,6 +147,8 @@ const valid: [string, Experiment, number?, BatchSettings?, ChartXAxis?, EscapeSe
   ['view3d with maps and atStep', exp(surface('himmelblau'), [sgd]), 40, maps((m) => (m.basins.resolution = 64)), undefined, undefined, view3d((v) => (v.layout = 'both'))],
   ['dimfig: escape time against d on saddleChain, GD against PGD', exp({ kind: 'function', id: 'saddleChain', dim: 10 }, [{ optimizer: 'sgd', params: { lr: 0.05 }, startRadius: 0.001 }, { optimizer: 'pgd', params: { lr: 0.05 } }], { stop: { maxSteps: 20000, gradTol: 0 } }), undefined, undefined, undefined, undefined, undefined, undefined, { dims: [2, 10, 100, 1000], seeds: 20, radius: 0.25, saddle: 'last' }],
   ['dimfig: seeds only, with census', exp({ kind: 'function', id: 'strictSaddle', dim: 10, params: { k: 1 } }, [{ optimizer: 'sgd', params: { lr: 0.05 } }]), undefined, undefined, undefined, undefined, undefined, { starts: 10, eps: 1e-9 }, { dims: [2, 5, 10, 20, 50, 100, 200, 500, 1000], seeds: 3, radius: 0.5, saddle: 'nearest' }],
+  ['plane: the PCA plane of a function problem', exp({ kind: 'function', id: 'strictSaddle', dim: 10, params: { k: 2 } }, [{ optimizer: 'sgd', params: { lr: 0.05 } }, { optimizer: 'pgd', params: { lr: 0.05, tThreshold: 1000 } }], { stop: { maxSteps: 3000, gradTol: 1e-6 } }), undefined, undefined, undefined, undefined, undefined, undefined, undefined, { kind: 'pca' }],
+  ['plane: coordinates x10 and x2, with atStep', exp({ kind: 'function', id: 'rastrigin', dim: 10 }, [{ optimizer: 'adam', params: { lr: 0.01 } }]), 25, undefined, undefined, undefined, undefined, undefined, undefined, { kind: 'coordinates', axes: [9, 1] }],
 ];
 
 // Links written by hand or damaged: what they decode to, problems included.
@@ -207,12 +212,16 @@ const handWritten: [string, string][] = [
   ['line search on a minibatch', 'v=1&data=moons&samples=100&noise=0.1&hidden=4&act=tanh&batch=16&r0=lbfgs&r1=sgd,lr:0.1'],
   ['bad maxEvals and x axis', 'v=1&surface=booth&r0=sgd&evals=0&xaxis=time'],
   ['maxEvals not a whole number', 'v=1&surface=booth&r0=sgd&evals=2.5&xaxis=evals'],
+  ['plane: a coordinate beyond the dimension', 'v=1&fn=strictSaddle&dim=10&fp=k:2&r0=sgd&plane=1;11'],
+  ['plane: garbage, the same coordinate twice, given twice', 'v=1&fn=rosenbrock&dim=3&r0=sgd&plane=pc&plane=2;2'],
+  ['plane: the same coordinate twice', 'v=1&fn=rosenbrock&dim=3&r0=sgd&plane=2;2'],
+  ['plane: on a surface', 'v=1&surface=booth&r0=sgd&plane=pca'],
 ];
 
-function decodeCase(name: string, link: string, expected?: Experiment, atStep?: number, maps?: BatchSettings, chartX?: ChartXAxis, escape?: EscapeSettings, view3d?: View3dSettings, census?: CensusSettings, dimfig?: DimFigureSettings): FixtureCase {
+function decodeCase(name: string, link: string, expected?: Experiment, atStep?: number, maps?: BatchSettings, chartX?: ChartXAxis, escape?: EscapeSettings, view3d?: View3dSettings, census?: CensusSettings, dimfig?: DimFigureSettings, plane?: PlaneChoice): FixtureCase {
   const decoded = decodeExperiment(link);
   const same = (a: unknown, b: unknown) => isDeepStrictEqual(a, b);
-  if (expected && (decoded.problems.length > 0 || !same(decoded.experiment, expected) || decoded.atStep !== atStep || !same(decoded.maps, maps) || decoded.chartX !== chartX || !same(decoded.escape, escape) || !same(decoded.view3d, view3d) || !same(decoded.census, census) || !same(decoded.dimfig, dimfig))) {
+  if (expected && (decoded.problems.length > 0 || !same(decoded.experiment, expected) || decoded.atStep !== atStep || !same(decoded.maps, maps) || decoded.chartX !== chartX || !same(decoded.escape, escape) || !same(decoded.view3d, view3d) || !same(decoded.census, census) || !same(decoded.dimfig, dimfig) || !same(decoded.plane, plane))) {
     throw new Error(`${name}: the link does not decode to its experiment: ${JSON.stringify(decoded)}`);
   }
   return {
@@ -226,12 +235,13 @@ function decodeCase(name: string, link: string, expected?: Experiment, atStep?: 
     ...(decoded.view3d === undefined ? {} : { view3d: decoded.view3d }),
     ...(decoded.census === undefined ? {} : { census: decoded.census }),
     ...(decoded.dimfig === undefined ? {} : { dimfig: decoded.dimfig }),
+    ...(decoded.plane === undefined ? {} : { plane: decoded.plane }),
     problems: decoded.problems,
   };
 }
 
 const fresh = [
-  ...valid.map(([name, e, atStep, m, chartX, esc, v3, census, dimfig]) => decodeCase(name, encodeExperiment(e, { atStep, maps: m, chartX, escape: esc, view3d: v3, census, dimfig }), e, atStep, m, chartX, esc, v3, census, dimfig)),
+  ...valid.map(([name, e, atStep, m, chartX, esc, v3, census, dimfig, plane]) => decodeCase(name, encodeExperiment(e, { atStep, maps: m, chartX, escape: esc, view3d: v3, census, dimfig, plane }), e, atStep, m, chartX, esc, v3, census, dimfig, plane)),
   ...handWritten.map(([name, link]) => decodeCase(name, link)),
 ];
 const rewrite = process.argv.includes('--rewrite');

@@ -8,6 +8,7 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type { Experiment, OptimizerId, RunStop } from '../experiment/types';
 import type { NetworkChunk } from '../nets/engine';
+import { vectorCsvHeader } from '../optim/csv';
 import type { RunChunk } from '../optim/engine';
 
 /** What every engine chunk carries besides its series. */
@@ -177,14 +178,10 @@ function jsonPoints(xs: Float64Array, dim: number, w: ByteWriter, comma: boolean
   return comma || xs.length > 0;
 }
 
-/**
- * A function problem's runs in d dimensions: JSON points [x1,...,xd]; CSV columns
- * step,run,x1,...,xd,f,gradNorm,evals (coordinates numbered from 1, as in the formulas; also at d = 2,
- * so a function problem's CSV never looks like a surface's x,y).
- */
+/** A function problem's runs in d dimensions: JSON points [x1,...,xd]; CSV columns vectorCsvHeader(dim). */
 export function vectorLayout(dim: number): OutputLayout<RunChunk> {
   return {
-    csvHeader: `step,run,${Array.from({ length: dim }, (_, k) => `x${k + 1}`).join(',')},f,gradNorm,evals`,
+    csvHeader: vectorCsvHeader(dim),
     csvRows(c, run, step, w) {
       const { xy, f, gradNorm, evals } = c;
       for (let i = 0; i < f.length; i++) {

@@ -11,7 +11,8 @@ const CHAR_PX = 7.2;
 /** The widest y label that fits in the plot's left margin. */
 export const Y_LABEL_CHARS = 6;
 
-export function Axes({ scales }: { scales: PlotScales }) {
+/** `names`: what the axes are (a function problem's plane: "x1", "x3" or "PC1 (82%)", "PC2 (11%)"); x and y by default. */
+export function Axes({ scales, names = ['x', 'y'] }: { scales: PlotScales; names?: readonly [string, string] }) {
   const xRef = useRef<SVGGElement>(null);
   const yRef = useRef<SVGGElement>(null);
   const { xt, yt } = useMemo(() => {
@@ -32,10 +33,10 @@ export function Axes({ scales }: { scales: PlotScales }) {
       <g ref={xRef} transform={`translate(0,${scales.height})`} data-testid="x-axis" />
       <g ref={yRef} data-testid="y-axis" />
       <text x={scales.width / 2} y={scales.height + 30} textAnchor="middle" className="axis-label" data-testid="x-title">
-        {axisTitle('x', xt.offset, step(xt))}
+        {axisTitle(names[0], xt.offset, step(xt))}
       </text>
-      <text x={-34} y={scales.height / 2} textAnchor="middle" className="axis-label" transform={yt.offset === 0 ? undefined : `rotate(-90, -34, ${scales.height / 2})`} data-testid="y-title">
-        {axisTitle('y', yt.offset, step(yt))}
+      <text x={-34} y={scales.height / 2} textAnchor="middle" className="axis-label" transform={yt.offset === 0 && names[1].length <= 1 ? undefined : `rotate(-90, -34, ${scales.height / 2})`} data-testid="y-title">
+        {axisTitle(names[1], yt.offset, step(yt))}
       </text>
     </g>
   );

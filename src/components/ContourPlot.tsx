@@ -4,6 +4,7 @@
 // or a two-finger pinch zooms; with the plot focused the arrow keys move run 1's start.
 import { useEffect, useRef, type KeyboardEvent, type PointerEvent } from 'react';
 import { probeAt, probeEnter, probeLeave, setContourRaster, setStart, setView } from '../state/controller';
+import { planeLabels } from '../state/plane';
 import { useStore } from '../state/store';
 import { arrowDirection, nudgeFraction } from './a11y/keyNudge';
 import { Axes } from './Axes';
@@ -24,6 +25,7 @@ export function ContourPlot({ size = PLOT_SIZE }: { size?: number }) {
   const scrubStep = useStore((s) => s.scrubStep);
   const fadeTail = useStore((s) => s.fadeTail);
   const criticalPoints = useStore((s) => s.criticalPoints);
+  const fn = useStore((s) => s.fn);
   const view = useStore((s) => s.view) ?? grid?.view ?? FALLBACK_VIEW;
   const scales = usePlotScales(view, size);
   const targetRef = useRef<SVGRectElement>(null);
@@ -170,7 +172,7 @@ export function ContourPlot({ size = PLOT_SIZE }: { size?: number }) {
             <TrajectoryLayer traces={traces} scales={scales} revision={revision} hoverStep={hoverStep} upTo={scrubStep} fadeTail={fadeTail} />
           </g>
         </g>
-        <Axes scales={scales} />
+        <Axes scales={scales} names={fn ? planeLabels(fn) : undefined} />
       </g>
     </svg>
     </div>

@@ -5,10 +5,13 @@ import { useStore } from '../state/store';
 import type { PointKind } from '../experiment/types';
 import { Glyph, KIND_COLORS } from './Glyph';
 import { PlaneLegend } from './dims/PlaneLegend';
+import { PlaneReadout } from './dims/PlaneReadout';
 
 export function Readout() {
   const probe = useStore((s) => s.probe);
   const point = useStore((s) => s.hoveredPoint);
+  const planeProbe = useStore((s) => s.planeProbe);
+  if (planeProbe) return <PlaneReadout probe={planeProbe} />;
   if (point) {
     return (
       <div className="readout" data-testid="readout" aria-live="polite">

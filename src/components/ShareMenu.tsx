@@ -2,8 +2,7 @@
 // (export and import), the trajectories as CSV, the plot as PNG or SVG with its legend.
 import { type RefObject, useCallback, useEffect, useRef, useState } from 'react';
 import { exportExperimentJson } from '../experiment/link';
-import { networkCsv } from '../nets/csv';
-import { trajectoryCsv } from '../optim/csv';
+import { trajectoriesCsv } from '../state/csvExport';
 import { importExperimentFile } from '../state/loadExperiment';
 import { useStore } from '../state/store';
 import { shareUrl } from '../state/urlSync';
@@ -19,9 +18,8 @@ function toast(message: string): void {
 }
 
 function exportCsv(): void {
-  const s = useStore.getState();
-  const csv = s.mode === 'network' ? networkCsv(s.netTraces) : trajectoryCsv(s.traces);
-  download(s.mode === 'network' ? 'training.csv' : 'trajectories.csv', csv, 'text/csv');
+  const { name, text } = trajectoriesCsv(useStore.getState());
+  download(name, text, 'text/csv');
 }
 
 /** The slide figure (16:9): the plot or decision boundary, charts, legend, formula, verdicts. */

@@ -171,6 +171,25 @@ function factorizationInstance(dim: number, params: FunctionParams): Instance {
     // lambda_max(M) near the origin): lr = 1 / (4 trace M) is stable on the way.
     suggestedLr: 1 / (4 * trace),
     globalMin: 0,
+    // f(U Q) = f(U) for every orthogonal Q: the orbit's tangents at U are U S, S skew-symmetric,
+    // spanned by U (e_a e_b^T - e_b e_a^T) for a < b: column b gets u_a and column a gets -u_b.
+    ...(r > 1 ? { symmetry: {
+      about: 'the rotation symmetry U -> U Q',
+      dimension: (r * (r - 1)) / 2,
+      tangents(u: Float64Array, out: Float64Array[]) {
+        let k = 0;
+        for (let a = 0; a < r; a++) {
+          for (let b = a + 1; b < r; b++) {
+            const t = out[k++];
+            t.fill(0);
+            for (let i = 0; i < n; i++) {
+              t[i * r + b] = u[i * r + a];
+              t[i * r + a] = -u[i * r + b];
+            }
+          }
+        }
+      },
+    } } : {}),
     criticalPoints: {
       named: [
         { label: 'origin (strict saddle, r^2 directions down)', x: zero.slice(), kind: 'saddle', index: r * r, value: split(zero) },

@@ -67,6 +67,22 @@ export interface SliceView {
   y: [number, number];
 }
 
+/**
+ * A continuous symmetry of f: f(g . x) = f(x) for every g of a Lie group (matrix factorization:
+ * U -> U Q, Q orthogonal). Its orbit through x is a curve set of equal values, so at a critical
+ * point every tangent of the orbit is an exact null vector of the Hessian (differentiate
+ * grad f(g . x) = g . grad f(x) along the orbit): zero eigenvalues that say nothing about the
+ * kind of the point. The verdict leaves them out (src/optim/flatDirections.ts).
+ */
+export interface Symmetry {
+  /** What it is, as the verdict names it: "the rotation symmetry U -> U Q". */
+  about: string;
+  /** The orbit's dimension at a generic point (r(r-1)/2 for Q in O(r)); tangents() writes this many vectors. */
+  dimension: number;
+  /** Tangent vectors of the orbit through x, spanning it (some are 0 or dependent where x is special, e.g. a zero column of U). */
+  tangents(x: Float64Array, out: Float64Array[]): void;
+}
+
 /** One function at one dimension with its parameters fixed (precomputed data inside). */
 export interface Instance {
   id: DFunctionId;
@@ -87,6 +103,8 @@ export interface Instance {
   suggestedLr: number;
   globalMin?: number;
   criticalPoints?: CriticalPoints;
+  /** A continuous symmetry whose flat directions the verdict leaves out (none: every direction counts). */
+  symmetry?: Symmetry;
   view: SliceView;
 }
 

@@ -64,11 +64,12 @@ function allFinite(a: Float64Array): boolean {
 }
 
 /** The spectrum at x as the verdict needs it, or null where the Hessian is not finite. */
-export function stopSpectrum(instance: Instance, x: Float64Array, seed: number): StopSpectrum | null {
-  const s = spectrum(instance, x, { seed });
+export function stopSpectrum(instance: Instance, x: Float64Array, seed: number, leaveOutSymmetry = true): StopSpectrum | null {
+  // The flat directions of a symmetry (matrix factorization's U -> U Q) say nothing of the kind: left out.
+  const s = spectrum(instance, x, { seed, leaveOutSymmetry });
   if (!Number.isFinite(s.lambdaMin) || !Number.isFinite(s.lambdaMax)) return null;
   const zeroInside = s.eigenvalues !== null && s.eigenvalues.some((l) => Math.abs(l) <= s.threshold);
-  return { method: s.method, lambdaMin: s.lambdaMin, lambdaMax: s.lambdaMax, index: s.index, threshold: s.threshold, zeroInside, converged: s.converged };
+  return { method: s.method, lambdaMin: s.lambdaMin, lambdaMax: s.lambdaMax, index: s.index, threshold: s.threshold, zeroInside, converged: s.converged, ...(s.flat ? { flat: s.flat } : {}) };
 }
 
 /** f and the gradient of a function at any point, into one reused result (StepContext.evaluate). */
@@ -261,7 +262,7 @@ export class VectorRun {
     // The curvature bound at the start: plain GD converges locally only if lr < 2 / lambda_max
     // (not for a line search, whose step length is its own, nor where the optimizer divided by zero).
     if (!hint || this.cfg.def.needsEvaluator) return msg;
-    const s = stopSpectrum(instance, this.x0, seed);
+    const s = stopSpectrum(instance, this.x0, seed, false); // the whole curvature bounds the step
     const lmax = s ? Math.max(Math.abs(s.lambdaMin), Math.abs(s.lambdaMax)) : NaN;
     if (Number.isFinite(lmax) && lmax > 0 && this.baseLr > 2 / lmax) {
       msg += `. Hint: lr = ${fmtNum(this.baseLr)} > 2 / lambda_max = ${fmtNum(2 / lmax)} at the start, where plain gradient descent cannot converge`;

@@ -147,16 +147,21 @@ export interface StopSpectrum {
   /** Dense: whether some eigenvalue (not only an extreme one) is within the threshold of 0. */
   zeroInside: boolean;
   converged: boolean;
+  /** The flat directions of the function's symmetry left out of the spectrum (spectrum.ts), when there were some. */
+  flat?: { count: number; about: string };
 }
 
 /**
- * The kind of a point from its spectrum, by the second-order test: 'degenerate' when an
- * eigenvalue is 0 within the threshold (any of the d, where all are known; an extreme one from
- * Lanczos), else minimum / maximum by the extremes' signs, saddle otherwise.
+ * The kind of a point from its spectrum, by the second-order test: a saddle when an eigenvalue
+ * lies below -threshold and another above +threshold (then the test is conclusive whatever zeros
+ * lie between: a direction of descent and one of ascent, neither a minimum nor a maximum; Ge et
+ * al.'s strict saddle); else 'degenerate' when an eigenvalue is 0 within the threshold (any of
+ * the d, where all are known; an extreme one from Lanczos), else minimum / maximum by the signs.
  */
 export function spectrumKind(s: StopSpectrum): PointKind {
   const { lambdaMin: lo, lambdaMax: hi, threshold } = s;
   if (!Number.isFinite(lo) || !Number.isFinite(hi)) return 'degenerate';
+  if (lo < -threshold && hi > threshold) return 'saddle';
   if (s.zeroInside || Math.abs(lo) <= threshold || Math.abs(hi) <= threshold) return 'degenerate';
   if (lo > 0) return 'minimum';
   if (hi < 0) return 'maximum';
@@ -164,6 +169,15 @@ export function spectrumKind(s: StopSpectrum): PointKind {
 }
 
 const NAMED: Record<PointKind, string> = { minimum: 'a minimum', saddle: 'a saddle', maximum: 'a maximum', degenerate: 'degenerate' };
+
+/** What qualifies the kind: the zeros, and the symmetry's flat directions left out of the test. */
+function kindNote(kind: PointKind, s: StopSpectrum, zero: string): string {
+  const notes: string[] = [];
+  if (kind === 'degenerate') notes.push(`${zero}: the second-order test says nothing`);
+  else if (kind === 'saddle' && s.zeroInside) notes.push(`${zero} for some eigenvalues; lambda_min < 0 < lambda_max decides`);
+  if (s.flat) notes.push(`with ${s.flat.count} flat direction${s.flat.count === 1 ? '' : 's'} from ${s.flat.about}, left out of the test`);
+  return notes.length ? ` (${notes.join('; ')})` : '';
+}
 
 /**
  * The verdict sentence of a function problem's stop, as the surfaces' and the networks': a kind
@@ -178,9 +192,7 @@ export function vectorVerdict(stop: Pick<RunStop, 'reason' | 'step' | 'kind'>, s
   const how = s?.method === 'dense' ? 'all eigenvalues of the dense Hessian' : `Lanczos estimates${s && !s.converged ? ', not converged: lambda_min may be lower and lambda_max higher' : ''}`;
   const lambdas = s ? `lambda_min = ${fmtNum(s.lambdaMin)}, lambda_max = ${fmtNum(s.lambdaMax)}${s.index === null ? '' : `, index ${s.index}`} (${how})` : '';
   const zero = s ? `|lambda| <= ${fmtNum(s.threshold)} counts as 0` : '';
-  const kindHere = s && stop.kind
-    ? `${lambdas}: ${NAMED[stop.kind]}${stop.kind === 'degenerate' ? ` (${zero}: the second-order test says nothing)` : ''}`
-    : 'the Hessian is not finite there';
+  const kindHere = s && stop.kind ? `${lambdas}: ${NAMED[stop.kind]}${kindNote(stop.kind, s, zero)}` : 'the Hessian is not finite there';
   if (stop.reason === 'gradTol') {
     if (rule) return `||grad f|| = ${fmtNum(gradNorm)} <= eps = ${fmtNum(gradTol)} and ${clause} at step ${stop.step}: ${SECOND_ORDER_POINT}, ${kindHere}`;
     return `||grad f|| = ${fmtNum(gradNorm)} <= eps = ${fmtNum(gradTol)} at step ${stop.step}, ${kindHere}`;

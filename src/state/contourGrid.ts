@@ -8,6 +8,7 @@ import { engine } from './engineWorker';
 import { latestWins } from './latest';
 import { useStore } from './store';
 import { pointAt } from './traces';
+import { currentPlane } from './planeOf';
 
 /** Samples per axis of the objective behind the contours. */
 export const GRID_SIZE = 160;
@@ -57,15 +58,15 @@ const grids = latestWins<{ exp: Experiment; view: ViewWindow; width: number; hei
 );
 
 /**
- * The plane a function problem is drawn on: its two coordinates, through the selected run's
- * point at the shown step (the scrubbed one, else its latest), or the function's own point.
+ * The plane a function problem is drawn on (two coordinates, or the PCA plane), through the
+ * selected run's point at the shown step (the scrubbed one, else its latest), or the function's own point.
  */
-function currentSlice(): Slice | null {
+export function currentSlice(): Slice | null {
   const s = useStore.getState();
   if (!s.fn) return null;
   const t = s.traces[s.selectedRun] ?? s.traces[0];
   const center = (t && pointAt(t, Math.min(s.scrubStep ?? Infinity, t.length - 1))) ?? s.fn.info.center;
-  return { axes: s.fn.axes, center };
+  return { plane: currentPlane(s.fn), center };
 }
 
 /** Asks for the contours (and critical points) of `exp`'s problem over `view`; a function problem's on its current plane. */

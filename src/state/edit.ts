@@ -7,6 +7,8 @@ import type { Experiment, Run } from '../experiment/types';
 import { startExperiment } from './runStream';
 import { useStore } from './store';
 import { pointAt } from './traces';
+import { planePoint } from '../functions/plane';
+import { currentPlane } from './planeOf';
 
 /** Restarts paused when the runs are paused now, unless `opts.play` asks to play. */
 export function editExperiment(recipe: (draft: Experiment) => void, opts: { play?: boolean } = {}): boolean {
@@ -26,13 +28,10 @@ export function editExperiment(recipe: (draft: Experiment) => void, opts: { play
 export function setStart(x: number, y: number, index = 0): void {
   // A stale map may name a run that was removed since: nothing to start then.
   if (!useStore.getState().experiment.runs[index]) return;
-  // A function problem's start has d numbers: the run's x_0 with the plane's two coordinates moved.
+  // A function problem's start has d numbers: the run's x_0 moved to (x, y) on the plane drawn.
   const s = useStore.getState();
-  const start = s.fn ? (pointAt(s.traces[index], 0) ?? [...s.fn.info.center]) : [x, y];
-  if (s.fn) {
-    start[s.fn.axes[0]] = x;
-    start[s.fn.axes[1]] = y;
-  }
+  const base = s.fn ? (pointAt(s.traces[index], 0) ?? [...s.fn.info.center]) : null;
+  const start = s.fn && base ? Array.from(planePoint(currentPlane(s.fn), base, x, y, new Float64Array(base.length))) : [x, y];
   editExperiment(
     (draft) => {
       draft.runs[index] = { ...draft.runs[index], start };

@@ -2,6 +2,7 @@
 // runs' buffers. Chunks are appended as they arrive; views re-render at most once per animation
 // frame. Each start gets a generation number, so chunks of a superseded run are ignored.
 import type { Experiment } from '../experiment/types';
+import { planeCoords } from '../functions/plane';
 import { proxy, type AnyChunk } from '../workers/client';
 import { refreshPlane, requestGrid } from './contourGrid';
 import { engine } from './engineWorker';
@@ -10,6 +11,8 @@ import { refreshDecision } from './network';
 import { runLabels } from './runLabels';
 import { useStore } from './store';
 import { appendToTrace, appendVectorToTrace, emptyTrace } from './traces';
+import { followPca, planeAtStart } from './plane';
+import { currentPlane } from './planeOf';
 
 let generation = 0;
 
@@ -28,6 +31,7 @@ function publishTraces(): void {
   if (s.mode === 'network') refreshDecision();
   if (s.fn && performance.now() - planeAt > PLANE_EVERY_MS) {
     planeAt = performance.now();
+    followPca();
     refreshPlane();
   }
 }
@@ -71,7 +75,7 @@ function onChunks(gen: number, chunks: AnyChunk[], finished: boolean, seq: numbe
   const s = useStore.getState();
   for (const c of chunks) {
     if ('xy' in c) {
-      if (c.dim !== undefined && s.fn) appendVectorToTrace(s.traces[c.run], c, s.fn.axes);
+      if (c.dim !== undefined && s.fn) appendVectorToTrace(s.traces[c.run], c, currentPlane(s.fn));
       else appendToTrace(s.traces[c.run], c);
     } else appendNetChunk(s.netTraces[c.run], c);
   }
@@ -129,13 +133,16 @@ export async function startExperiment(exp: Experiment, opts: { paused?: boolean 
     });
   } else if (started.kind === 'function') {
     const { info } = started;
-    const first = started.starts[0];
+    const fn = planeAtStart(info, prev.fn);
+    const plane = currentPlane(fn);
+    // The PCA plane's window is fitted to the paths (plane.ts); the coordinate plane's is the function's.
+    const view = plane.kind === 'pca' && prev.fn?.kind === 'pca' && prev.view ? prev.view : info.view;
     useStore.setState({
       mode: 'surface',
       // The explorer's surface is the function's plane (the contours follow the current point).
-      surface: { name: `${info.name}, d = ${info.dim}`, formula: info.formula, teaches: info.teaches, view: info.view, start: [first[info.axes[0]], first[info.axes[1]]], globalMin: info.globalMin },
-      fn: { info, axes: info.axes },
-      view: info.view,
+      surface: { name: `${info.name}, d = ${info.dim}`, formula: info.formula, teaches: info.teaches, view, start: planeCoords(plane, started.starts[0]), globalMin: info.globalMin },
+      fn,
+      view,
       traces: started.labels.map((label, i) => emptyTrace(label, i)),
       netTraces: [],
       netInfo: null,
@@ -160,6 +167,6 @@ export async function startExperiment(exp: Experiment, opts: { paused?: boolean 
   for (const e of early) onChunks(gen, e.chunks, e.finished, e.seq);
   early = [];
   if (started.kind === 'surface') requestGrid(exp, exp.view ?? started.surface.view);
-  if (started.kind === 'function') requestGrid(exp, started.info.view);
+  if (started.kind === 'function') requestGrid(exp, useStore.getState().view ?? started.info.view);
   return true;
 }

@@ -7,7 +7,8 @@ import type { LinkProblem } from '../experiment/link';
 import type { ChartXAxis, Experiment, ViewWindow } from '../experiment/types';
 import type { NetTrace } from './netTraces';
 import type { LandscapeSlice } from '../nets/slice';
-import type { CriticalPoint, DecisionGrid, FunctionInfo, NetworkInfo, Probe, SurfaceInfo } from '../workers/client';
+import type { CriticalPoint, DecisionGrid, FunctionInfo, NetworkInfo, PlaneProbe, Probe, SurfaceInfo } from '../workers/client';
+import type { Plane } from '../functions/plane';
 import { initialTheme } from './theme';
 import type { RunTrace } from './traces';
 import type { ContourScale } from '../workers/contourImage';
@@ -15,12 +16,26 @@ import type { ContourScale } from '../workers/contourImage';
 export type { ContourScale };
 
 /** The worker's network shapes, for the views that draw them (components never import workers). */
-export type { DecisionGrid, FunctionInfo, NetworkInfo };
+export type { DecisionGrid, FunctionInfo, NetworkInfo, PlaneProbe };
 
-/** A function problem in the explorer: its facts and the two coordinates whose plane is shown. */
+/** The plane of a run's two principal components (src/numeric/pca.ts), and how much of its path's variance each holds. */
+export interface PcaPlane {
+  plane: Extract<Plane, { kind: 'pca' }>;
+  explained: [number, number];
+  /** The run whose path defines it, the path's points then, and how many the PCA used (all, or evenly spaced). */
+  run: number;
+  points: number;
+  used: number;
+}
+
+/** A function problem in the explorer: its facts and the plane shown (two coordinates, or the PCA plane). */
 export interface FunctionPlane {
   info: FunctionInfo;
+  /** The two coordinates of the coordinate plane (kept while the PCA plane shows). */
   axes: [number, number];
+  kind: 'coordinates' | 'pca';
+  /** The PCA plane, once the selected run's path has points enough (null before, and on the coordinate plane until asked for). */
+  pca: PcaPlane | null;
 }
 export type PlaybackStatus = 'idle' | 'playing' | 'paused' | 'finished';
 
@@ -64,6 +79,8 @@ export interface AppState {
   criticalTruncated: string | null;
   /** The readout under the pointer: values at the pointer, or a critical point's exact values. */
   probe: Probe | null;
+  /** The readout on a function problem's plane: the point in R^d under the pointer. */
+  planeProbe: PlaneProbe | null;
   hoveredPoint: CriticalPoint | null;
   /** Playback scrubbed back to this step (paths drawn up to it), or null to show everything. */
   scrubStep: number | null;
@@ -114,6 +131,7 @@ export const useStore = create<AppState>(() => ({
   criticalPoints: null,
   criticalTruncated: null,
   probe: null,
+  planeProbe: null,
   hoveredPoint: null,
   linkProblems: null,
   noticeSource: 'link',

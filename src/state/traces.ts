@@ -2,6 +2,7 @@
 // doubling Float64Array, so a 100k-step run costs O(n) in total and no per-point objects.
 import type { RunStop } from '../experiment/types';
 import type { RunChunk } from '../optim/engine';
+import { type Plane, planeCoords } from '../functions/plane';
 
 /** a itself when it holds `need` values, else a copy in a buffer doubled until it does. */
 export function grow(a: Float64Array, need: number): Float64Array {
@@ -73,8 +74,8 @@ export function appendToTrace(t: RunTrace, chunk: RunChunk & { lambdaMin?: Float
   return t;
 }
 
-/** Appends a function problem's chunk (dim coordinates a point): keeps every coordinate, projects xy on `axes`. */
-export function appendVectorToTrace(t: RunTrace, chunk: RunChunk, axes: readonly [number, number]): RunTrace {
+/** Appends a function problem's chunk (dim coordinates a point): keeps every coordinate, projects xy on `plane`. */
+export function appendVectorToTrace(t: RunTrace, chunk: RunChunk, plane: Plane): RunTrace {
   const dim = chunk.dim ?? 2;
   const n = chunk.f.length;
   const from = t.length;
@@ -82,17 +83,18 @@ export function appendVectorToTrace(t: RunTrace, chunk: RunChunk, axes: readonly
   t.points = grow(t.points ?? new Float64Array(dim * 64), dim * (from + n));
   t.points.set(chunk.xy, dim * from);
   appendToTrace(t, { ...chunk, xy: new Float64Array(2 * n) });
-  project(t, axes, from);
+  project(t, plane, from);
   return t;
 }
 
 /** Rewrites xy from the kept coordinates, from point `from` on (all of it when the plane changes). */
-export function project(t: RunTrace, axes: readonly [number, number], from = 0): void {
+export function project(t: RunTrace, plane: Plane, from = 0): void {
   const { points, dim } = t;
   if (!points || !dim) return;
   for (let i = from; i < t.length; i++) {
-    t.xy[2 * i] = points[i * dim + axes[0]];
-    t.xy[2 * i + 1] = points[i * dim + axes[1]];
+    const [a, b] = planeCoords(plane, points, i * dim);
+    t.xy[2 * i] = a;
+    t.xy[2 * i + 1] = b;
   }
 }
 

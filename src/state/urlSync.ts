@@ -15,6 +15,7 @@ import { applyCensusField, useCensusStore, withCensusField } from './census';
 import { applyDimfigField, useDimFigureSettings, withDimfigField } from './dims/dimFigureSettings';
 import { closeLesson, isLessonLink, lessonHashFor, openLessonLink, useLessons } from './lessons';
 import { loadView3d, useView3dStore, view3dSettings } from './view3d';
+import { planeChoice, requestPlane } from './plane';
 
 const WRITE_DELAY_MS = 300;
 
@@ -26,7 +27,8 @@ function fullHash(exp: Experiment, atStep?: number): string {
   // A lesson's step shown unedited keeps its own link (lessons.ts).
   const lesson = atStep === undefined ? lessonHashFor(exp) : null;
   if (lesson !== null) return lesson;
-  const hash = encodeExperiment(exp, { ...(atStep === undefined ? {} : { atStep }), chartX: useStore.getState().chartX, view3d: view3dSettings() });
+  const plane = exp.problem.kind === 'function' ? planeChoice(useStore.getState().fn) : undefined;
+  const hash = encodeExperiment(exp, { ...(atStep === undefined ? {} : { atStep }), chartX: useStore.getState().chartX, view3d: view3dSettings(), ...(plane ? { plane } : {}) });
   const maps = encodeBatchSettings(useBatchStore.getState());
   return withDimfigField(withCensusField(withEscapeField(maps === null ? hash : `${hash}&${MAPS_KEY}=${maps}`)));
 }
@@ -74,6 +76,8 @@ async function loadHash(hash: string): Promise<void> {
   const { experimentHash, maps } = splitMaps(raw);
   const decoded = decodeExperiment(experimentHash);
   if (decoded.view3d) loadView3d(decoded.view3d);
+  // The plane of a function problem: applied when its runs start (or the function's own).
+  requestPlane(decoded.plane);
   const checked = checkExpression(decoded.experiment, 'problem.expr');
   const all = [...decoded.problems, ...(checked.problem ? [checked.problem] : [])];
   if (maps !== null) {
@@ -109,7 +113,7 @@ export async function startUrlSync(): Promise<void> {
     }, WRITE_DELAY_MS);
   };
   useStore.subscribe((s, prev) => {
-    if (s.experiment !== prev.experiment || s.chartX !== prev.chartX) scheduleWrite();
+    if (s.experiment !== prev.experiment || s.chartX !== prev.chartX || s.fn?.kind !== prev.fn?.kind || s.fn?.axes !== prev.fn?.axes) scheduleWrite();
   });
   useBatchStore.subscribe(scheduleWrite);
   useEscapeSettings.subscribe(scheduleWrite);

@@ -11,6 +11,7 @@ import { instanceOf, pathsTooLarge } from '../optim/vectorEngine';
 import { D_FUNCTIONS } from '../functions';
 import type { Instance } from '../functions/types';
 import { type Slice, sliceObjective } from './slice';
+import { planePoint, planeProblem } from '../functions/plane';
 import { eigenSym2 } from '../surfaces/classify';
 import { searchCriticalPoints, type CriticalPoint } from '../surfaces/critical';
 
@@ -64,6 +65,15 @@ export interface Probe {
   eigenvalues: [number, number];
 }
 
+/** What lies under the pointer on a function problem's plane: the point in R^d it stands for. */
+export interface PlaneProbe {
+  a: number;
+  b: number;
+  x: number[];
+  f: number;
+  gradNorm: number;
+}
+
 const NO_NETWORK = 'no network is running';
 
 let session: Session | null = null;
@@ -102,6 +112,19 @@ function startFunction(exp: Experiment, engine: VectorEngine, listener: ChunkLis
 
 /** The instance of the last function problem drawn, reused while the problem stays. */
 let sliceCache: { key: string; instance: Instance } | null = null;
+
+/** The function problem's instance (kept while the problem stays), checked against the plane. */
+function sliceInstance(problem: FunctionProblem, slice: Slice): WorkerResult<Instance> {
+  const key = JSON.stringify(problem);
+  if (sliceCache?.key !== key) {
+    const built = instanceOf(problem);
+    if (!built.ok) return fail(formatErrors(built.errors));
+    sliceCache = { key, instance: built.value };
+  }
+  const { instance } = sliceCache;
+  const problemHere = planeProblem(slice.plane, instance.dim) ?? (slice.center.length === instance.dim ? null : `the plane needs a point of ${instance.dim} numbers`);
+  return problemHere ? fail(problemHere) : ok(instance);
+}
 
 export const api = {
   /** Starts (or restarts) an experiment; chunks stream to `listener`. Paused when `paused`. */
@@ -178,20 +201,30 @@ export const api = {
     if (!r.ok) return fail(r.message);
     return ok(contourPaths(sampleGrid(r.objective, view, n, n), n, n, view, width, height));
   },
-  /** The contours of a function problem on the plane `slice` (two coordinates through a point), over `view`. */
+  /** The contours of a function problem on the plane `slice` (two coordinates, or two directions, through a point), over `view`. */
   sliceContours(problem: FunctionProblem, slice: Slice, view: ViewWindow, n: number, width: number, height: number, background = '#ffffff'): WorkerResult<ContourImage> {
-    const key = JSON.stringify(problem);
-    if (sliceCache?.key !== key) {
-      const built = instanceOf(problem);
-      if (!built.ok) return fail(formatErrors(built.errors));
-      sliceCache = { key, instance: built.value };
-    }
-    const { instance } = sliceCache;
-    if (slice.center.length !== instance.dim || !slice.axes.every((a) => Number.isInteger(a) && a >= 0 && a < instance.dim) || slice.axes[0] === slice.axes[1]) {
-      return fail(`the plane needs two different coordinates of 1..${instance.dim} and a point of ${instance.dim} numbers`);
-    }
-    const image = renderContourImage(sampleGrid(sliceObjective(instance, slice), view, n, n), n, n, view, width, height, background);
+    const built = sliceInstance(problem, slice);
+    if (!built.ok) return built;
+    const image = renderContourImage(sampleGrid(sliceObjective(built.value, slice), view, n, n), n, n, view, width, height, background);
     return Comlink.transfer(ok(image), [image.bitmap]);
+  },
+  /** The contours of a function problem on the plane `slice` as SVG paths (the exported figure). */
+  sliceContourPaths(problem: FunctionProblem, slice: Slice, view: ViewWindow, n: number, width: number, height: number): WorkerResult<ContourPaths> {
+    const built = sliceInstance(problem, slice);
+    if (!built.ok) return built;
+    return ok(contourPaths(sampleGrid(sliceObjective(built.value, slice), view, n, n), n, n, view, width, height));
+  },
+  /** The point drawn at (a, b) on a function problem's plane, in R^d, with f and ||grad f|| there (the hover readout). */
+  planeProbe(problem: FunctionProblem, slice: Slice, a: number, b: number): WorkerResult<PlaneProbe> {
+    const built = sliceInstance(problem, slice);
+    if (!built.ok) return built;
+    const instance = built.value;
+    const x = planePoint(slice.plane, slice.center, a, b, new Float64Array(instance.dim));
+    const g = new Float64Array(instance.dim);
+    const f = instance.grad(x, g);
+    let sq = 0;
+    for (let i = 0; i < g.length; i++) sq += g[i] * g[i];
+    return ok({ a, b, x: Array.from(x), f, gradNorm: Math.sqrt(sq) });
   },
   /** The objective sampled n x n over `view` with the contours' colour of each sample (the 3D view), blended toward `background` as the contours are. */
   heightField(exp: Experiment, view: ViewWindow, n: number, background = '#ffffff'): WorkerResult<HeightField> {

@@ -3,7 +3,7 @@ import * as Comlink from 'comlink';
 import type { WorkerApi } from './api';
 import type { CensusApi } from './censusApi';
 
-export type { ChunkListener, FunctionInfo, Probe, StartResult, SurfaceInfo } from './api';
+export type { ChunkListener, FunctionInfo, PlaneProbe, Probe, StartResult, SurfaceInfo } from './api';
 export type { Slice } from './slice';
 export type { AnyChunk } from './session';
 export type { DecisionGrid, NetworkInfo } from './netApi';

@@ -6,7 +6,7 @@ import { D_FUNCTION_IDS, D_FUNCTIONS } from '../../functions';
 import { LIMITS } from '../../experiment/limits';
 import type { FunctionProblem } from '../../experiment/types';
 import { editExperiment } from '../../state/edit';
-import { setPlaneAxes } from '../../state/plane';
+import { selectPlaneRun, setPlaneAxes, setPlanePca } from '../../state/plane';
 import { useStore } from '../../state/store';
 import { NumberField } from '../NumberField';
 
@@ -22,6 +22,8 @@ function editFunction(recipe: (p: FunctionProblem) => void, clearStarts = false)
 export function FunctionProblemEditor() {
   const problem = useStore((s) => s.experiment.problem);
   const plane = useStore((s) => s.fn);
+  const runs = useStore((s) => s.traces);
+  const selectedRun = useStore((s) => s.selectedRun);
   if (problem.kind !== 'function') return null;
   const fn = D_FUNCTIONS[problem.id];
   const { min, max } = LIMITS.functionDim;
@@ -58,10 +60,27 @@ export function FunctionProblemEditor() {
         </div>
       ))}
       {plane && (
-        <div className="param" title="the plane drawn: two coordinates, through the selected run's point at the shown step">
+        <div className="param" title="the plane drawn: two coordinates, or the selected run's two principal components; through the selected run's point at the shown step">
           <span className="param-name">plane</span>
-          <NumberField label="Horizontal coordinate" value={plane.axes[0] + 1} integer min={1} max={problem.dim} onCommit={(v) => setPlaneAxes([v - 1, plane.axes[1]])} width="4em" />
-          <NumberField label="Vertical coordinate" value={plane.axes[1] + 1} integer min={1} max={problem.dim} onCommit={(v) => setPlaneAxes([plane.axes[0], v - 1])} width="4em" />
+          <select
+            aria-label="Plane"
+            value={plane.kind}
+            onChange={(e) => (e.target.value === 'pca' ? setPlanePca() : setPlaneAxes(plane.axes))}
+          >
+            <option value="coordinates">two coordinates</option>
+            <option value="pca">principal components (PCA)</option>
+          </select>
+          {plane.kind === 'coordinates' && (
+            <>
+              <NumberField label="Horizontal coordinate" value={plane.axes[0] + 1} integer min={1} max={problem.dim} onCommit={(v) => setPlaneAxes([v - 1, plane.axes[1]])} width="4em" />
+              <NumberField label="Vertical coordinate" value={plane.axes[1] + 1} integer min={1} max={problem.dim} onCommit={(v) => setPlaneAxes([plane.axes[0], v - 1])} width="4em" />
+            </>
+          )}
+          {runs.length > 1 && (
+            <select aria-label="Run of the plane" title="the run whose point the plane goes through (and whose path the PCA is of)" value={selectedRun} onChange={(e) => selectPlaneRun(Number(e.target.value))}>
+              {runs.map((t, i) => <option key={i} value={i}>run {i + 1}: {t.label}</option>)}
+            </select>
+          )}
         </div>
       )}
     </div>

@@ -6,6 +6,8 @@ import type { DimFigureSettings } from '../dimFigures';
 import type { EscapeSettings } from '../escape';
 import type { BatchSettings } from '../maps';
 import type { View3dSettings } from '../view3d';
+import { planeChoiceProblem, type PlaneChoice } from '../plane';
+import { PLANE_FALLBACK } from './plane';
 import type { ChartXAxis, Experiment } from '../types';
 import { lenientExperiment } from './lenient';
 import { CURRENT_LINK_VERSION, migrateLink, parseVersion, unknownMessage, type LinkField } from './migrations';
@@ -36,6 +38,8 @@ export interface DecodedLink {
   census?: CensusSettings;
   /** The settings of escape time against d (`dimfig=`), when the link has them (sanitized). */
   dimfig?: DimFigureSettings;
+  /** A function problem's drawing plane (`plane=`), when the link has one that fits the problem. */
+  plane?: PlaneChoice;
 }
 
 /**
@@ -88,8 +92,9 @@ function decode(input: string, log: ProblemLog): Omit<DecodedLink, 'problems'> {
     log.add('v', migrated.message, USE_DEFAULT);
     return { experiment: defaultExperiment() };
   }
-  const { raw, atStep, maps, chartX, escape, view3d, census, dimfig } = readLinkV1(migrated.fields, log);
+  const { raw, atStep, maps, chartX, escape, view3d, census, dimfig, plane: planeRead } = readLinkV1(migrated.fields, log);
   const experiment = lenientExperiment(raw, log);
+  const plane = planeRead && fittingPlane(planeRead, experiment, log);
   return {
     experiment,
     ...(atStep === undefined ? {} : { atStep }),
@@ -99,7 +104,21 @@ function decode(input: string, log: ProblemLog): Omit<DecodedLink, 'problems'> {
     ...(view3d === undefined ? {} : { view3d }),
     ...(census === undefined ? {} : { census }),
     ...(dimfig === undefined ? {} : { dimfig }),
+    ...(plane === undefined ? {} : { plane }),
   };
+}
+
+/** The link's plane where the problem it loaded is a function problem that has those coordinates. */
+function fittingPlane(plane: PlaneChoice, experiment: Experiment, log: ProblemLog): PlaneChoice | undefined {
+  const p = experiment.problem;
+  if (p.kind !== 'function') {
+    log.add('plane', 'belongs to a function problem, which needs fn=<function id>', 'ignored');
+    return undefined;
+  }
+  const problem = planeChoiceProblem(plane, p.dim);
+  if (problem === null) return plane;
+  log.add('plane', problem, PLANE_FALLBACK);
+  return undefined;
 }
 
 function decodeLogged(hash: string): { out: Omit<DecodedLink, 'problems'>; log: ProblemLog } {

@@ -6,6 +6,7 @@ import type { DimFigureSettings } from '../dimFigures';
 import type { EscapeSettings } from '../escape';
 import type { BatchSettings } from '../maps';
 import type { View3dSettings } from '../view3d';
+import type { PlaneChoice } from '../plane';
 import type { ChartXAxis, Experiment, Regularization, Run, Schedule } from '../types';
 import { EMPTY_PARAMS_ITEM, SCHEDULE_SLOTS } from './format';
 import { encodeCensus } from './census';
@@ -13,6 +14,7 @@ import { encodeDimfig } from './dimfig';
 import { encodeEscape } from './escape';
 import { encodeMaps } from './maps';
 import { encodeView3d } from './view3d';
+import { encodePlane } from './plane';
 import { CURRENT_LINK_VERSION } from './migrations';
 import { formatNumber, formatParamValue } from './numbers';
 import { escapeText } from './percent';
@@ -32,6 +34,8 @@ export interface EncodeOptions {
   census?: CensusSettings;
   /** The settings of escape time against d; written as `dimfig` when they are not the defaults. */
   dimfig?: DimFigureSettings;
+  /** A function problem's drawing plane; written as `plane` when given (the app gives it when it is not the function's own). */
+  plane?: PlaneChoice;
 }
 
 const pair = (xs: readonly number[]) => xs.map(formatNumber).join(';');
@@ -120,5 +124,6 @@ export function encodeExperiment(exp: Experiment, options: EncodeOptions = {}): 
   if (census !== null) parts.push(`census=${census}`);
   const dimfig = options.dimfig === undefined ? null : encodeDimfig(options.dimfig);
   if (dimfig !== null) parts.push(`dimfig=${dimfig}`);
+  if (options.plane !== undefined && p.kind === 'function') parts.push(`plane=${encodePlane(options.plane)}`);
   return parts.join('&');
 }

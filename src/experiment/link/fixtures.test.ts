@@ -23,6 +23,7 @@ import { describe, expect, it } from 'vitest';
 import type { CensusSettings } from '../census';
 import type { DimFigureSettings } from '../dimFigures';
 import type { EscapeSettings } from '../escape';
+import type { PlaneChoice } from '../plane';
 import type { BatchSettings } from '../maps';
 import type { ChartXAxis, Experiment } from '../types';
 import type { View3dSettings } from '../view3d';
@@ -39,6 +40,7 @@ interface FixtureCase {
   view3d?: View3dSettings;
   census?: CensusSettings;
   dimfig?: DimFigureSettings;
+  plane?: PlaneChoice;
   problems: { field: string; message: string }[];
 }
 
@@ -73,6 +75,7 @@ describe('fixtures/links/v1.json', () => {
     expect(decoded.view3d).toStrictEqual(c.view3d);
     expect(decoded.census).toStrictEqual(c.census);
     expect(decoded.dimfig).toStrictEqual(c.dimfig);
+    expect(decoded.plane).toStrictEqual(c.plane);
     // Which fields are rejected is part of the promise; the wording belongs to the schema and may improve.
     expect(decoded.problems.map((p) => p.field)).toStrictEqual(c.problems.map((p) => p.field));
   });

@@ -33,6 +33,7 @@ export const TOP_KEYS = {
   view3d: 'the 2D / 3D layout, the 3D heights and camera (VIEW3D_SLOTS; not part of the Experiment)',
   census: 'the network census\'s settings (CENSUS_SLOTS; not part of the Experiment)',
   dimfig: 'the settings of escape time against d (DIMFIG_SLOTS; not part of the Experiment)',
+  plane: 'a function problem\'s drawing plane: i;j (coordinates from 1) or pca (PLANE_PCA; not part of the Experiment)',
 } as const;
 export type TopKey = keyof typeof TOP_KEYS;
 
@@ -154,3 +155,10 @@ export const VIEW3D_SLOTS = [
 
 /** Slots of VIEW3D_SLOTS that hold text; the others are numbers. */
 export const VIEW3D_TEXT_SLOTS: ReadonlySet<string> = new Set(['layout', 'heights']);
+
+/**
+ * The `plane=` value (src/experiment/plane.ts), written only when the app's plane is not the
+ * function's own: two coordinates numbered from 1 separated by ';' (plane=1;3), or this word for
+ * the plane of the selected run's two principal components (plane=pca).
+ */
+export const PLANE_PCA = 'pca';

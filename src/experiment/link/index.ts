@@ -8,3 +8,4 @@ export { encodeLessonLink, readLessonLink, type LessonRef, type ReadLessonLink }
 export { encodeEscape, readEscape } from './escape';
 export { encodeCensus, readCensus } from './census';
 export { encodeDimfig, readDimfig } from './dimfig';
+export { encodePlane, readPlane } from './plane';

@@ -10,6 +10,7 @@ import type { EscapeSettings } from '../escape';
 import type { BatchSettings } from '../maps';
 import { CHART_X_AXES, type ChartXAxis } from '../types';
 import type { View3dSettings } from '../view3d';
+import type { PlaneChoice } from '../plane';
 import { printableName, quote } from '../printable';
 import { num } from '../schema';
 import { EMPTY_PARAMS_ITEM, FUNCTION_KEYS, NETWORK_KEYS, RUN_KEY, RUN_OPTION_KEYS, SCHEDULE_SLOTS, TOP_KEYS } from './format';
@@ -20,6 +21,7 @@ import { readDimfig } from './dimfig';
 import { readEscape } from './escape';
 import { readMaps } from './maps';
 import { readView3d } from './view3d';
+import { readPlane } from './plane';
 import { unescapeText } from './percent';
 import { ProblemLog, issueMessage } from './problems';
 import type { Obj } from './untrusted';
@@ -37,6 +39,7 @@ export interface ReadLink {
   view3d?: View3dSettings;
   census?: CensusSettings;
   dimfig?: DimFigureSettings;
+  plane?: PlaneChoice;
 }
 
 function readChartX(value: string, log: ProblemLog): ChartXAxis | undefined {
@@ -141,6 +144,7 @@ export function readLinkV1(fields: LinkField[], log: ProblemLog): ReadLink {
   let view3d: View3dSettings | undefined;
   let census: CensusSettings | undefined;
   let dimfig: DimFigureSettings | undefined;
+  let plane: PlaneChoice | undefined;
   for (const { key: rawKey, value } of fields) {
     const key = unescapeText(rawKey);
     if (seen.has(key)) {
@@ -182,6 +186,7 @@ export function readLinkV1(fields: LinkField[], log: ProblemLog): ReadLink {
       case 'view3d': view3d = readView3d(value, log); break;
       case 'census': census = readCensus(value, log); break;
       case 'dimfig': dimfig = readDimfig(value, log); break;
+      case 'plane': plane = readPlane(value, log); break;
       case 'v': break; // read by the caller
     }
   }
@@ -211,5 +216,6 @@ export function readLinkV1(fields: LinkField[], log: ProblemLog): ReadLink {
     ...(view3d === undefined ? {} : { view3d }),
     ...(census === undefined ? {} : { census }),
     ...(dimfig === undefined ? {} : { dimfig }),
+    ...(plane === undefined ? {} : { plane }),
   };
 }
