@@ -340,10 +340,15 @@ function measure(id: OptimizerId): Row {
   };
 }
 
+function fmtLoad(l: number[]): string {
+  return l.map((x) => x.toFixed(1)).join(' ');
+}
+
 const caseArg = process.argv.indexOf('--case');
 if (caseArg >= 0) {
   process.stdout.write(JSON.stringify(measure(process.argv[caseArg + 1] as OptimizerId)));
 } else {
+  const loadBefore = loadavg();
   const self = fileURLToPath(import.meta.url);
   const rows: Row[] = CASES.map(([id]) => {
     const out = execFileSync(process.execPath, [...process.execArgv, self, '--case', id], { encoding: 'utf8', maxBuffer: 1 << 24 });
@@ -354,7 +359,7 @@ if (caseArg >= 0) {
   const m = (xs: number[]) => Math.round(median(xs));
   const result = {
     note: `Rosenbrock from (${START}), ${STEPS} steps, gradTol 0, engine.advance(${CHUNK}, reuse) chunks; one process per optimizer; ${REPS} pairs (engine and hand loop in turn), CPU time; Node ${process.version}`,
-    machine: `${cpus().length} x ${cpus()[0]?.model ?? '?'}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the end`,
+    machine: `${cpus().length} x ${cpus()[0]?.model ?? '?'}; load average ${fmtLoad(loadBefore)} at the start, ${fmtLoad(loadavg())} at the end`,
     goal: 'ratio engine / hand-written >= 0.8',
     rows: rows.map((r) => ({
       optimizer: r.optimizer,
