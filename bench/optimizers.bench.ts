@@ -63,9 +63,11 @@ const CASES: [OptimizerId, Record<string, ParamValue>][] = [
 /**
  * The update of x from gradient g (x, g of length 2), written out; f = f(x) and `evaluate`
  * (Rosenbrock's f and gradient anywhere) for the line-search methods, whose hand loop is their
- * quasiNewton module called directly (the engine's cost around it is what is measured).
+ * quasiNewton module called directly (the engine's cost around it is what is measured). Returns
+ * the evaluations of f and its gradient the step made (1, or the line search's count), which
+ * the loop records per point as the engine does.
  */
-type Update = (x: Float64Array, g: Float64Array, h: Float64Array, lr: number, rng: Rng, f: number, evaluate: Evaluate) => void;
+type Update = (x: Float64Array, g: Float64Array, h: Float64Array, lr: number, rng: Rng, f: number, evaluate: Evaluate) => number;
 
 function handUpdate(id: OptimizerId, params: Record<string, ParamValue>): Update {
   const p = resolveParams(id, params);
@@ -87,6 +89,7 @@ function handUpdate(id: OptimizerId, params: Record<string, ParamValue>): Update
       return (x, g, _h, lr, rng) => {
         const sigma = id === 'noisySgd' ? n('sigma') : 0;
         for (let i = 0; i < 2; i++) x[i] -= id === 'noisySgd' ? lr * (g[i] + sigma * rng.normal()) : lr * g[i];
+        return 1;
       };
     case 'adagrad':
       return (x, g, _h, lr) => {
@@ -96,6 +99,7 @@ function handUpdate(id: OptimizerId, params: Record<string, ParamValue>): Update
           v[i] += g[i] * g[i];
           x[i] += (-clr * g[i]) / (Math.sqrt(v[i]) + eps);
         }
+        return 1;
       };
     case 'rmsprop':
       return (x, g, _h, lr) => {
@@ -104,6 +108,7 @@ function handUpdate(id: OptimizerId, params: Record<string, ParamValue>): Update
           v[i] = v[i] * a + (1 - a) * g[i] * g[i];
           x[i] += (-lr * g[i]) / (Math.sqrt(v[i]) + eps);
         }
+        return 1;
       };
     case 'adadelta':
       return (x, g, _h, lr) => {
@@ -114,6 +119,7 @@ function handUpdate(id: OptimizerId, params: Record<string, ParamValue>): Update
           u[i] = u[i] * rho + (1 - rho) * d * d;
           x[i] += -lr * d;
         }
+        return 1;
       };
     case 'adam':
     case 'adamw':
@@ -128,6 +134,7 @@ function handUpdate(id: OptimizerId, params: Record<string, ParamValue>): Update
           v[i] = v[i] * b2 + (1 - b2) * g[i] * g[i];
           x[i] += (-stepSize * m[i]) / (Math.sqrt(v[i]) / bc2 + eps);
         }
+        return 1;
       };
     case 'adamax':
       return (x, g, _h, lr) => {
@@ -138,6 +145,7 @@ function handUpdate(id: OptimizerId, params: Record<string, ParamValue>): Update
           u[i] = Math.max(u[i] * b2, Math.abs(g[i]) + eps);
           x[i] += (-clr * m[i]) / u[i];
         }
+        return 1;
       };
     case 'nadam':
       return (x, g, _h, lr) => {
@@ -156,6 +164,7 @@ function handUpdate(id: OptimizerId, params: Record<string, ParamValue>): Update
           x[i] += (c1 * g[i]) / d;
           x[i] += (c2 * m[i]) / d;
         }
+        return 1;
       };
     case 'radam':
       return (x, g, _h, lr) => {
@@ -171,6 +180,7 @@ function handUpdate(id: OptimizerId, params: Record<string, ParamValue>): Update
           const c = m[i] / bc1;
           x[i] += rho > 5 ? -(c * lr * (Math.sqrt(bc2) / (Math.sqrt(v[i]) + eps)) * rect) : -(c * lr);
         }
+        return 1;
       };
     case 'pgd':
       return (x, g, _h, lr, rng) => {
@@ -182,6 +192,7 @@ function handUpdate(id: OptimizerId, params: Record<string, ParamValue>): Update
           x[1] -= lr * g[1];
         }
         t++;
+        return 1;
       };
     case 'newton':
       return (x, g, h, lr) => {
@@ -202,30 +213,33 @@ function handUpdate(id: OptimizerId, params: Record<string, ParamValue>): Update
           x[1] -= lr * z1;
         }
         if (det === 0) x.fill(NaN);
+        return 1;
       };
     case 'cubic':
       return (x, g, h, lr) => {
         cubicStep(g, h, n('M'), 2, s, work);
         x[0] += lr * s[0];
         x[1] += lr * s[1];
+        return 1;
       };
     case 'saddleFreeNewton':
       return (x, g, h, lr) => {
         saddleFreeStep(g, h, n('damping'), 2, s, sfWork);
         x[0] -= lr * s[0];
         x[1] -= lr * s[1];
+        return 1;
       };
     case 'lbfgs': {
       const method = new Lbfgs(2, { lr: n('lr'), historySize: n('historySize'), lineSearch: p.lineSearch as LineSearchKind });
-      return (x, g, _h, lr, _rng, f, evaluate) => void method.step(x, g, f, evaluate, lr);
+      return (x, g, _h, lr, _rng, f, evaluate) => method.step(x, g, f, evaluate, lr).evals;
     }
     case 'bfgs': {
       const method = new Bfgs(2, { lr: n('lr'), lineSearch: { c2: n('c2') } });
-      return (x, g, _h, lr, _rng, f, evaluate) => void method.step(x, g, f, evaluate, lr);
+      return (x, g, _h, lr, _rng, f, evaluate) => method.step(x, g, f, evaluate, lr).evals;
     }
     case 'cg': {
       const method = new ConjugateGradient(2, { lr: n('lr'), beta: p.beta as CgBeta, lineSearch: { c2: n('c2') } });
-      return (x, g, _h, lr, _rng, f, evaluate) => void method.step(x, g, f, evaluate, lr);
+      return (x, g, _h, lr, _rng, f, evaluate) => method.step(x, g, f, evaluate, lr).evals;
     }
   }
 }
@@ -248,23 +262,27 @@ function handRun(id: OptimizerId, params: Record<string, ParamValue>): [number, 
   const xy = new Float64Array(2 * CHUNK);
   const fs = new Float64Array(CHUNK);
   const gn = new Float64Array(CHUNK);
+  const ev = new Float64Array(CHUNK);
   const x = Float64Array.from(START);
   const g = new Float64Array(2);
   const h = new Float64Array(4);
   let f = (1 - x[0]) * (1 - x[0]) + 100 * (x[1] - x[0] * x[0]) * (x[1] - x[0] * x[0]);
   g[0] = -2 * (1 - x[0]) - 400 * x[0] * (x[1] - x[0] * x[0]);
   g[1] = 200 * (x[1] - x[0] * x[0]);
+  let evals = 0;
   for (let t = 0, n = 0; ; t++, n = n + 1 === CHUNK ? 0 : n + 1) {
     const norm = Math.sqrt(g[0] * g[0] + g[1] * g[1]);
     xy[2 * n] = x[0];
     xy[2 * n + 1] = x[1];
     fs[n] = f;
     gn[n] = norm;
-    if (!(norm > 0) || t >= STEPS) break;
+    ev[n] = evals;
+    // gradTol 0: no gradient test (a line search that lands on the minimum takes zero steps on)
+    if (!Number.isFinite(norm) || t >= STEPS) break;
     h[0] = 2 - 400 * (x[1] - x[0] * x[0]) + 800 * x[0] * x[0];
     h[1] = h[2] = -400 * x[0];
     h[3] = 200;
-    update(x, g, h, lr, rng, f, rosenbrock);
+    evals += update(x, g, h, lr, rng, f, rosenbrock);
     f = (1 - x[0]) * (1 - x[0]) + 100 * (x[1] - x[0] * x[0]) * (x[1] - x[0] * x[0]);
     if (!Number.isFinite(f) || !(Math.abs(x[0]) <= BOUND && Math.abs(x[1]) <= BOUND)) throw new Error(`${id} diverged`);
     const r = x[1] - x[0] * x[0];
@@ -322,10 +340,15 @@ function measure(id: OptimizerId): Row {
   };
 }
 
+function fmtLoad(l: number[]): string {
+  return l.map((x) => x.toFixed(1)).join(' ');
+}
+
 const caseArg = process.argv.indexOf('--case');
 if (caseArg >= 0) {
   process.stdout.write(JSON.stringify(measure(process.argv[caseArg + 1] as OptimizerId)));
 } else {
+  const loadBefore = loadavg();
   const self = fileURLToPath(import.meta.url);
   const rows: Row[] = CASES.map(([id]) => {
     const out = execFileSync(process.execPath, [...process.execArgv, self, '--case', id], { encoding: 'utf8', maxBuffer: 1 << 24 });
@@ -336,7 +359,7 @@ if (caseArg >= 0) {
   const m = (xs: number[]) => Math.round(median(xs));
   const result = {
     note: `Rosenbrock from (${START}), ${STEPS} steps, gradTol 0, engine.advance(${CHUNK}, reuse) chunks; one process per optimizer; ${REPS} pairs (engine and hand loop in turn), CPU time; Node ${process.version}`,
-    machine: `${cpus().length} x ${cpus()[0]?.model ?? '?'}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the end`,
+    machine: `${cpus().length} x ${cpus()[0]?.model ?? '?'}; load average ${fmtLoad(loadBefore)} at the start, ${fmtLoad(loadavg())} at the end`,
     goal: 'ratio engine / hand-written >= 0.8',
     rows: rows.map((r) => ({
       optimizer: r.optimizer,

@@ -29,7 +29,7 @@ import { MinibatchOrder } from './minibatch';
 import type { NetObjective } from './objective';
 import { Snapshots } from './snapshots';
 import { netStream } from './streams';
-import { classifyExtremes, networkVerdict } from './verdict';
+import { classifyExtremes, lanczosNote, networkVerdict } from './verdict';
 import { verdictLanczosIterations } from './cost';
 
 export { WEIGHT_BOUND } from '../optim/runRulesDivergence';
@@ -252,10 +252,7 @@ export class NetRun {
     const base = { reason, step: this.t, kind: eig ? classifyExtremes(eig[0], eig[1]) : null, hessianEigenvalues: eig };
     let message = divergence ?? networkVerdict(base, l2norm(this.g), this.cfg.gradTol, this.cfg.secondOrder);
     const notes = this.opt.notes?.() ?? [];
-    if (found && !found.converged) {
-      const res = found.residuals ? `, residuals ${fmtNum(found.residuals[0])} and ${fmtNum(found.residuals[1])}` : '';
-      message += ` (Lanczos did not converge in ${found.iterations} Hessian-vector products${res}: lambda_min may be lower and lambda_max higher)`;
-    }
+    if (found && !found.converged) message += lanczosNote(found.iterations, found.residuals);
     // the network's message is its verdict sentence (NetworkPanel shows it): the notes go there too
     this.stopped = notes.length ? { ...base, message: withNotes(message, { notes }), notes } : { ...base, message };
     return this.stopped;

@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import type { PointKind, RunStop } from '../experiment/types';
 import { collectNetworkResults, createNetworkEngine } from './engine';
 import { networkExperiment } from './testNets';
-import { classifyExtremes, NET_ZERO_TOL, netZeroBound, networkVerdict } from './verdict';
+import { classifyExtremes, lanczosNote, NET_ZERO_TOL, netZeroBound, networkVerdict } from './verdict';
 
 const HESSIANS: { kind: PointKind | null; eig: [number, number] | null }[] = [
   { kind: 'minimum', eig: [0.01, 2] },
@@ -67,4 +67,13 @@ test('on the engine: training cut short by maxSteps is not called a saddle or a 
   expect(r.stop.reason).toBe('maxSteps');
   expect(r.stop.message).toMatch(/^no eps-stationary point within 30 steps: not stationary \(\|\|grad L\|\| = .* > eps = 1e-4\); at the last point lambda_min = .*, lambda_max = .*: the Hessian is /);
   expect(r.stop.message).not.toMatch(KIND_WORDS);
+});
+
+describe('the note of an unconverged Lanczos check', () => {
+  test('states both residuals ||H v - lambda v|| and what they bound', () => {
+    expect(lanczosNote(8, [0.05428, 3.96e-4])).toBe(
+      ' (Lanczos did not converge in 8 Hessian-vector products: ||H v - lambda v|| = 0.05428 for the lambda_min estimate and 3.96e-4 for the lambda_max estimate, so an eigenvalue of H lies within each of its estimate; lambda_min may be lower and lambda_max higher)',
+    );
+    expect(lanczosNote(8, undefined)).toBe(' (Lanczos did not converge in 8 Hessian-vector products; lambda_min may be lower and lambda_max higher)');
+  });
 });

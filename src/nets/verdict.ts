@@ -70,3 +70,17 @@ export function networkVerdict(stop: Pick<RunStop, 'reason' | 'step' | 'kind' | 
       return `diverged at step ${stop.step + 1}`;
   }
 }
+
+/**
+ * What the verdict adds when the Lanczos check stopped at its budget before converging. Its
+ * estimates are Ritz values, which lie inside the spectrum: lambda_min is at most the estimate
+ * and lambda_max at least its own, whatever the residual, so the signs it reports stand. Each
+ * residual ||H v - theta v|| (v the unit Ritz vector of the estimate theta; beta_k |s_k| in the
+ * Lanczos recurrence, Parlett 13.2) bounds how far an eigenvalue of H lies from its estimate.
+ */
+export function lanczosNote(iterations: number, residuals: readonly [number, number] | undefined): string {
+  const res = residuals
+    ? `: ||H v - lambda v|| = ${fmtNum(residuals[0])} for the lambda_min estimate and ${fmtNum(residuals[1])} for the lambda_max estimate, so an eigenvalue of H lies within each of its estimate`
+    : '';
+  return ` (Lanczos did not converge in ${iterations} Hessian-vector products${res}; lambda_min may be lower and lambda_max higher)`;
+}

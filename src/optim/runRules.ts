@@ -120,6 +120,15 @@ export interface StopRule {
  * evaluation budget. `lambdaMin` is called only where the second-order rule needs it.
  */
 export function runStopCode(f: number, gradNorm: number, t: number, evals: number, rule: StopRule, lambdaMin: () => number): StopCode {
-  const first = stopCodeAt(f, gradNorm, t, rule.gradTol, rule.maxSteps);
-  return stopCodeWithEvals(secondOrderStopCode(first, t, rule.maxSteps, rule.gradTol, rule.rho, lambdaMin), evals, rule.maxEvals);
+  const code = stopCodeAt(f, gradNorm, t, rule.gradTol, rule.maxSteps);
+  // Nearly every step of a run without an evaluation budget is `running` here, which the later
+  // rules keep as it is: they are called apart, so that V8 inlines this function (into every
+  // engine's step loop) without them. That loop is near V8's inlining budget, and a call that is
+  // not inlined boxes each number passed to it (a heap number per step).
+  return code === STOP.running && rule.maxEvals === undefined ? code : laterStopRules(code, t, evals, rule, lambdaMin);
+}
+
+/** runStopCode after stopCodeAt: the second-order rule, then the evaluation budget. */
+function laterStopRules(code: StopCode, t: number, evals: number, rule: StopRule, lambdaMin: () => number): StopCode {
+  return stopCodeWithEvals(secondOrderStopCode(code, t, rule.maxSteps, rule.gradTol, rule.rho, lambdaMin), evals, rule.maxEvals);
 }

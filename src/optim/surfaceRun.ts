@@ -7,7 +7,7 @@ import type { Objective2 } from '../surfaces/objective';
 import type { Rng } from './rng';
 import type { Evaluate } from './lineSearch';
 import { gradNorm2, runStopCode, stepGradient, STOP, STOP_REASONS, type StopRule } from './runRules';
-import { type DivergenceBox, divergedAt, divergenceBox } from './runRulesDivergence';
+import { type DivergenceBox, divergedInBox, divergenceBox } from './runRulesDivergence';
 import { LrSchedule } from './schedule';
 import type { OptimizerDef, OptimizerInstance, StepContext } from './types';
 import { fmtNum } from './verdict';
@@ -71,12 +71,20 @@ export class SurfaceRun {
   private readonly h3 = new Float64Array(3);
   private readonly opt: OptimizerInstance;
   private readonly ctx: StepContext;
-  private readonly baseLr: number;
-  private readonly schedule: LrSchedule;
+  private readonly baseLr: number = NaN;
+  /** null for a constant rate: the loop then never calls at(), whose inlined code would use V8's inlining budget. */
+  private readonly schedule: LrSchedule | null;
+  /** Whether step 3 changes the gradient (noise or clipping): stepGradient is called only then. */
+  private readonly touchesGradient: boolean;
   private readonly box: DivergenceBox;
   /** Step index of the current point x_t; its f and gradient are already evaluated. */
   private t = 0;
-  private fx: number;
+  /**
+   * f(x_t). Initialised here with a number: a field declared without one is defined as
+   * undefined first (ES2022 class fields), which makes V8 store it, and the loop's local copy,
+   * boxed: a heap number per step.
+   */
+  private fx = NaN;
   /** Evaluations spent by the steps before t (RunResult.evals). */
   private evals = 0;
   private stopped: RunStop | null = null;
@@ -93,7 +101,9 @@ export class SurfaceRun {
     this.x[1] = cfg.start[1];
     this.opt = cfg.def.create(cfg.params, 2);
     this.baseLr = cfg.params.lr as number;
-    this.schedule = new LrSchedule(this.baseLr, cfg.run.schedule);
+    const schedule = cfg.run.schedule;
+    this.schedule = schedule && schedule.kind !== 'constant' ? new LrSchedule(this.baseLr, schedule) : null;
+    this.touchesGradient = Boolean(cfg.run.gradNoise) || (cfg.run.clip !== undefined && cfg.run.clip !== null);
     this.box = divergenceBox(cfg.home, cfg.start);
     this.ctx = { lr: this.baseLr, rng: cfg.rng, hessian: cfg.def.needsHessian ? this.h4 : undefined, evaluate: objectiveEvaluator(cfg.objective) };
     this.fx = cfg.objective.f(this.x[0], this.x[1]);
@@ -122,6 +132,8 @@ export class SurfaceRun {
     const start = this.t;
     const x = this.x;
     const g = this.g;
+    const { cx, cy, r } = this.box;
+    const hessian = this.ctx.hessian;
     // f(x_t) in a local (written back before any exit: a number field written per step costs a heap number)
     let fx = this.fx;
     let n = 0;
@@ -150,12 +162,18 @@ export class SurfaceRun {
         break;
       }
       // 3. the step's gradient: noise, then clipping
-      stepGradient(g, run.gradNoise, run.clip, this.cfg.rng);
+      if (this.touchesGradient) stepGradient(g, run.gradNoise, run.clip, this.cfg.rng);
       // 4. the optimizer's step with the scheduled learning rate (written only when it changes:
       // each write of a number into an object field costs V8 a heap number)
-      const lr = this.schedule.at(this.t);
+      const lr = this.schedule ? this.schedule.at(this.t) : this.baseLr;
       if (this.ctx.lr !== lr) this.ctx.lr = lr;
-      if (this.ctx.hessian) this.fullHessian(x[0], x[1]);
+      if (hessian) {
+        // the Hessian at x_t, row-major 2 x 2: the surface writes (hxx, hxy, hyy), spread here
+        // (written out, not a method: the loop is near V8's inlining budget)
+        objective.hessian(x[0], x[1], hessian);
+        hessian[3] = hessian[2];
+        hessian[2] = hessian[1];
+      }
       const prevX = x[0];
       const prevY = x[1];
       this.ctx.f = fx;
@@ -166,7 +184,7 @@ export class SurfaceRun {
       // f even at a non-finite x_{t+1}: divergedAt rejects such a point whatever f says, and
       // `finite ? f : NaN` would make V8 box every f in a heap number.
       const fNext = objective.f(x[0], x[1]);
-      if (divergedAt(fNext, this.box, x[0], x[1])) {
+      if (divergedInBox(fNext, cx, cy, r, x[0], x[1])) {
         const bad: [number, number] = [x[0], x[1]];
         x[0] = prevX;
         x[1] = prevY;
@@ -215,14 +233,6 @@ export class SurfaceRun {
     const made = { xy: new Float64Array(2 * cap), f: new Float64Array(cap), gradNorm: new Float64Array(cap), evals: new Float64Array(cap) };
     if (reuse) this.kept = made;
     return made;
-  }
-
-  private fullHessian(x: number, y: number): void {
-    this.cfg.objective.hessian(x, y, this.h3);
-    this.h4[0] = this.h3[0];
-    this.h4[1] = this.h3[1];
-    this.h4[2] = this.h3[1];
-    this.h4[3] = this.h3[2];
   }
 
   private finish(reason: RunStop['reason'], message?: string): RunStop {

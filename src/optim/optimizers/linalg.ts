@@ -47,16 +47,19 @@ export function solveInPlace(a: Float64Array, z: Float64Array, n: number): boole
   return true;
 }
 
-/** solveInPlace for n = 2 (the surfaces' case). */
-export function solve2(a: Float64Array, z: Float64Array): boolean {
-  return solve2x2(a[0], a[1], a[2], a[3], z[0], z[1], z);
-}
-
 /**
- * The general elimination written out for [[a00, a01], [a10, a11]] z = (z0, z1), into out: the
- * same operations in the same order, so the same numbers, without loops or copies.
+ * solveInPlace for n = 2 (the surfaces' case): the general elimination written out, the same
+ * operations in the same order, so the same numbers, without loops. Arrays in, not numbers: the
+ * engine's step loop is near V8's inlining budget, and a call that is not inlined boxes every
+ * number it is passed (a heap number each), where an array costs nothing.
  */
-export function solve2x2(a00: number, a01: number, a10: number, a11: number, z0: number, z1: number, out: Float64Array): boolean {
+export function solve2(a: Float64Array, z: Float64Array): boolean {
+  let a00 = a[0];
+  let a01 = a[1];
+  let a10 = a[2];
+  let a11 = a[3];
+  let z0 = z[0];
+  let z1 = z[1];
   if (Math.abs(a10) > Math.abs(a00)) {
     let tmp = a00;
     a00 = a10;
@@ -78,7 +81,7 @@ export function solve2x2(a00: number, a01: number, a10: number, a11: number, z0:
   const best1 = Math.abs(a11);
   if (!(best1 > 0) || !Number.isFinite(best1)) return false;
   const r1 = z1 / a11;
-  out[1] = r1;
-  out[0] = (z0 - a01 * r1) / a00;
+  z[1] = r1;
+  z[0] = (z0 - a01 * r1) / a00;
   return true;
 }

@@ -6,7 +6,7 @@
 // finite point; a nearly singular one gives a huge step, which the engine's bound catches.
 // Nothing throws.
 import type { OptimizerDef } from '../types';
-import { solve2x2, solveInPlace } from './linalg';
+import { solve2, solveInPlace } from './linalg';
 import { lr } from './paramSpec';
 import { NO_STEP_SCALARS } from './stepScalars';
 
@@ -31,28 +31,48 @@ export const newton: OptimizerDef = {
     const damping = p.damping as number;
     const a = new Float64Array(dim * dim);
     const z = new Float64Array(dim);
+    // The surfaces' case has a step of its own: the general one's loops and its call of
+    // solveInPlace would use up V8's inlining budget in the engine's step loop (linalg.solve2).
+    if (dim === 2) {
+      return {
+        step(x, g, { lr, hessian }) {
+          const h = required(hessian);
+          a[0] = h[0] + damping;
+          a[1] = h[1];
+          a[2] = h[2];
+          a[3] = h[3] + damping;
+          z[0] = g[0];
+          z[1] = g[1];
+          if (!solve2(a, z)) return singular(x);
+          x[0] -= lr * z[0];
+          x[1] -= lr * z[1];
+          return false;
+        },
+      };
+    }
     return {
       step(x, g, { lr, hessian }) {
-        if (!hessian) throw new Error('newton needs the Hessian in its step context');
-        let ok: boolean;
-        if (dim === 2) {
-          // the surfaces' case, without copies (solve2x2 is solveInPlace's arithmetic)
-          ok = solve2x2(hessian[0] + damping, hessian[1], hessian[2], hessian[3] + damping, g[0], g[1], z);
-        } else {
-          for (let i = 0; i < dim * dim; i++) a[i] = hessian[i];
-          for (let i = 0; i < dim; i++) {
-            a[i * dim + i] += damping;
-            z[i] = g[i];
-          }
-          ok = solveInPlace(a, z, dim);
+        const h = required(hessian);
+        for (let i = 0; i < dim * dim; i++) a[i] = h[i];
+        for (let i = 0; i < dim; i++) {
+          a[i * dim + i] += damping;
+          z[i] = g[i];
         }
-        if (!ok) {
-          x.fill(NaN);
-          return false;
-        }
+        if (!solveInPlace(a, z, dim)) return singular(x);
         for (let i = 0; i < dim; i++) x[i] -= lr * z[i];
         return false;
       },
     };
   },
 };
+
+function required(hessian: Float64Array | undefined): Float64Array {
+  if (!hessian) throw new Error('newton needs the Hessian in its step context');
+  return hessian;
+}
+
+/** No Newton step: x becomes NaN, which the engine reports as a divergence and undoes. */
+function singular(x: Float64Array): false {
+  x.fill(NaN);
+  return false;
+}
