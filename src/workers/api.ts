@@ -17,7 +17,7 @@ import { searchCriticalPoints, type CriticalPoint } from '../surfaces/critical';
 import { type ContourImage, renderContourImage } from './contourImage';
 import { contourPaths, type ContourPaths } from './contourPaths';
 import { sampleGrid } from './grid';
-import { heightField, type HeightField } from './heightField';
+import { heightField, subsampleField, type HeightField } from './heightField';
 import { objectiveOf } from './objectiveCache';
 import { decisionBuffers, netDecisionGrid, netInfo, netLandscape, sliceBuffers, type DecisionGrid, type NetworkInfo, type SliceBackend } from './netApi';
 import { netExport, netSpectrum, type NetExport, type NetSpectrum } from './netApi';
@@ -102,6 +102,8 @@ function startFunction(exp: Experiment, engine: VectorEngine, listener: ChunkLis
 
 /** The instance of the last function problem drawn, reused while the problem stays. */
 let sliceCache: { key: string; instance: Instance } | null = null;
+/** The samples of the function plane last contoured (sliceContours), for the 3D view. */
+let lastPlane: { values: Float64Array; n: number; view: ViewWindow } | null = null;
 
 export const api = {
   /** Starts (or restarts) an experiment; chunks stream to `listener`. Paused when `paused`. */
@@ -190,8 +192,20 @@ export const api = {
     if (slice.center.length !== instance.dim || !slice.axes.every((a) => Number.isInteger(a) && a >= 0 && a < instance.dim) || slice.axes[0] === slice.axes[1]) {
       return fail(`the plane needs two different coordinates of 1..${instance.dim} and a point of ${instance.dim} numbers`);
     }
-    const image = renderContourImage(sampleGrid(sliceObjective(instance, slice), view, n, n), n, n, view, width, height, background);
+    const values = sampleGrid(sliceObjective(instance, slice), view, n, n);
+    lastPlane = { values, n, view };
+    const image = renderContourImage(values, n, n, view, width, height, background);
     return Comlink.transfer(ok(image), [image.bitmap]);
+  },
+  /**
+   * The function plane the contours were last drawn on, as the 3D view's height field: the very
+   * samples behind the 2D picture, every `stride`-th of them, coloured as its bands are.
+   */
+  planeHeightField(stride: number, background = '#ffffff'): WorkerResult<HeightField> {
+    if (!lastPlane) return fail('no function plane has been drawn yet');
+    const { values, n, view } = lastPlane;
+    const field = subsampleField(heightField(values.slice(), n, view, background), stride); // a copy: the transfer detaches it
+    return Comlink.transfer(ok(field), [field.f.buffer, field.colors.buffer]);
   },
   /** The objective sampled n x n over `view` with the contours' colour of each sample (the 3D view), blended toward `background` as the contours are. */
   heightField(exp: Experiment, view: ViewWindow, n: number, background = '#ffffff'): WorkerResult<HeightField> {
