@@ -8,7 +8,7 @@ const PORT = Number(process.env.E2E_PORT ?? 4175);
 export const BASE_URL = `http://127.0.0.1:${PORT}`;
 export default defineConfig({
   testDir: '.',
-  testMatch: process.env.PERF_FILE ?? 'frame3d.perf.ts',
+  testMatch: 'frame3d.perf.ts',
   timeout: 180_000,
   workers: 1,
   reporter: [['list']],

@@ -205,7 +205,8 @@ export class SurfaceScene {
     const lift = heightOf(field?.scale ?? null, input.heights);
     const surfaceChanged = field !== was.field || input.heights !== was.heights;
     const pointsChanged = surfaceChanged || input.criticalPoints !== was.criticalPoints || input.hoveredPoint !== was.hoveredPoint || input.presenting !== was.presenting;
-    if (input.revision !== was.revision && was.revision !== undefined) this.markBusy();
+    // Streaming or scrubbing: a picture a frame, not one to linger on.
+    if (was.revision !== undefined && (input.revision !== was.revision || input.upTo !== was.upTo)) this.markBusy();
     if (pointsChanged || input.theme !== was.theme) this.stillDirty = true;
     if (input.theme !== was.theme) {
       this.scene.background = new Color(BAND_BACKGROUND[input.theme]);
