@@ -111,11 +111,12 @@ test("a network's loss slice in 3D: the 2D slice's grid as heights, both runs' p
   await expect(page.getByTestId('landscape')).toHaveCount(0);
   await expect(canvas).toBeVisible();
   await expect.poll(() => camera(page)).toMatch(/^3d,/); // the layout travels in the link
-  // A new slice (another run's weights) reaches the 3D view.
+  // A new slice (a coarser grid) replaces the surface in the same 3D view.
   const fields = Number(await canvas.getAttribute('data-fields'));
-  await page.getByTestId('network-run-select').selectOption('1');
+  await page.getByRole('combobox', { name: 'slice grid' }).selectOption('21');
   await page.getByRole('button', { name: 'Compute slice' }).click();
   await expect.poll(async () => Number(await canvas.getAttribute('data-fields')), { timeout: 30_000 }).toBeGreaterThan(fields);
+  await expect(canvas).toHaveAttribute('data-field-n', '21');
   await views.getByRole('button', { name: '2D', exact: true }).click();
   await expect(page.getByTestId('slice3d')).toHaveCount(0);
   await expect(page.getByTestId('landscape')).toBeVisible();
