@@ -87,11 +87,84 @@ test('the layout and the camera travel in the link; reset camera; PNG export', a
   expect(errors).toStrictEqual([]);
 });
 
+const NETWORK = 'v=1&data=moons&samples=200&noise=0.15&hidden=8;8&act=tanh&batch=0&r0=adam,lr:0.02&r1=sgd,lr:0.5&steps=300&tol=0.0001&seed=1';
+
+/** A network trained to its last step with its loss slice computed, 2D and 3D side by side. */
+async function openSlice(page: Page) {
+  await page.goto(`/#${NETWORK}&view3d=both,linear,-55,35,4.2,0,0,0.3`);
+  for (const i of [0, 1]) await expect(page.getByTestId(`net-verdict-${i}`)).toHaveAttribute('data-reason', 'maxSteps', { timeout: 60_000 });
+  await page.getByRole('button', { name: 'Compute slice' }).click();
+  await expect(page.getByTestId('landscape')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('slice3d')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
+}
+
+test("a network's loss slice in 3D: the 2D slice's grid as heights, both runs' projected paths on it; 2D / 3D / Both", async ({ page }) => {
+  const errors = watchConsole(page);
+  await openSlice(page);
+  const canvas = page.getByTestId('slice3d-canvas');
+  // The 2D slice's own grid (the panel's default, 51 x 51), sample for sample.
+  await expect(canvas).toHaveAttribute('data-field-n', '51');
+  // Both runs' paths drawn (each at least one segment).
+  await expect.poll(async () => Number(await canvas.getAttribute('data-segments'))).toBeGreaterThanOrEqual(2);
+  const views = page.getByRole('group', { name: 'Slice views' });
+  await views.getByRole('button', { name: '3D', exact: true }).click();
+  await expect(page.getByTestId('landscape')).toHaveCount(0);
+  await expect(canvas).toBeVisible();
+  await expect.poll(() => camera(page)).toMatch(/^3d,/); // the layout travels in the link
+  // A new slice (a coarser grid) replaces the surface in the same 3D view.
+  const fields = Number(await canvas.getAttribute('data-fields'));
+  await page.getByRole('combobox', { name: 'slice grid' }).selectOption('21');
+  await page.getByRole('button', { name: 'Compute slice' }).click();
+  await expect.poll(async () => Number(await canvas.getAttribute('data-fields')), { timeout: 30_000 }).toBeGreaterThan(fields);
+  await expect(canvas).toHaveAttribute('data-field-n', '21');
+  await views.getByRole('button', { name: '2D', exact: true }).click();
+  await expect(page.getByTestId('slice3d')).toHaveCount(0);
+  await expect(page.getByTestId('landscape')).toBeVisible();
+  expect(errors).toStrictEqual([]);
+});
+
+const PLANE = 'v=1&fn=strictSaddle&dim=10&fp=k:2&r0=sgd,lr:0.05&r1=pgd,lr:0.05,tThreshold:1000&steps=3000&tol=0.000001&seed=0';
+
+test("a d-dimensional function's plane in 3D: the 2D contours' samples, following the plane", async ({ page }) => {
+  const errors = watchConsole(page);
+  await open(page, `${PLANE}&view3d=both,linear,${CAMERA}`);
+  const canvas = page.getByTestId('view3d-canvas');
+  // The 2D contours sample 160 a side; the 3D view takes every third sample (both edges kept).
+  await expect(canvas).toHaveAttribute('data-field-n', '54');
+  await expect.poll(async () => Number(await canvas.getAttribute('data-segments'))).toBeGreaterThanOrEqual(2);
+  // Another plane (x1 and x2): the 3D surface is redrawn from the new contours.
+  const fields = Number(await canvas.getAttribute('data-fields'));
+  const vertical = page.getByRole('textbox', { name: 'Vertical coordinate', exact: true });
+  await vertical.fill('2');
+  await vertical.press('Enter');
+  await expect.poll(async () => Number(await canvas.getAttribute('data-fields')), { timeout: 30_000 }).toBeGreaterThan(fields);
+  await expect(page.getByTestId('error')).toHaveCount(0);
+  expect(errors).toStrictEqual([]);
+});
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`screenshot of the network's loss slice in 2D and 3D (${theme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: theme });
+    await openSlice(page);
+    await page.mouse.move(5, 5);
+    await page.waitForTimeout(600); // the full-resolution redraw once the view rests
+    await page.locator('.slice-views').screenshot({ path: `docs/3d-network-${theme}.png` });
+  });
+  test(`screenshot of a function's plane in 3D (${theme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: theme });
+    await open(page, `${PLANE}&view3d=both,linear,-50,30,4.2,0,0,0.25`);
+    await page.mouse.move(5, 5);
+    await page.waitForTimeout(600);
+    await page.locator('.plot-area').screenshot({ path: `docs/3d-plane-${theme}.png` });
+  });
+}
+
 for (const theme of ['light', 'dark'] as const) {
   test(`screenshot of the 3D view beside the 2D plot (${theme})`, async ({ page }) => {
     await page.emulateMedia({ colorScheme: theme });
     await open(page, `${RUNS}&view3d=both,linear,-50,30,4.2,0,0,0.25`);
     await page.mouse.move(5, 5);
+    await page.waitForTimeout(600); // the full-resolution redraw once the view rests
     await page.locator('.plot-area').screenshot({ path: `docs/3d-${theme}.png` });
   });
 }

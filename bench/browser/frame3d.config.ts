@@ -3,7 +3,8 @@ import { webglLaunch } from '../../playwright.config';
 
 // The 3D view's frame-rate benchmark: Chromium with SwiftShader's WebGL (software rendering, no
 // GPU) against `vite preview` of the built app.
-const PORT = 4175;
+// E2E_PORT: several checkouts may measure at once, each against its own server.
+const PORT = Number(process.env.E2E_PORT ?? 4175);
 export const BASE_URL = `http://127.0.0.1:${PORT}`;
 export default defineConfig({
   testDir: '.',

@@ -6,7 +6,7 @@ import { defaultView3d, HEIGHT_SPAN, sanitizeCamera, type Camera3d, type HeightS
 import type { Experiment, ViewWindow } from '../experiment/types';
 import type { HeightField, ValueScale } from '../workers/client';
 import { logValue } from '../workers/valueScale';
-import { BAND_BACKGROUND } from './contourGrid';
+import { BAND_BACKGROUND, GRID_SIZE } from './contourGrid';
 import { engine } from './engineWorker';
 import { latestWins } from './latest';
 import { useStore } from './store';
@@ -86,6 +86,24 @@ const fields = latestWins<{ exp: Experiment; view: ViewWindow; background: strin
   (err) => useStore.setState({ error: `could not sample the surface: ${(err as Error).message}` }),
 );
 
+/** The smallest stride that keeps both edges of n samples and leaves at most `most` of them. */
+export function strideFor(n: number, most: number): number {
+  for (let s = 1; s < n; s++) if ((n - 1) % s === 0 && (n - 1) / s + 1 <= most) return s;
+  return 1;
+}
+
+/**
+ * A function problem's plane: the samples behind the 2D contours (the worker keeps the last
+ * plane it drew), thinned to about FIELD_SIZE a side, asked for each time the 2D picture changes.
+ */
+const planes = latestWins<{ background: string }>(
+  async ({ background }) => {
+    const r = await engine().planeHeightField(strideFor(GRID_SIZE, FIELD_SIZE), background);
+    if (r.ok) useView3dStore.setState({ field: r.value });
+  },
+  (err) => useStore.setState({ error: `could not sample the plane: ${(err as Error).message}` }),
+);
+
 /** Keeps the height field in step with the problem and the window while the 3D view is open; returns the stop. */
 export function followHeightField(): () => void {
   let key = '';
@@ -94,6 +112,11 @@ export function followHeightField(): () => void {
     if (s.mode !== 'surface' || !s.view) return;
     // The surface is coloured as the contours are, blended toward the theme's panel colour.
     const background = BAND_BACKGROUND[s.theme];
+    if (s.fn) {
+      key = ''; // back on a surface, sample it again
+      if (s.grid) void planes.request({ background });
+      return;
+    }
     const next = JSON.stringify([s.experiment.problem, s.view, background]);
     if (next === key) return;
     key = next;
@@ -101,6 +124,6 @@ export function followHeightField(): () => void {
   };
   update();
   return useStore.subscribe((s, prev) => {
-    if (s.view !== prev.view || s.experiment.problem !== prev.experiment.problem || s.mode !== prev.mode || s.theme !== prev.theme) update();
+    if (s.view !== prev.view || s.experiment.problem !== prev.experiment.problem || s.mode !== prev.mode || s.theme !== prev.theme || (s.fn && s.grid !== prev.grid)) update();
   });
 }

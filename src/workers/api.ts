@@ -18,7 +18,7 @@ import { searchCriticalPoints, type CriticalPoint } from '../surfaces/critical';
 import { type ContourImage, renderContourImage } from './contourImage';
 import { contourPaths, type ContourPaths } from './contourPaths';
 import { sampleGrid } from './grid';
-import { heightField, type HeightField } from './heightField';
+import { heightField, subsampleField, type HeightField } from './heightField';
 import { objectiveOf } from './objectiveCache';
 import { decisionBuffers, netDecisionGrid, netInfo, netLandscape, sliceBuffers, type DecisionGrid, type NetworkInfo, type SliceBackend } from './netApi';
 import { netExport, netSpectrum, type NetExport, type NetSpectrum } from './netApi';
@@ -112,6 +112,8 @@ function startFunction(exp: Experiment, engine: VectorEngine, listener: ChunkLis
 
 /** The instance of the last function problem drawn, reused while the problem stays. */
 let sliceCache: { key: string; instance: Instance } | null = null;
+/** The samples of the function plane last contoured (sliceContours), for the 3D view. */
+let lastPlane: { values: Float64Array; n: number; view: ViewWindow } | null = null;
 
 /** The function problem's instance (kept while the problem stays), checked against the plane. */
 function sliceInstance(problem: FunctionProblem, slice: Slice): WorkerResult<Instance> {
@@ -205,7 +207,9 @@ export const api = {
   sliceContours(problem: FunctionProblem, slice: Slice, view: ViewWindow, n: number, width: number, height: number, background = '#ffffff'): WorkerResult<ContourImage> {
     const built = sliceInstance(problem, slice);
     if (!built.ok) return built;
-    const image = renderContourImage(sampleGrid(sliceObjective(built.value, slice), view, n, n), n, n, view, width, height, background);
+    const values = sampleGrid(sliceObjective(built.value, slice), view, n, n);
+    lastPlane = { values, n, view };
+    const image = renderContourImage(values, n, n, view, width, height, background);
     return Comlink.transfer(ok(image), [image.bitmap]);
   },
   /** The contours of a function problem on the plane `slice` as SVG paths (the exported figure). */
@@ -225,6 +229,16 @@ export const api = {
     let sq = 0;
     for (let i = 0; i < g.length; i++) sq += g[i] * g[i];
     return ok({ a, b, x: Array.from(x), f, gradNorm: Math.sqrt(sq) });
+  },
+  /**
+   * The function plane the contours were last drawn on, as the 3D view's height field: the very
+   * samples behind the 2D picture, every `stride`-th of them, coloured as its bands are.
+   */
+  planeHeightField(stride: number, background = '#ffffff'): WorkerResult<HeightField> {
+    if (!lastPlane) return fail('no function plane has been drawn yet');
+    const { values, n, view } = lastPlane;
+    const field = subsampleField(heightField(values.slice(), n, view, background), stride); // a copy: the transfer detaches it
+    return Comlink.transfer(ok(field), [field.f.buffer, field.colors.buffer]);
   },
   /** The objective sampled n x n over `view` with the contours' colour of each sample (the 3D view), blended toward `background` as the contours are. */
   heightField(exp: Experiment, view: ViewWindow, n: number, background = '#ffffff'): WorkerResult<HeightField> {

@@ -3,7 +3,7 @@
 import { contours, rgb } from 'd3';
 import { describe, expect, it } from 'vitest';
 import { CONTOUR_COUNT } from './contours';
-import { heightField } from './heightField';
+import { heightField, subsampleField } from './heightField';
 import { bandColor, logThresholds, logValue } from './valueScale';
 
 /** Planar ray casting over every ring of a d3 contour multipolygon (holes flip the parity). */
@@ -59,5 +59,28 @@ describe('heightField', () => {
     expect(field.scale).toBeNull();
     const c = rgb(bandColor(0));
     expect(Array.from(field.colors.slice(0, 3))).toStrictEqual([c.r, c.g, c.b]);
+  });
+});
+
+describe('subsampleField', () => {
+  const view = { x: [0, 1] as [number, number], y: [0, 1] as [number, number] };
+  const n = 7;
+  const values = Float64Array.from({ length: n * n }, (_, k) => (k % n) + 10 * Math.floor(k / n));
+  const full = heightField(values, n, view);
+
+  it('keeps every stride-th sample, both edges included, with the full grid colours and scale', () => {
+    const sub = subsampleField(full, 3);
+    expect(sub.n).toBe(3);
+    expect(Array.from(sub.f)).toStrictEqual([0, 3, 6, 30, 33, 36, 60, 63, 66]);
+    // Sample (i, j) = (1, 2) of the coarse grid is (3, 6) of the full one.
+    const from = 6 * n + 3;
+    expect(Array.from(sub.colors.subarray(3 * 7, 3 * 8))).toStrictEqual(Array.from(full.colors.subarray(3 * from, 3 * from + 3)));
+    expect(sub.scale).toStrictEqual(full.scale);
+    expect(sub.view).toStrictEqual(view);
+  });
+
+  it('returns the field whole when the stride would lose its far edge', () => {
+    expect(subsampleField(full, 4)).toBe(full);
+    expect(subsampleField(full, 1)).toBe(full);
   });
 });

@@ -31,3 +31,25 @@ export function heightField(values: Float64Array, n: number, view: ViewWindow, b
   }
   return { view, n, f: values, colors, scale };
 }
+
+/**
+ * Every `stride`-th sample of `field` in each direction, both edges kept: colours and scale stay
+ * those of the full grid (the 2D picture's), the mesh gets lighter. A stride that does not divide
+ * n - 1 would lose the far edge, so the field comes back whole then.
+ */
+export function subsampleField(field: HeightField, stride: number): HeightField {
+  const { n } = field;
+  if (!(Number.isInteger(stride) && stride > 1 && (n - 1) % stride === 0)) return field;
+  const m = (n - 1) / stride + 1;
+  const f = new Float64Array(m * m);
+  const colors = new Uint8Array(3 * m * m);
+  for (let j = 0; j < m; j++) {
+    for (let i = 0; i < m; i++) {
+      const from = j * stride * n + i * stride;
+      const to = j * m + i;
+      f[to] = field.f[from];
+      colors.set(field.colors.subarray(3 * from, 3 * from + 3), 3 * to);
+    }
+  }
+  return { view: field.view, n: m, f, colors, scale: field.scale };
+}

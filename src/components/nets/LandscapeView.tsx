@@ -1,10 +1,11 @@
 // The loss-landscape slice L(w* + a d1 + b d2) as filled contours, with every run's path
 // projected onto the plane, and the projection error in words: a projection can put weights that
 // are far apart next to each other, so the view says how far off the plane the path really is.
-import { contours, geoPath, interpolateViridis } from 'd3';
+import { contours, geoPath } from 'd3';
 import { useId, useMemo } from 'react';
 import type { LandscapeSlice } from '../../nets/slice';
 import { fmtNum } from '../../optim/verdict';
+import { sliceBandColor, sliceLevels } from '../../state/sliceColors';
 
 export interface LandscapeViewProps {
   slice: LandscapeSlice;
@@ -14,20 +15,7 @@ export interface LandscapeViewProps {
   height?: number;
 }
 
-const LEVELS = 24;
 const pct = (v: number) => `${(100 * v).toFixed(v < 0.01 ? 2 : 1)}%`;
-
-/** Levels from the minimum to the 95th percentile, spaced geometrically above the minimum (dense near the valley). */
-export function sliceLevels(loss: Float64Array, count = LEVELS): number[] {
-  const finite = Array.from(loss).filter(Number.isFinite).sort((p, q) => p - q);
-  if (finite.length === 0) return [];
-  const lo = finite[0];
-  const hi = finite[Math.floor(0.95 * (finite.length - 1))];
-  if (!(hi > lo)) return [lo];
-  const delta = (hi - lo) / 1000;
-  const ratio = (hi - lo + delta) / delta;
-  return Array.from({ length: count }, (_, k) => lo - delta + delta * ratio ** (k / (count - 1)));
-}
 
 export function LandscapeView({ slice, labels, colors, width = 360, height = 360 }: LandscapeViewProps) {
   const { n, span, loss, paths } = slice;
@@ -40,7 +28,7 @@ export function LandscapeView({ slice, labels, colors, width = 360, height = 360
     // Non-finite values (a diverging corner) count as above every level.
     const values = Array.from(loss, (v) => (Number.isFinite(v) ? v : Number.MAX_VALUE));
     const path = geoPath();
-    return contours().size([n, n]).thresholds(levels)(values).map((c, k) => ({ d: path(c) ?? '', color: interpolateViridis(k / Math.max(1, levels.length - 1)) }));
+    return contours().size([n, n]).thresholds(levels)(values).map((c, k) => ({ d: path(c) ?? '', color: sliceBandColor(k, levels.length) }));
   }, [loss, n]);
 
   const lines = paths.map((p) => {

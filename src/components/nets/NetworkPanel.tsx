@@ -7,7 +7,7 @@ import type { DirectionKind } from '../../nets/directions';
 import type { LandscapeSlice } from '../../nets/slice';
 import type { DecisionGrid, NetworkInfo } from '../../state/store';
 import { DecisionBoundary } from './DecisionBoundary';
-import { LandscapeView } from './LandscapeView';
+import { SliceViews } from '../three/SliceViews';
 import { NetworkAnalysis } from './NetworkAnalysis';
 import { type ChartSeries, NetLineChart } from './NetLineChart';
 import type { NetTrace } from '../../state/netTraces';
@@ -128,7 +128,7 @@ export function NetworkPanel(props: NetworkPanelProps) {
           </button>
         </div>
         {slice ? (
-          <LandscapeView slice={slice} labels={traces.map((t) => t.label)} colors={traces.map((t) => t.color)} />
+          <SliceViews slice={slice} labels={traces.map((t) => t.label)} colors={traces.map((t) => t.color)} />
         ) : (
           <p style={{ fontSize: 12, maxWidth: 360 }}>
             The loss around the selected run's current weights, on a plane through them, with every run's path projected onto it.

@@ -1,34 +1,19 @@
 // The plot area's views: the 2D contour plot, the 3D surface, or both side by side (the choice
 // travels in the link), and presentation mode for a projector. The 3D view and three.js load
 // only when it is first opened, so the first page stays small.
-import { Component, lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
+import { lazy, useEffect, useState } from 'react';
 import { setContourRaster } from '../../state/controller';
 import { useStore } from '../../state/store';
-import { setLayout, setPresenting, useView3dStore, type ViewLayout } from '../../state/view3d';
+import { setPresenting, useView3dStore, type ViewLayout } from '../../state/view3d';
 import { ColorBar } from '../ColorBar';
 import { ContourPlot } from '../ContourPlot';
 import { PLOT_MARGIN, PLOT_SIZE } from '../usePlotScales';
 import { usePlotSize } from '../usePlotSize';
+import { View3dSlot } from './View3dBoundary';
+import { ViewLayoutButtons } from './ViewLayoutButtons';
 import './view3d.css';
 
 const View3d = lazy(() => import('./View3d'));
-
-const LAYOUTS: { id: ViewLayout; label: string }[] = [
-  { id: '2d', label: '2D' },
-  { id: '3d', label: '3D' },
-  { id: 'both', label: 'Both' },
-];
-
-/** A 3D view that cannot start (no WebGL, or its code failed to load) says so instead of taking the page down. */
-class View3dBoundary extends Component<{ children: ReactNode }, { error: string | null }> {
-  state = { error: null as string | null };
-  static getDerivedStateFromError(e: unknown) {
-    return { error: e instanceof Error ? e.message : String(e) };
-  }
-  render() {
-    return this.state.error === null ? this.props.children : <p className="view3d-error" role="alert">The 3D view could not start ({this.state.error}). It needs WebGL.</p>;
-  }
-}
 
 function useWindowSize(): { width: number; height: number } {
   const [size, setSize] = useState({ width: window.innerWidth, height: window.innerHeight });
@@ -89,11 +74,7 @@ export function PlotViews() {
   return (
     <div className={`plot-views views-${layout}`}>
       <div className="view-switch" role="group" aria-label="Views">
-        {LAYOUTS.map((l) => (
-          <button key={l.id} type="button" aria-pressed={layout === l.id} onClick={() => setLayout(l.id)}>
-            {l.label}
-          </button>
-        ))}
+        <ViewLayoutButtons />
         <button type="button" className="present-button" aria-pressed={presenting} onClick={() => setPresenting(!presenting)} title="Presentation mode: larger type and lines, panels folded away (Esc leaves)">
           {presenting ? 'Leave presentation' : 'Present'}
         </button>
@@ -106,11 +87,9 @@ export function PlotViews() {
           </div>
         )}
         {layout !== '2d' && (
-          <View3dBoundary>
-            <Suspense fallback={<div className="view3d-loading" style={{ width: size, height: size }}>Loading the 3D view…</div>}>
-              <View3d size={size} />
-            </Suspense>
-          </View3dBoundary>
+          <View3dSlot size={size}>
+            <View3d size={size} />
+          </View3dSlot>
         )}
       </div>
     </div>

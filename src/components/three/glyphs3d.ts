@@ -1,7 +1,7 @@
 // The 2D glyphs (Glyph.tsx) as solids, so the two views speak one language: minimum = sphere,
 // saddle = octahedron (the diamond), maximum = cone (the triangle), degenerate = cube, diverged =
 // a cross of two bars, a running head = a small sphere.
-import { BoxGeometry, BufferGeometry, ConeGeometry, IcosahedronGeometry, OctahedronGeometry, SphereGeometry } from 'three';
+import { BoxGeometry, BufferGeometry, ConeGeometry, IcosahedronGeometry, Mesh, MeshLambertMaterial, OctahedronGeometry, SphereGeometry, type Plane } from 'three';
 import { mergeGeometries } from 'three/examples/jsm/utils/BufferGeometryUtils.js';
 import type { GlyphKind } from '../Glyph';
 
@@ -40,4 +40,14 @@ export function glyphGeometry(kind: GlyphKind, coarse = false): BufferGeometry {
     cache.set(key, g);
   }
   return g;
+}
+
+/** A glyph's size in scene units (the window is 2 units wide). */
+export const GLYPH_SIZE = 0.045;
+
+/** One glyph as a mesh of its own material (a run's head, start or hover mark). */
+export function glyphMesh(kind: GlyphKind, color: string, size: number, clipping: Plane[]): Mesh<BufferGeometry, MeshLambertMaterial> {
+  const m = new Mesh(glyphGeometry(kind), new MeshLambertMaterial({ color, clippingPlanes: clipping }));
+  m.scale.setScalar(size);
+  return m;
 }

@@ -13,8 +13,11 @@ const MIN_GAP = 0.004;
 /** Drawn a little above the surface, so the surface's facets do not hide it. */
 export const PATH_LIFT = 0.012;
 
+/** What the 3D view draws of a run: its points in the window's coordinates, f at each, its colour and verdict. */
+export type ScenePath = Pick<RunTrace, 'xy' | 'f' | 'length' | 'color' | 'stop'>;
+
 /** A step's scene position: x, y in [-1, 1], z the height. */
-export type ScenePoint = (trace: RunTrace, step: number, out: Float32Array, at: number) => void;
+export type ScenePoint = (trace: ScenePath, step: number, out: Float32Array, at: number) => void;
 
 export class PathLine {
   readonly line: LineSegments2;
@@ -55,7 +58,7 @@ export class PathLine {
   }
 
   /** Takes in the trace's new steps and draws steps [0, upTo). */
-  update(trace: RunTrace, upTo: number, position: ScenePoint): void {
+  update(trace: ScenePath, upTo: number, position: ScenePoint): void {
     if (trace.length < this.done) this.reset();
     const firstNew = this.keptCount;
     for (let i = this.done; i < trace.length; i++) {
@@ -111,7 +114,7 @@ export class PathLine {
   }
 
   /** Shows the segments up to step upTo - 1, ending exactly at that step's point. */
-  private drawTo(trace: RunTrace, upTo: number, position: ScenePoint): void {
+  private drawTo(trace: ScenePath, upTo: number, position: ScenePoint): void {
     const n = Math.min(upTo, trace.length);
     // Kept points with step < n.
     let lo = 0;
