@@ -20,7 +20,8 @@ import { sampleGrid } from './grid';
 import { heightField, type HeightField } from './heightField';
 import { objectiveOf } from './objectiveCache';
 import { decisionBuffers, netDecisionGrid, netInfo, netLandscape, sliceBuffers, type DecisionGrid, type NetworkInfo, type SliceBackend } from './netApi';
-import { netExport, netSpectrum, type NetExport, type NetSpectrum } from './netApi';
+import { netCensusPathStarts, netExport, netSpectrum, type NetExport, type NetSpectrum } from './netApi';
+import type { CensusStart } from '../nets/census/starts';
 import { fail, ok, type WorkerResult } from './result';
 import { type AnyChunk, chunkBuffers, Session, withLambdaMin } from './session';
 
@@ -159,6 +160,11 @@ export const api = {
   netSpectrum(run: number): WorkerResult<NetSpectrum> {
     if (!network || run >= network.labels.length) return fail(NO_NETWORK);
     return netSpectrum(network, run);
+  },
+  /** The census's starts along the runs' kept paths (the CLI's --census takes the same). */
+  netCensusPathStarts(): WorkerResult<CensusStart[]> {
+    if (!network) return fail(NO_NETWORK);
+    return ok(netCensusPathStarts(network));
   },
   /** A network run's weights at its current step and the dataset, for download. */
   netExport(run: number): WorkerResult<NetExport> {

@@ -15,6 +15,7 @@ import type { NetworkEngine } from '../nets/engine';
 import { type ExportedData, exportedData, layerWeights } from '../nets/exported';
 import { hessianSpectrum, type HessianSpectrum } from '../nets/spectrum/spectrum';
 import { netStream } from '../nets/streams';
+import { type CensusStart, censusPathStarts } from '../nets/census/starts';
 import type { LayerWeights } from '../experiment/types';
 import { type LandscapeSlice, landscapeSlice, landscapeSliceWith, type SliceOptions } from '../nets/slice';
 
@@ -100,6 +101,11 @@ export function netSpectrum(engine: NetworkEngine, run: number): { ok: true; val
   const s = hessianSpectrum(engine.objective, engine.weights(run), netStream(engine.seed, 'lanczos'));
   if (!s.ok) return s;
   return { ok: true, value: { ...s.value, run, step: engine.step(run), ms: performance.now() - t0 } };
+}
+
+/** The census's path starts (src/nets/census/starts.ts): the same points of each run's kept path as the CLI's --census takes. */
+export function netCensusPathStarts(engine: NetworkEngine): CensusStart[] {
+  return censusPathStarts(engine.labels.map((_, i) => engine.path(i)));
 }
 
 /** What the page downloads: a run's weights at its current step, and the dataset with its split (the CLI's --with-data shapes). */
