@@ -13,7 +13,16 @@ const experiment = {
   seed: 2,
 };
 
-type Hooks = { __saddlepoint: { load(e: unknown, speed: number): string | null; results(): { f: number[] }[] } };
+type Hooks = { __saddlepoint: { load(e: unknown, speed: number): string | null; results(): { f: number[]; heldOutLoss?: number[] }[] } };
+
+/** A few steps on a surface between two races: the page leaves network mode, so the next race's first steps are its own. */
+const between = { v: 1, problem: { kind: 'surface', id: 'himmelblau' }, runs: [{ optimizer: 'sgd' }], stop: { maxSteps: 10, gradTol: 0 } };
+
+const networkSteps = (page: Page) =>
+  page.evaluate(() => {
+    const r = (window as unknown as Hooks).__saddlepoint.results()[0];
+    return r?.heldOutLoss ? r.f.length : -1;
+  });
 
 const WARM_MS = 3_000;
 const MEASURE_MS = Number(process.env.SPECTRUM_BENCH_MS ?? 12_000);
@@ -23,9 +32,11 @@ const steps = (page: Page) => page.evaluate(() => (window as unknown as Hooks)._
 
 /** Steps per second of a fresh race with the spectrum stride `stride`, and how many spectra arrived. */
 async function rate(page: Page, stride: number): Promise<{ stepsPerSecond: number; spectrumSteps: number[] }> {
-  const error = await page.evaluate((e) => (window as unknown as Hooks).__saddlepoint.load(e, 1000), experiment);
-  expect(error).toBeNull();
-  await expect.poll(() => steps(page), { timeout: 60_000 }).toBeGreaterThan(0);
+  const load = (e: unknown) => page.evaluate((e) => (window as unknown as Hooks).__saddlepoint.load(e, 1000), e);
+  expect(await load(between)).toBeNull();
+  await expect.poll(() => networkSteps(page), { timeout: 60_000 }).toBe(-1);
+  expect(await load(experiment)).toBeNull();
+  await expect.poll(() => networkSteps(page), { timeout: 60_000 }).toBeGreaterThan(0);
   await page.getByLabel('spectrum stride').selectOption(String(stride));
   await page.waitForTimeout(WARM_MS);
   const seen = new Set<number>();
