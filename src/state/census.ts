@@ -1,6 +1,8 @@
 // The census of critical points of the running network experiment (src/nets/census), asked for
-// from the network panel: N seeded random starts plus every run's current weights, solved in a
-// worker of its own (progress after each start; Cancel terminates that worker). Also the weights
+// from the network panel: N seeded random starts plus points along every run's kept path so far
+// (the CLI's --census starts: once the race has stopped, the census is the CLI's), shared out over
+// the census workers' pool (workers/censusClient.ts: progress over the pool; Cancel terminates
+// every worker; a failed worker ends it with one message and the last census stays). Also the weights
 // a user can take away (a run's weights and the dataset, as the CLI's --with-data) and bring back
 // (as a run's Run.init).
 import { create } from 'zustand';
@@ -8,7 +10,8 @@ import { DEFAULT_CENSUS_SETTINGS, type CensusSettings } from '../experiment/cens
 import { decodeExperiment, encodeCensus } from '../experiment/link';
 import { initShapeError } from '../experiment/netInit';
 import type { Experiment, LayerWeights } from '../experiment/types';
-import { type CensusReport, createCensusWorker, type NetExport, proxy } from '../workers/client';
+import { CENSUS_CANCELLED, censusClient } from '../workers/censusClient';
+import type { CensusReport, NetExport } from '../workers/client';
 import { engine } from './engineWorker';
 import { startExperiment } from './runStream';
 import { useStore } from './store';
@@ -39,7 +42,8 @@ export const useCensusStore = create<CensusState>(() => ({
   importMessage: null,
 }));
 
-let current: { terminate: () => void } | null = null;
+/** Counts the census runs: an answer is shown only if no newer census was asked for since. */
+let generation = 0;
 
 export function setCensusSettings(settings: Partial<CensusSettings>): void {
   useCensusStore.setState((s) => ({ settings: { ...s.settings, ...settings } }));
@@ -57,35 +61,30 @@ export function applyCensusField(hash: string): void {
   if (census) useCensusStore.setState({ settings: census });
 }
 
-/** Stops the running census (its worker is terminated) and keeps the last report. */
+/** Stops the running census (its workers are terminated) and keeps the last report. */
 export function cancelCensus(): void {
-  current?.terminate();
-  current = null;
+  generation++;
+  censusClient().cancel();
   useCensusStore.setState({ running: false, progress: null });
 }
 
 /** Runs the census of the current network experiment. */
 export async function runCensus(): Promise<void> {
   cancelCensus();
-  const { experiment, netTraces } = useStore.getState();
+  const mine = generation;
+  const { experiment } = useStore.getState();
   if (experiment.problem.kind !== 'network') return;
   const { settings } = useCensusStore.getState();
-  // Every run's current weights are starts too (the census then says where training went).
-  const exports = await Promise.all(netTraces.map((_, i) => engine().netExport(i)));
-  const currentWeights = exports.flatMap((e) => (e.ok ? [{ run: e.value.run, step: e.value.step, weights: e.value.weights }] : []));
-  const worker = createCensusWorker();
-  current = worker;
-  useCensusStore.setState({ running: true, progress: { done: 0, total: settings.starts + currentWeights.length }, error: null });
-  try {
-    const onProgress = proxy((done: number, total: number) => {
-      if (current === worker) useCensusStore.setState({ progress: { done, total } });
-    });
-    const r = await worker.api.run({ experiment, count: settings.starts, eps: settings.eps, current: currentWeights }, onProgress);
-    if (current !== worker) return;
-    useCensusStore.setState(r.ok ? { report: r.value, of: experiment, error: null } : { error: r.error });
-  } finally {
-    if (current === worker) cancelCensus();
-  }
+  useCensusStore.setState({ running: true, progress: { done: 0, total: settings.starts }, error: null });
+  const path = await engine().netCensusPathStarts();
+  if (mine !== generation) return;
+  const r = await censusClient().run({ experiment, count: settings.starts, eps: settings.eps, path: path.ok ? path.value : [] }, (done, total) => {
+    if (mine === generation) useCensusStore.setState({ progress: { done, total } });
+  });
+  if (mine !== generation) return;
+  // A failure keeps the last census on screen, with the reason above it.
+  if (r.ok) useCensusStore.setState({ report: r.value, of: experiment, error: null, running: false, progress: null });
+  else useCensusStore.setState({ error: r.error === CENSUS_CANCELLED ? null : r.error, running: false, progress: null });
 }
 
 /** A run's weights at its current step and the dataset, as one JSON document to download. */

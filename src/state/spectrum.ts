@@ -1,8 +1,12 @@
-// The Hessian spectrum of the selected network run, kept live while it trains: recomputed in the
-// engine worker every `stride` steps of the run (and at its stop), between the session's ticks,
-// the latest request winning (latest.ts), so a slow spectrum skips steps instead of queueing.
+// The Hessian spectrum of the selected network run, kept live while it trains: every `stride`
+// steps of the run (and at its stop) the run's weights are read from the engine worker (a copy,
+// between two ticks) and the spectrum is computed in a worker of its own (workers/spectrumApi.ts),
+// so the race never waits for it. The latest request wins (latest.ts): one spectrum is computed at
+// a time, and of the requests made meanwhile only the newest runs next, with the weights of the
+// moment it starts, so a slow spectrum skips steps instead of queueing. The view says when the
+// spectrum shown is of an older step than the run's current one.
 import { create } from 'zustand';
-import type { NetSpectrum } from '../workers/client';
+import { createSpectrumWorker, type NetSpectrum } from '../workers/client';
 import { engine } from './engineWorker';
 import { latestWins } from './latest';
 import { useStore } from './store';
@@ -15,10 +19,19 @@ export interface SpectrumState {
   /** Recompute every this many steps of the selected run; 0: only on request. */
   stride: number;
   spectrum: NetSpectrum | null;
+  /** The experiment the spectrum is of (a new experiment hides it until its own arrives). */
+  of: unknown;
   error: string | null;
 }
 
-export const useSpectrumStore = create<SpectrumState>(() => ({ stride: 50, spectrum: null, error: null }));
+export const useSpectrumStore = create<SpectrumState>(() => ({ stride: 50, spectrum: null, of: null, error: null }));
+
+let worker: ReturnType<typeof createSpectrumWorker> | null = null;
+
+function spectrumWorker(): ReturnType<typeof createSpectrumWorker> {
+  worker ??= createSpectrumWorker();
+  return worker;
+}
 
 /** What the shown spectrum is of: the experiment object and run it was asked for, and the step. */
 let asked: { experiment: unknown; run: number; step: number } | null = null;
@@ -26,10 +39,15 @@ let asked: { experiment: unknown; run: number; step: number } | null = null;
 const spectra = latestWins<{ run: number }>(
   async ({ run }) => {
     const experiment = useStore.getState().experiment;
-    const r = await engine().netSpectrum(run);
-    const s = useStore.getState();
-    if (s.mode !== 'network' || s.experiment !== experiment || s.selectedRun !== run) return;
-    useSpectrumStore.setState(r.ok ? { spectrum: r.value, error: null } : { error: r.error });
+    const current = () => {
+      const s = useStore.getState();
+      return s.mode === 'network' && s.experiment === experiment && s.selectedRun === run;
+    };
+    const weights = await engine().netWeights(run);
+    if (!current()) return;
+    if (!weights.ok) return useSpectrumStore.setState({ error: weights.error });
+    const r = await spectrumWorker().spectrum(experiment, weights.value);
+    if (current()) useSpectrumStore.setState(r.ok ? { spectrum: r.value, of: experiment, error: null } : { error: r.error });
   },
   (error) => useSpectrumStore.setState({ error: String(error) }),
 );
@@ -39,6 +57,18 @@ function currentStep(): { run: number; step: number; stopped: boolean } {
   const { selectedRun, netTraces } = useStore.getState();
   const t = netTraces[selectedRun];
   return { run: selectedRun, step: t ? t.length - 1 : -1, stopped: t?.stop != null };
+}
+
+/** The selected run's current step, for the view's "the run is at step N". */
+export function useSelectedRunStep(): number {
+  return useStore((s) => (s.netTraces[s.selectedRun]?.length ?? 0) - 1);
+}
+
+/** The spectrum to show: the last one computed, if it is of the current experiment. */
+export function useShownSpectrum(): NetSpectrum | null {
+  const { spectrum, of } = useSpectrumStore();
+  const experiment = useStore((s) => s.experiment);
+  return of === experiment ? spectrum : null;
 }
 
 /** Asks for the spectrum now (the button, a new stride). */

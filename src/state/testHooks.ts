@@ -4,6 +4,7 @@ import { formatErrors, parseExperiment } from '../experiment/parse';
 import { setSpeed, startExperiment } from './controller';
 import { forceMapPath, type MapId } from './maps/mapRuns';
 import { mapSnapshot, type MapSnapshot } from './maps/mapSnapshot';
+import { useCensusStore } from './census';
 import { useStore } from './store';
 
 export interface TraceSnapshot {
@@ -50,6 +51,8 @@ export function exposeTestHooks(): void {
     status: () => useStore.getState().status,
     experiment: () => useStore.getState().experiment,
     maps,
+    /** The census shown in the network panel (null when none). */
+    census: () => useCensusStore.getState().report?.census ?? null,
     /** Runs the maps on 'webgl' or 'js' rather than the measured choice (null: measured again). */
     forceMapPath,
     /** Loads an experiment as a link would (validated); returns the error text or null. */

@@ -21,7 +21,9 @@ import { sampleGrid } from './grid';
 import { heightField, subsampleField, type HeightField } from './heightField';
 import { objectiveOf } from './objectiveCache';
 import { decisionBuffers, netDecisionGrid, netInfo, netLandscape, sliceBuffers, type DecisionGrid, type NetworkInfo, type SliceBackend } from './netApi';
-import { netExport, netSpectrum, type NetExport, type NetSpectrum } from './netApi';
+import { netCensusPathStarts, netExport, netWeights, type NetExport } from './netApi';
+import type { RunWeights } from './spectrumApi';
+import type { CensusStart } from '../nets/census/starts';
 import { fail, ok, type WorkerResult } from './result';
 import { type AnyChunk, chunkBuffers, Session, withLambdaMin } from './session';
 
@@ -180,10 +182,16 @@ export const api = {
     const slice = await netLandscape(network, run, opts);
     return Comlink.transfer(ok(slice), sliceBuffers(slice));
   },
-  /** The Hessian spectrum of a network run's current weights (computed between the session's ticks). */
-  netSpectrum(run: number): WorkerResult<NetSpectrum> {
+  /** A network run's current weights and step (for the spectrum worker: the spectrum is not computed here, so the race never waits for it). */
+  netWeights(run: number): WorkerResult<RunWeights> {
     if (!network || run >= network.labels.length) return fail(NO_NETWORK);
-    return netSpectrum(network, run);
+    const weights = netWeights(network, run);
+    return Comlink.transfer(ok(weights), [weights.w.buffer as ArrayBuffer]);
+  },
+  /** The census's starts along the runs' kept paths (the CLI's --census takes the same). */
+  netCensusPathStarts(): WorkerResult<CensusStart[]> {
+    if (!network) return fail(NO_NETWORK);
+    return ok(netCensusPathStarts(network));
   },
   /** A network run's weights at its current step and the dataset, for download. */
   netExport(run: number): WorkerResult<NetExport> {

@@ -1,14 +1,15 @@
-// The census worker's API (census.worker.ts): the census of critical points (src/nets/census) of a
-// network experiment's training objective, in a worker of its own so the race in the engine
-// worker never waits for it, and so the page can cancel it by terminating the worker (the census
-// is one long synchronous computation: a cancel message would only be read after it). Progress
-// goes to the page through a comlink-proxied callback after each start.
+// The census workers' API (census.worker.ts): each worker of the pool (censusClient.ts) solves
+// one share of the census's starts (src/nets/census/share.ts) of a network experiment's training
+// objective, apart from the engine worker so the race never waits for it. The search from a start
+// is one long synchronous computation, so a cancel is the page terminating the workers. Progress
+// (starts of this share done) goes to the page through a comlink-proxied callback.
+import * as Comlink from 'comlink';
 import { formatErrors } from '../experiment/parse';
-import type { Experiment, LayerWeights } from '../experiment/types';
-import { type Census, criticalPointCensus } from '../nets/census/census';
-import { type CensusStart, RANDOM_STARTS, randomStarts } from '../nets/census/starts';
+import type { Experiment } from '../experiment/types';
+import { CENSUS_DEFAULTS, censusRefusal } from '../nets/census/census';
+import { type SolvedStart, solveStarts } from '../nets/census/share';
+import { type CensusStart, censusStarts } from '../nets/census/starts';
 import { createNetworkEngine } from '../nets/engine';
-import { flatWeights } from '../nets/exported';
 import { fail, ok, type WorkerResult } from './result';
 
 export interface CensusRequest {
@@ -17,39 +18,40 @@ export interface CensusRequest {
   count: number;
   /** The solver's stop: ||grad L|| <= eps. */
   eps: number;
-  /** Extra starts: runs' current weights (source 'path'). */
-  current: { run: number; step: number; weights: LayerWeights[] }[];
+  /** The runs' path starts (censusPathStarts of the engine's paths), after the random ones. */
+  path: CensusStart[];
 }
 
-export interface CensusReport {
-  census: Census;
-  randomStarts: string;
-  ms: number;
-}
+export type CensusProgress = (done: number) => void;
 
-export type CensusProgress = (done: number, total: number) => void;
+const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+/** How often a worker reports progress at most (a small network's starts take well under a millisecond). */
+const PROGRESS_MS = 50;
 
 export const censusApi = {
-  run(req: CensusRequest, onProgress: CensusProgress): WorkerResult<CensusReport> {
-    const built = createNetworkEngine({ ...req.experiment, runs: req.experiment.runs.slice(0, 1) });
-    if (!built.ok) return fail(formatErrors(built.errors));
-    const { net, objective, seed } = built.engine;
-    const t0 = performance.now();
-    const starts: CensusStart[] = [
-      ...randomStarts(net, seed, req.count),
-      ...req.current.map(({ run, step, weights }) => ({ source: 'path' as const, run, step, w: flatWeights(net, weights) })),
-    ];
-    let last = 0;
-    const found = criticalPointCensus(objective, starts, { eps: req.eps }, (done, total) => {
-      // At most ~20 messages a second: a small network's starts take well under a millisecond.
-      const now = performance.now();
-      if (done === total || now - last > 50) {
-        last = now;
-        onProgress(done, total);
-      }
-    });
-    if (!found.ok) return fail(found.error);
-    return ok({ census: found.value, randomStarts: RANDOM_STARTS, ms: performance.now() - t0 });
+  /** The answers of the starts at `share` (indices into censusStarts(request)). */
+  solve(req: CensusRequest, share: number[], onProgress: CensusProgress): WorkerResult<SolvedStart[]> {
+    try {
+      const built = createNetworkEngine({ ...req.experiment, runs: req.experiment.runs.slice(0, 1) });
+      if (!built.ok) return fail(formatErrors(built.errors));
+      const { net, objective, seed } = built.engine;
+      const refusal = censusRefusal(objective);
+      if (refusal) return fail(refusal);
+      const starts = censusStarts(net, seed, req.count, req.path);
+      let last = 0;
+      const solved = solveStarts(objective, starts, share, { ...CENSUS_DEFAULTS, eps: req.eps }, (done) => {
+        const now = performance.now();
+        if (done === share.length || now - last > PROGRESS_MS) {
+          last = now;
+          onProgress(done);
+        }
+      });
+      const buffers = solved.flatMap((s) => (s.point ? [s.point.raw.buffer, s.point.canonical.buffer] : []));
+      return Comlink.transfer(ok(solved), buffers as ArrayBuffer[]);
+    } catch (e) {
+      return fail(message(e));
+    }
   },
 };
 

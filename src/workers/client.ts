@@ -1,20 +1,15 @@
 // The page's handle on the worker: a typed comlink proxy.
 import * as Comlink from 'comlink';
 import type { WorkerApi } from './api';
-import type { CensusApi } from './censusApi';
+import type { SpectrumApi } from './spectrumApi';
 
 export type { ChunkListener, FunctionInfo, PlaneProbe, Probe, StartResult, SurfaceInfo } from './api';
 export type { Slice } from './slice';
 export type { AnyChunk } from './session';
 export type { DecisionGrid, NetworkInfo } from './netApi';
-export type { NetExport, NetSpectrum } from './netApi';
-export type { CensusReport, CensusRequest } from './censusApi';
-
-/** A worker of its own for one census (terminated to cancel it: the census never yields). */
-export function createCensusWorker(): { api: Comlink.Remote<CensusApi>; terminate: () => void } {
-  const worker = new Worker(new URL('./census.worker.ts', import.meta.url), { type: 'module', name: 'saddlepoint-census' });
-  return { api: Comlink.wrap<CensusApi>(worker), terminate: () => worker.terminate() };
-}
+export type { NetExport } from './netApi';
+export type { NetSpectrum } from './spectrumApi';
+export type { CensusReport, CensusRequest } from './censusClient';
 export type { HeightField } from './heightField';
 export type { ValueScale } from './valueScale';
 export type { CriticalPoint } from '../surfaces/critical';
@@ -22,6 +17,12 @@ export type { CriticalPoint } from '../surfaces/critical';
 export function createEngineWorker(): Comlink.Remote<WorkerApi> {
   const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'saddlepoint-engine' });
   return Comlink.wrap<WorkerApi>(worker);
+}
+
+/** The spectrum worker (the live Hessian spectrum of a network run, apart from the race). */
+export function createSpectrumWorker(): Comlink.Remote<SpectrumApi> {
+  const worker = new Worker(new URL('./spectrum.worker.ts', import.meta.url), { type: 'module', name: 'saddlepoint-spectrum' });
+  return Comlink.wrap<SpectrumApi>(worker);
 }
 
 export const proxy = Comlink.proxy;

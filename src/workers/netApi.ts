@@ -13,9 +13,9 @@ import type { NetworkData } from '../nets/datasets';
 import { predictGrid } from '../nets/decision';
 import type { NetworkEngine } from '../nets/engine';
 import { type ExportedData, exportedData, layerWeights } from '../nets/exported';
-import { hessianSpectrum, type HessianSpectrum } from '../nets/spectrum/spectrum';
-import { netStream } from '../nets/streams';
+import { type CensusStart, censusPathStarts } from '../nets/census/starts';
 import type { LayerWeights } from '../experiment/types';
+import type { RunWeights } from './spectrumApi';
 import { type LandscapeSlice, landscapeSlice, landscapeSliceWith, type SliceOptions } from '../nets/slice';
 
 export interface NetworkInfo {
@@ -87,19 +87,14 @@ export async function netLandscape(engine: NetworkEngine, run: number, opts: Sli
   return slice;
 }
 
-/** The Hessian spectrum of run `run`'s current weights, with the step it is of and the time it took. */
-export type NetSpectrum = HessianSpectrum & { run: number; step: number; ms: number };
+/** Run `run`'s current weights and step, for the spectrum worker (transfer w's buffer). */
+export function netWeights(engine: NetworkEngine, run: number): RunWeights {
+  return { run, step: engine.step(run), w: engine.weights(run) };
+}
 
-/**
- * The spectrum at run `run`'s current weights (src/nets/spectrum: every eigenvalue up to 1,000
- * weights, Lanczos' extremes above, the same stream as the CLI's --spectrum). The worker answers
- * it between the session's ticks, so the race waits at most one computation.
- */
-export function netSpectrum(engine: NetworkEngine, run: number): { ok: true; value: NetSpectrum } | { ok: false; error: string } {
-  const t0 = performance.now();
-  const s = hessianSpectrum(engine.objective, engine.weights(run), netStream(engine.seed, 'lanczos'));
-  if (!s.ok) return s;
-  return { ok: true, value: { ...s.value, run, step: engine.step(run), ms: performance.now() - t0 } };
+/** The census's path starts (src/nets/census/starts.ts): the same points of each run's kept path as the CLI's --census takes. */
+export function netCensusPathStarts(engine: NetworkEngine): CensusStart[] {
+  return censusPathStarts(engine.labels.map((_, i) => engine.path(i)));
 }
 
 /** What the page downloads: a run's weights at its current step, and the dataset with its split (the CLI's --with-data shapes). */

@@ -149,7 +149,7 @@ export function CensusView(props: CensusViewProps) {
             ))}
           </p>
           <p data-testid="net-census-summary" style={{ margin: '2px 0' }}>
-            {c.distinct} distinct critical points from {c.starts.random} random starts and {c.starts.path} runs' current weights ({c.outcomes.converged} converged, {c.outcomes.maxIter + c.outcomes.stalled + c.outcomes.leftBound} did not), in {(report.ms / 1000).toFixed(1)} s. Mean index by loss quartile:{' '}
+            {c.distinct} distinct critical points from {c.starts.random} random starts and {c.starts.path} points along the runs' paths ({c.outcomes.converged} converged, {c.outcomes.maxIter + c.outcomes.stalled + c.outcomes.leftBound} did not), in {(report.ms / 1000).toFixed(1)} s on {report.workers} worker{report.workers > 1 ? 's' : ''}. Mean index by loss quartile:{' '}
             {c.byLossQuartile.map((q) => (q.count ? `${(100 * q.meanIndexFraction).toFixed(1)}%` : '-')).join(', ')}.
           </p>
           {claim && (
@@ -158,7 +158,7 @@ export function CensusView(props: CensusViewProps) {
             </p>
           )}
           <p data-testid="net-census-method" style={{ margin: '2px 0', fontSize: 11, opacity: 0.85 }}>
-            Method: {c.method}; stop at ||grad L|| &lt;= {c.eps}, at most {c.maxIter} iterations, |w| &lt;= {c.weightBound}. Starts: {report.randomStarts}. Same point: {c.dedup.rule} (tol {c.dedup.tol}), after {c.dedup.canonicalization}. Index: eigenvalues below -{c.relativeTol} x max |lambda| of the exact Hessian.
+            Method: {c.method}; stop at ||grad L|| &lt;= {c.eps}, at most {c.maxIter} iterations, |w| &lt;= {c.weightBound}. Starts: {report.randomStarts}; and {report.pathStarts}. Same point: {c.dedup.rule} (tol {c.dedup.tol}), after {c.dedup.canonicalization}. Index: eigenvalues below -{c.relativeTol} x max |lambda| of the exact Hessian.
           </p>
         </>
       )}

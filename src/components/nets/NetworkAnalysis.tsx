@@ -4,7 +4,7 @@
 import { useRef, useState } from 'react';
 import { cancelCensus, exportWeights, importWeights, runCensus, setCensusSettings, useCensusStore } from '../../state/census';
 import { useStore } from '../../state/store';
-import { requestSpectrum, setSpectrumStride, SPECTRUM_STRIDES, useSpectrumStore } from '../../state/spectrum';
+import { requestSpectrum, setSpectrumStride, SPECTRUM_STRIDES, useSelectedRunStep, useShownSpectrum, useSpectrumStore } from '../../state/spectrum';
 import { download } from '../download';
 import { CensusView } from './CensusView';
 import { SpectrumView } from './SpectrumView';
@@ -53,14 +53,21 @@ function WeightsTools({ selectedRun }: { selectedRun: number }) {
   );
 }
 
+/** The spectrum with the run's current step: re-rendered as the run trains, apart from the census beside it. */
+function LiveSpectrum({ width }: { width: number }) {
+  const { error, stride } = useSpectrumStore();
+  const spectrum = useShownSpectrum();
+  const runStep = useSelectedRunStep();
+  return <SpectrumView spectrum={spectrum} runStep={runStep} error={error} stride={stride} strides={SPECTRUM_STRIDES} onStride={setSpectrumStride} onRecompute={requestSpectrum} width={width} />;
+}
+
 export function NetworkAnalysis({ selectedRun, width }: { selectedRun: number; width: number }) {
-  const spectrum = useSpectrumStore();
   const census = useCensusStore();
   const experiment = useStore((s) => s.experiment);
   return (
     <div style={{ display: 'flex', flexWrap: 'wrap', gap: 16, width: '100%' }}>
       <div style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
-        <SpectrumView spectrum={spectrum.spectrum} error={spectrum.error} stride={spectrum.stride} strides={SPECTRUM_STRIDES} onStride={setSpectrumStride} onRecompute={requestSpectrum} width={width} />
+        <LiveSpectrum width={width} />
         <WeightsTools selectedRun={selectedRun} />
       </div>
       <CensusView

@@ -1,4 +1,5 @@
-// The Hessian spectrum of the selected network run at its current step: a histogram of every
+// The Hessian spectrum of the selected network run at a recent step (which, when older than the
+// run's current one, the title says): a histogram of every
 // eigenvalue (negative side red, positive blue, those within the zero tolerance grey), on a
 // linear or signed-log axis (src/nets/spectrum/histogram.ts), with the index, lambda_min and
 // lambda_max, and whether it is exact or only Lanczos' extremes. Plain props.
@@ -11,6 +12,8 @@ import type { NetSpectrum } from '../../state/spectrum';
 
 export interface SpectrumViewProps {
   spectrum: NetSpectrum | null;
+  /** The selected run's current step: the spectrum, computed apart from the race, may be of an older one. */
+  runStep: number;
   error: string | null;
   /** Recompute every this many steps (0: by hand only). */
   stride: number;
@@ -65,12 +68,20 @@ function Histogram({ spectrum, scale, width, height }: { spectrum: NetSpectrum &
   );
 }
 
-export function SpectrumView({ spectrum, error, stride, strides, onStride, onRecompute, width = 360 }: SpectrumViewProps) {
+export function SpectrumView({ spectrum, runStep, error, stride, strides, onStride, onRecompute, width = 360 }: SpectrumViewProps) {
   const [scale, setScale] = useState<HistogramScale>('signedLog');
   const s = spectrum;
   return (
     <figure className="net-chart" data-testid="net-spectrum" data-step={s?.step ?? ''} data-exact={s ? String(s.exact) : ''} data-index={s?.index ? s.index.fraction : ''} style={{ margin: 0, width }}>
-      <div className="net-chart-title">Hessian spectrum of the selected run{s ? ` at step ${s.step}` : ''}</div>
+      <div className="net-chart-title">
+        Hessian spectrum of the selected run{s ? ` at step ${s.step}` : ''}
+        {s && runStep > s.step && (
+          <span data-testid="net-spectrum-age" style={{ fontWeight: 'normal', opacity: 0.8 }}>
+            {' '}
+            (the run is now at step {runStep})
+          </span>
+        )}
+      </div>
       <div style={{ fontSize: 12, display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap' }}>
         <select value={scale} onChange={(e) => setScale(e.target.value as HistogramScale)} aria-label="spectrum axis">
           <option value="signedLog">signed log magnitude</option>

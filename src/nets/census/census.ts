@@ -1,7 +1,7 @@
 // A census of the critical points of a network's training objective (Dauphin et al. 2014, sec. 2
 // and fig. 1; Choromanska et al. 2015; Pennington and Bahri 2017): from many starts, find a
-// critical point near each (solve.ts), merge the copies (canonical.ts, then the distance rule
-// below), and describe each distinct one by its exact Hessian spectrum: loss, ||grad L||, index
+// critical point near each (solve.ts; shares of the starts can be solved apart, share.ts), merge
+// the copies in start order (mergeCensus: canonical.ts, then the distance rule below), and describe each distinct one by its exact Hessian spectrum: loss, ||grad L||, index
 // (eigenvalues below -zeroTol), lambda_min, lambda_max, kind. The claim to check: high-loss
 // critical points are saddles with many descent directions (a large index); low-loss ones are
 // minima or nearly so. byLossQuartile gives the mean index per quarter of the points by loss.
@@ -16,9 +16,10 @@ import type { PointKind } from '../../experiment/types';
 import { MAX_DENSE_HESSIAN_WEIGHTS } from '../engine';
 import type { NetObjective } from '../objective';
 import { NET_ZERO_TOL } from '../verdict';
-import { EXACT_SPECTRUM_MAX_WEIGHTS, exactSpectrum, type SpectrumIndex } from '../spectrum/spectrum';
-import { CANONICALIZATION, canonicalWeights } from './canonical';
-import { findCriticalPoint, SOLVER_METHOD, type SolverOptions, type SolverOutcome } from './solve';
+import { EXACT_SPECTRUM_MAX_WEIGHTS, type SpectrumIndex } from '../spectrum/spectrum';
+import { CANONICALIZATION } from './canonical';
+import { censusShare, type FoundPoint, type SolvedStart, solveStarts } from './share';
+import { SOLVER_METHOD, type SolverOptions, type SolverOutcome } from './solve';
 import type { CensusStart } from './starts';
 
 /** The solver needs the dense Hessian and its eigenvectors every iteration, as Newton's steps do: the same limit. */
@@ -80,14 +81,6 @@ export type CensusResult = { ok: true; value: Census } | { ok: false; error: str
 export const DEDUP_RULE =
   'same point when, after canonicalization, max_i |w_i - w\'_i| <= tol (1 + max(|w|_inf, |w\'|_inf)) and |L - L\'| <= tol (1 + |L|)';
 
-interface Found {
-  raw: Float64Array;
-  canonical: Float64Array;
-  loss: number;
-  gradNorm: number;
-  start: number;
-}
-
 function maxAbs(w: Float64Array): number {
   let m = 0;
   for (let i = 0; i < w.length; i++) m = Math.max(m, Math.abs(w[i]));
@@ -100,6 +93,8 @@ function same(a: Float64Array, la: number, b: Float64Array, lb: number, tol: num
   for (let i = 0; i < a.length; i++) if (Math.abs(a[i] - b[i]) > bound) return false;
   return true;
 }
+
+type Found = FoundPoint & { start: number };
 
 /** Groups points by the rule (first come, first kept); returns each group's members. */
 function groups(found: readonly Found[], weights: (f: Found) => Float64Array, tol: number): Found[][] {
@@ -127,32 +122,44 @@ export function quartileSummary(points: readonly Pick<CensusPoint, 'loss' | 'ind
   });
 }
 
-/** `onProgress(done, total)` after each start's search (the app's progress bar). */
-export function criticalPointCensus(
-  objective: NetObjective,
-  starts: readonly CensusStart[],
-  options: CensusOptions = {},
-  onProgress?: (done: number, total: number) => void,
-): CensusResult {
+/** Why a census of this objective cannot be made (too many weights for the dense Hessian), or null. */
+export function censusRefusal(objective: NetObjective): string | null {
+  if (objective.dim <= CENSUS_MAX_WEIGHTS && objective.dim <= EXACT_SPECTRUM_MAX_WEIGHTS) return null;
+  return `the census needs the dense Hessian every iteration, limited to ${CENSUS_MAX_WEIGHTS} weights; this network has ${objective.dim}`;
+}
+
+/** How many starts of each source. */
+export function startCounts(starts: readonly CensusStart[]): Census['starts'] {
+  return { random: starts.filter((s) => s.source === 'random').length, path: starts.filter((s) => s.source === 'path').length };
+}
+
+/**
+ * The census from the answers of every start (share.ts: solveStarts over one share or several,
+ * in any order): `solved` must hold each start index 0..n-1 exactly once. The merge is in start
+ * order, so the points, their order and their `hits` are the same however the starts were shared.
+ */
+export function mergeCensus(solved: readonly SolvedStart[], starts: Census['starts'], options: CensusOptions = {}): CensusResult {
   const opts = { ...CENSUS_DEFAULTS, ...options };
-  if (objective.dim > CENSUS_MAX_WEIGHTS || objective.dim > EXACT_SPECTRUM_MAX_WEIGHTS) {
-    return { ok: false, error: `the census needs the dense Hessian every iteration, limited to ${CENSUS_MAX_WEIGHTS} weights; this network has ${objective.dim}` };
+  const total = starts.random + starts.path;
+  const byStart = new Array<SolvedStart | undefined>(total);
+  for (const s of solved) {
+    if (!(Number.isInteger(s.start) && s.start >= 0 && s.start < total) || byStart[s.start]) return { ok: false, error: `the census's answers do not cover its ${total} starts once each (start ${s.start})` };
+    byStart[s.start] = s;
   }
+  if (solved.length !== total) return { ok: false, error: `the census has answers for ${solved.length} of its ${total} starts` };
   const outcomes: Record<SolverOutcome, number> = { converged: 0, maxIter: 0, stalled: 0, leftBound: 0 };
   const found: Found[] = [];
-  starts.forEach((start, k) => {
-    const r = findCriticalPoint(objective, start.w, opts);
-    outcomes[r.outcome]++;
-    if (r.outcome === 'converged') found.push({ raw: r.w, canonical: canonicalWeights(objective.net, r.w), loss: r.loss, gradNorm: r.gradNorm, start: k });
-    onProgress?.(k + 1, starts.length);
-  });
+  for (const s of byStart as SolvedStart[]) {
+    outcomes[s.outcome]++;
+    if (s.point) found.push({ ...s.point, start: s.start });
+  }
   const distinct = groups(found, (f) => f.canonical, opts.dedupTol);
   const points: CensusPoint[] = [];
   for (const members of distinct) {
     const first = members[0];
     // The spectrum at the solver's own weights (the canonical copy has the same spectrum up to
     // rounding: a relabelling is an orthogonal similarity of H).
-    const s = exactSpectrum(objective, first.raw);
+    const s = first.spectrum;
     if (!s.ok || !s.value.exact) return { ok: false, error: s.ok ? 'no exact spectrum' : s.error };
     const v = s.value;
     points.push({
@@ -179,7 +186,7 @@ export function criticalPointCensus(
       maxIter: opts.maxIter,
       weightBound: opts.weightBound,
       dedup: { rule: DEDUP_RULE, tol: opts.dedupTol, canonicalization: CANONICALIZATION },
-      starts: { random: starts.filter((s) => s.source === 'random').length, path: starts.filter((s) => s.source === 'path').length },
+      starts: { random: starts.random, path: starts.path },
       outcomes,
       distinct: points.length,
       distinctWithoutCanonicalization: groups(found, (f) => f.raw, opts.dedupTol).length,
@@ -190,3 +197,16 @@ export function criticalPointCensus(
   };
 }
 
+/** The census in one loop (every start solved here, then merged); `onProgress(done, total)` after each start's search. */
+export function criticalPointCensus(
+  objective: NetObjective,
+  starts: readonly CensusStart[],
+  options: CensusOptions = {},
+  onProgress?: (done: number, total: number) => void,
+): CensusResult {
+  const refusal = censusRefusal(objective);
+  if (refusal) return { ok: false, error: refusal };
+  const opts = { ...CENSUS_DEFAULTS, ...options };
+  const solved = solveStarts(objective, starts, censusShare(starts.length, 1, 0), opts, (done) => onProgress?.(done, starts.length));
+  return mergeCensus(solved, startCounts(starts), opts);
+}

@@ -14,6 +14,11 @@ export const CENSUS_STREAM = 1100;
 export const RANDOM_STARTS =
   'Glorot-uniform weights times s, s log-uniform in [1/4, 4], biases uniform in [-s/2, s/2] (stream (seed, 1100), one start after another)';
 
+/** Path starts per run: the CLI's --census and the app's census take the same. */
+export const PATH_POINTS_PER_RUN = 8;
+
+export const PATH_STARTS = `up to ${PATH_POINTS_PER_RUN} points of each run's kept path, evenly spaced, the stop included`;
+
 export interface CensusStart {
   source: 'random' | 'path';
   /** path starts: the run and the step of its path. */
@@ -49,6 +54,16 @@ export function pathStarts(paths: readonly { steps: number[]; weights: Float64Ar
     for (const i of picked) starts.push({ source: 'path', run, step: path.steps[i], w: path.weights[i] });
   });
   return starts;
+}
+
+/** The census's path starts: PATH_POINTS_PER_RUN of each run's path, as the engine keeps it (../engine.ts, path()). */
+export function censusPathStarts(paths: readonly { steps: number[]; weights: Float64Array[] }[]): CensusStart[] {
+  return pathStarts(paths, PATH_POINTS_PER_RUN);
+}
+
+/** The census's starts, in the order the merge counts them: `count` random ones, then the path starts. */
+export function censusStarts(net: Mlp, seed: number, count: number, path: readonly CensusStart[]): CensusStart[] {
+  return [...randomStarts(net, seed, count), ...path];
 }
 
 /**
