@@ -1,11 +1,13 @@
 // The batched engine in plain JS (float64): the run rules of src/optim/runRules.ts, the scalar
 // engine's (surfaceRun.ts) step for step, reusing the optimizer definitions of
 // src/optim/optimizers rather than a second copy of each update rule. Two kernels:
-// - pixel-outer (pixelOuter.ts), each start run to its stop before the next: every map in which
+// - pixel-outer (pixelOuter.ts), each start run to its stop before the next: maps in which
 //   nothing is random (no gradient noise, an optimizer that does not draw); the fast path;
 // - lockstep (RowBatch below), a whole row of pixels advancing one step per pass: maps with
-//   randomness, whose draws come in the order described below.
-// JsBatchRunner picks one (runsPixelOuter); its `kernel` says which.
+//   randomness, whose draws come in the order described below, and basin maps of the separable
+//   optimizers with step scalars (Adam and its kin), for which a row-wide instance is faster.
+// JsBatchRunner picks one (runsPixelOuter); its `kernel` says which. Both give every cell the
+// single run's end, bit for bit.
 //
 // For a coordinate-separable optimizer with one parameter set (a basin map), a row of n starts
 // is ONE optimizer instance of dimension 2n: each coordinate's update reads only its own
@@ -36,7 +38,7 @@ import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { type BatchJob, pixelSetting, pixelStart, sharedSetting } from './batchJob';
 import { allocateRows, type RowsOutcome } from './outcome';
 import { type Evaluator, evaluatorOf } from './evaluator';
-import { PixelOuterRows, runsPixelOuter } from './pixelOuter';
+import { drawsNothing, PixelOuterRows, runsPixelOuter } from './pixelOuter';
 import { SharedScalars } from './sharedScalars';
 
 /** A 32-bit hash of (seed, row): the seed of row `row`'s random stream. */
@@ -307,10 +309,14 @@ export class JsBatchRunner {
   private readonly batches: RowBatch[];
   private readonly pixelOuter: PixelOuterRows | null;
 
-  /** `lockstep`: run on the lockstep kernel even where the pixel-outer one applies (tests compare the two). */
-  constructor(job: BatchJob, objective: Objective2, rows: number[], { lockstep = false }: { lockstep?: boolean } = {}) {
+  /**
+   * `kernel`: the one to run instead of runsPixelOuter's choice (tests compare the two); a job
+   * that draws random numbers runs lockstep whatever is asked.
+   */
+  constructor(job: BatchJob, objective: Objective2, rows: number[], { kernel }: { kernel?: BatchKernel } = {}) {
     this.outcome = allocateRows(job.grid.nx, rows);
-    this.kernel = !lockstep && runsPixelOuter(job) ? 'pixel-outer' : 'lockstep';
+    const pixelOuter = kernel === undefined ? runsPixelOuter(job) : kernel === 'pixel-outer' && drawsNothing(job);
+    this.kernel = pixelOuter ? 'pixel-outer' : 'lockstep';
     this.pixelOuter = this.kernel === 'pixel-outer' ? new PixelOuterRows(job, objective, rows, this.outcome) : null;
     this.batches = this.pixelOuter ? [] : rows.map((row, k) => new RowBatch(job, objective, row, this.outcome, k * job.grid.nx));
   }

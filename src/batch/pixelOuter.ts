@@ -15,10 +15,11 @@
 // noise for step t, then the optimizer's draws, pixel by pixel), so maps with gradient noise or
 // an optimizer that draws (OptimizerDef.drawsRandom) stay on that kernel (jsBatch.ts). The
 // context's random stream here refuses to draw, so an optimizer that draws without saying so
-// fails loudly instead of giving a map that differs from its single runs.
-import { OPTIMIZERS } from '../optim/optimizers';
+// fails loudly instead of giving a map that differs from its single runs. Basin maps of the
+// separable optimizers with step scalars stay lockstep too, where they are faster (runsPixelOuter).
+import { OPTIMIZERS, SEPARABLE } from '../optim/optimizers';
 import { Rng } from '../optim/rng';
-import { gradNorm2, runStopCode, stepGradient, STOP, type StopRule } from '../optim/runRules';
+import { gradNorm2, runStopCode, stepGradient, STOP, stopCodeAt, type StopRule } from '../optim/runRules';
 import { divergedInBox, boxHalfWidth, homeBox } from '../optim/runRulesDivergence';
 import { LrSchedule } from '../optim/schedule';
 import { objectiveEvaluator } from '../optim/surfaceRun';
@@ -33,8 +34,22 @@ import type { RowsOutcome } from './outcome';
 import { scalarKey } from './sharedScalars';
 import { scalarTable, StepTable, TableReplay } from './stepTable';
 
-/** Whether a job's map runs pixel-outer: no pixel adds gradient noise and the optimizer never draws. */
+/**
+ * Whether a job's map runs pixel-outer: no pixel adds gradient noise, the optimizer never draws,
+ * and it is not a basin map of a separable optimizer with step scalars (Adam, AdamW, NAdam,
+ * RAdam, Adamax). Those take the lockstep kernel's row-wide instance, which computes the step's
+ * scalar work (the bias corrections and the step size divided by them) once per row and step
+ * instead of once per pixel and step: measured on the Adam basin map, lockstep 0.85 of the hand
+ * loop, pixel-outer 0.73; for GD, momentum, RMSprop, Adagrad, Newton and sweeps pixel-outer is
+ * the faster one (bench/results/maps.md).
+ */
 export function runsPixelOuter(job: BatchJob): boolean {
+  const rowWideScalars = sharedSetting(job) && SEPARABLE.has(job.optimizer) && OPTIMIZERS[job.optimizer].stepScalars.names.length > 0;
+  return drawsNothing(job) && !rowWideScalars;
+}
+
+/** No pixel adds gradient noise and the optimizer never draws: the pixel-outer kernel can run the job. */
+export function drawsNothing(job: BatchJob): boolean {
   const g = job.grid;
   const noiseSwept = g.kind === 'sweep' && (g.x.param === 'gradNoise' || g.y.param === 'gradNoise');
   return !OPTIMIZERS[job.optimizer].drawsRandom && job.gradNoise === 0 && !noiseSwept;
@@ -107,6 +122,8 @@ export class PixelOuterRows {
   /** The tables of the pixels under way (one of each alive at a time: plans are sorted by key). */
   private scalars: { key: string; table: StepTable } | null = null;
   private rates: { lr: number; table: StepTable } | null = null;
+  /** No second-order rule and no evaluation budget: runStopCode is stopCodeAt alone (runRules.ts). */
+  private readonly firstOrderStop: boolean;
   active: number;
 
   constructor(
@@ -118,6 +135,7 @@ export class PixelOuterRows {
     const def = OPTIMIZERS[job.optimizer];
     this.def = def;
     this.rule = { gradTol: job.gradTol, maxSteps: job.maxSteps, rho: job.secondOrder?.rho, maxEvals: job.maxEvals };
+    this.firstOrderStop = this.rule.rho === undefined && this.rule.maxEvals === undefined;
     const nx = job.grid.nx;
     const shared = sharedSetting(job) ? pixelSetting(job, 0, rows[0] ?? 0).params : null;
     const sharedKey = shared ? scalarKey(def.stepScalars, shared) : '';
@@ -223,26 +241,36 @@ export class PixelOuterRows {
     g[0] = gx;
     g[1] = gy;
     const tEnd = t + budget;
-    let work = 0;
+    const { gradTol, maxSteps } = rule;
+    const firstOrder = this.firstOrderStop;
+    const lineSearch = this.def.needsEvaluator === true;
+    const lambdaMin = this.lambdaMin;
+    const t0 = t;
+    /** 1 when the last step attempted left the box (a step taken, though not counted in t). */
+    let leftBox = 0;
     let code: number = STOP.running;
     for (;;) {
       // 2: the stop test at x_t (x holds x_t for lambdaMin)
-      code = runStopCode(f, gradNorm2(gx, gy), t, evals, rule, this.lambdaMin);
+      code = firstOrder ? stopCodeAt(f, gradNorm2(gx, gy), t, gradTol, maxSteps) : runStopCode(f, gradNorm2(gx, gy), t, evals, rule, lambdaMin);
       if (code !== STOP.running || t >= tEnd) break;
-      work++;
       // 3: the step's gradient (no noise on this path): g holds g_t
       if (clip !== null) stepGradient(g, 0, clip, ctx.rng);
       // 4: the optimizer's step with the scheduled rate
       if (lrs !== null) {
-        lrs.reach(t);
-        const lr = lrs.values[t];
+        const lr = lrs.at(t)[0];
         if (ctx.lr !== lr) ctx.lr = lr;
       }
       if (hessian !== undefined) this.hessianAt(sx, sy, hessian);
-      ctx.f = f;
-      ctx.evals = 1;
-      instance.step(x, g, ctx);
-      evals += ctx.evals;
+      if (lineSearch) {
+        ctx.f = f;
+        ctx.evals = 1;
+        instance.step(x, g, ctx);
+        evals += ctx.evals;
+      } else {
+        // a method without a line search reads neither f nor the count, and spends one evaluation
+        instance.step(x, g, ctx);
+        evals += 1;
+      }
       // 5: divergence, then f and g at x_(t+1)
       const px = x[0];
       const py = x[1];
@@ -258,6 +286,7 @@ export class PixelOuterRows {
         x[0] = sx;
         x[1] = sy;
         code = STOP.diverged;
+        leftBox = 1;
         break;
       }
       sx = px;
@@ -271,7 +300,7 @@ export class PixelOuterRows {
     p[GY] = gy;
     p[EVALS] = evals;
     if (code !== STOP.running) this.finish(cur.plan.k, code, t, sx, sy, f);
-    return work;
+    return t + leftBox - t0;
   }
 
   private finish(k: number, reason: number, t: number, ex: number, ey: number, f: number): void {

@@ -7,36 +7,24 @@ import type { StepScalarSequence } from '../optim/types';
 
 /** `width` numbers per step, filled on demand, in step order, by `produce`. */
 export class StepTable {
-  private data: Float64Array;
-  /** Steps filled so far. */
-  private filled = 0;
+  /** Step t's values (one small array per step, so a reader gets them without a copy). */
+  readonly steps: Float64Array[] = [];
 
   constructor(
     readonly width: number,
     /** Writes the next step's values into `out` (called for steps 0, 1, 2, ... in order). */
     private readonly produce: (out: Float64Array) => void,
-  ) {
-    this.data = new Float64Array(Math.max(1, width) * 64);
-  }
+  ) {}
 
-  /** The table's storage, holding step t at [t * width, (t + 1) * width) once reach(t) has run. */
-  get values(): Float64Array {
-    return this.data;
-  }
-
-  /** Makes steps 0 .. t available (fills the missing ones, growing the storage by doubling). */
-  reach(t: number): void {
-    if (t < this.filled) return;
-    const w = this.width;
-    if ((t + 1) * w > this.data.length) {
-      const grown = new Float64Array(Math.max(this.data.length * 2, (t + 1) * w));
-      grown.set(this.data);
-      this.data = grown;
+  /** Step t's values, filling the steps up to t first where needed. */
+  at(t: number): Float64Array {
+    const steps = this.steps;
+    while (steps.length <= t) {
+      const out = new Float64Array(this.width);
+      this.produce(out);
+      steps.push(out);
     }
-    while (this.filled <= t) {
-      this.produce(this.data.subarray(this.filled * w, (this.filled + 1) * w));
-      this.filled++;
-    }
+    return steps[t];
   }
 }
 
@@ -47,23 +35,16 @@ export function scalarTable(sequence: StepScalarSequence, width: number): StepTa
 
 /**
  * One run's reading of a scalar table: next() returns the values of its own next step, as the
- * sequence the table was made from would (the returned array is reused, as a sequence's is).
+ * sequence the table was made from would. The array is the table's: the caller only reads it.
  */
 export class TableReplay implements StepScalarSequence {
   private step = 0;
-  private readonly out: Float64Array;
 
-  constructor(private readonly table: StepTable) {
-    this.out = new Float64Array(table.width);
-  }
+  constructor(private readonly table: StepTable) {}
 
   next(): Float64Array {
-    const { table, out } = this;
-    const w = out.length;
     const t = this.step++;
-    table.reach(t);
-    const v = table.values;
-    for (let k = 0; k < w; k++) out[k] = v[t * w + k];
-    return out;
+    const steps = this.table.steps;
+    return t < steps.length ? steps[t] : this.table.at(t);
   }
 }
