@@ -8,6 +8,9 @@
 //   d) the GD map through the app's worker API on 1 and on 2 worker threads (wall clock: two
 //      threads share the process's CPU time), against the anchor on one thread;
 //   e) the first map in a fresh worker against the next one in the same worker.
+// The worker figures are wall clock (parallel speed-up is not a CPU-time quantity), repeated,
+// with the load average recorded at each repetition: on a machine shared with other jobs they
+// are only what the machine gave at the time.
 // Writes bench/results/maps.{json,md}. Run: npx tsx bench/maps.bench.ts [pairs, default 5]
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -15,8 +18,8 @@ import { Worker } from 'node:worker_threads';
 import type { BatchJob } from '../src/batch/batchJob';
 import { rowsForWorker } from '../src/batch/outcome';
 import { anchorBasinRows } from './maps/anchor';
-import { handAdam, handGd, type HandOutcome } from './maps/handLoops';
-import { adamBasins, adamSweep, allRows, gdBasins, runEngine, STEPS } from './maps/jobs';
+import { handAdam, handGd, handGdNested, type HandOutcome } from './maps/handLoops';
+import { adamBasins, adamSweep, allRows, engineKernel, gdBasins, runEngine, STEPS } from './maps/jobs';
 import type { MapAnswer, MapRequest } from './maps/worker';
 import { median, paired, withSpread } from './timing';
 
@@ -44,12 +47,12 @@ interface Row {
   note: string;
 }
 
-function engineVsHand(name: string, job: BatchJob, hand: (job: BatchJob) => HandOutcome, goal: string): Row {
+function engineVsHand(name: string, job: BatchJob, hand: (job: BatchJob) => HandOutcome, goal: string, referenceName = 'hand-written pixel-outer loop (the job as data)'): Row {
   const e = runEngine(job);
   const h = hand(job);
   if (!sameEnds(e.outcome, h)) throw new Error(`${name}: the hand-written loop does not end where the engine does`);
   const p = paired(PAIRS, () => runEngine(job), () => hand(job));
-  return { name, engine: rates(e.work, p.a), reference: rates(e.work, p.b), referenceName: 'hand-written pixel-outer loop', ratios: p.ratios, goal, note: 'every end point and step count identical (asserted)' };
+  return { name: `${name} [${engineKernel(job)}]`, engine: rates(e.work, p.a), reference: rates(e.work, p.b), referenceName, ratios: p.ratios, goal, note: 'every end point and step count identical (asserted)' };
 }
 
 console.log(`maps.bench: ${PAIRS} pairs per comparison; ${cpus().length} x ${cpus()[0]?.model ?? '?'}; load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
@@ -62,6 +65,8 @@ console.log(rows.at(-1));
 const adam = adamBasins();
 rows.push(engineVsHand('Adam basin map, 256^2 x 500, Himmelblau', adam, handAdam, '>= 0.8'));
 console.log(rows.at(-1));
+rows.push(engineVsHand('GD basin map, 256^2 x 500, Rosenbrock', gd, handGdNested, '(information)', 'the same loop as one loop nest (V8 may fold the job into it)'));
+console.log(rows.at(-1));
 
 // the anchor: a slice of its rows (its whole map takes ~10 s)
 const anchorWork = anchorBasinRows(256, ANCHOR_ROWS, STEPS, 1e-4);
@@ -69,7 +74,7 @@ const gdWork = runEngine(gd).work;
 {
   const p = paired(Math.max(3, PAIRS - 2), () => runEngine(gd), () => anchorBasinRows(256, ANCHOR_ROWS, STEPS, 1e-4));
   rows.push({
-    name: 'GD basin map, 256^2 x 500, Rosenbrock (1 thread)',
+    name: `GD basin map, 256^2 x 500, Rosenbrock (1 thread) [${engineKernel(gd)}]`,
     engine: rates(gdWork, p.a),
     reference: rates(anchorWork, p.b),
     referenceName: `anchor: newtons-method's per-pixel GD (${ANCHOR_ROWS} of its 256 rows)`,
@@ -87,13 +92,13 @@ const sweep = adamSweep();
   const adamWork = runEngine(adam).work;
   const p = paired(PAIRS, () => runEngine(sweep), () => runEngine(adam));
   rows.push({
-    name: 'sweep map, Adam lr x beta1, 128^2 x 500, Himmelblau',
+    name: `sweep map, Adam lr x beta1, 128^2 x 500, Himmelblau [${engineKernel(sweep)}]`,
     engine: rates(sweepWork, p.a),
     reference: rates(adamWork, p.b),
-    referenceName: 'the Adam basin map (engine)',
+    referenceName: `the Adam basin map (engine) [${engineKernel(adam)}]`,
     ratios: p.a.map((ta, k) => rate(sweepWork, ta) / rate(adamWork, p.b[k])),
     goal: '>= 0.5',
-    note: 'per-step rate; the step scalars are shared per beta1 (one sequence per row)',
+    note: 'per-step rate; the step scalars are shared per beta1 (one table per row of the sweep)',
   });
   console.log(rows.at(-1));
 }
@@ -124,17 +129,24 @@ const pool = [startWorker(), startWorker()];
 await onWorkers(pool, gd); // warm both
 const wall1: number[] = [];
 const wall2: number[] = [];
-for (let k = 0; k < PAIRS; k++) {
+/** The 1-minute load average before each repetition (1 worker, then 2). */
+const loads: number[] = [];
+const WALL_REPS = Math.max(5, PAIRS);
+for (let k = 0; k < WALL_REPS; k++) {
+  loads.push(loadavg()[0]);
   wall1.push(await onWorkers(pool.slice(0, 1), gd));
+  loads.push(loadavg()[0]);
   wall2.push(await onWorkers(pool, gd));
 }
 await Promise.all(pool.map((w) => w.terminate()));
-const anchorRate = median(rows[2].reference);
+const anchorRow = rows.find((r) => r.referenceName.startsWith('anchor'))!;
+const anchorRate = median(anchorRow.reference);
 const workerRows = [
   { workers: 1, wall: wall1, rates: rates(gdWork, wall1) },
   { workers: 2, wall: wall2, rates: rates(gdWork, wall2) },
 ];
-console.log(workerRows);
+const speedUps = wall1.map((w, k) => w / wall2[k]);
+console.log(workerRows, loads);
 
 const fresh: { first: number; warm: number }[] = [];
 for (let k = 0; k < Math.max(3, PAIRS - 2); k++) {
@@ -163,11 +175,13 @@ const md: string[] = [
   '',
   '## Worker threads (the app\'s worker API, createBatchApi().runJs; wall clock)',
   '',
-  '| workers | wall s | M pixel-steps/s | x anchor (1 thread) |',
-  '| ---: | ---: | ---: | ---: |',
-  ...workerRows.map((w) => `| ${w.workers} | ${withSpread(w.wall, 3)} | ${withSpread(w.rates, 1)} | ${(median(w.rates) / anchorRate).toFixed(1)} |`),
+  `The GD map split over 1 and 2 warm worker threads, ${WALL_REPS} repetitions taking turns; wall seconds, medians with (min–max). The 1-minute load average before the repetitions ranged ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} (median ${median(loads).toFixed(1)}). "x anchor" divides the wall rate by the anchor's single-thread CPU-time rate above.`,
   '',
-  `This machine has ${cpus().length} cores, shared with other jobs: two workers can at best double one.`,
+  '| workers | wall s | M pixel-steps/s | x anchor (1 thread) | goal |',
+  '| ---: | ---: | ---: | ---: | --- |',
+  ...workerRows.map((w) => `| ${w.workers} | ${withSpread(w.wall, 3)} | ${withSpread(w.rates, 1)} | ${withSpread(w.rates.map((r) => r / anchorRate), 1)} | ${w.workers === cpus().length ? '>= 20' : ''} |`),
+  '',
+  `Speed-up of 2 workers over 1, per repetition: ${withSpread(speedUps, 2)}. This machine has ${cpus().length} cores, shared with other jobs (the load average above): ${cpus().length} workers can at best make ${cpus().length}x the 1-worker figure, and only while nothing else runs; with a load average above ${cpus().length} the other jobs take their share of both cores.`,
   '',
   '## First map in a fresh worker',
   '',
@@ -175,5 +189,5 @@ const md: string[] = [
   '',
 ];
 writeFileSync(new URL('./results/maps.md', import.meta.url), md.join('\n'));
-writeFileSync(new URL('./results/maps.json', import.meta.url), JSON.stringify({ machine, pairs: PAIRS, rows, anchorRate, workerRows, fresh }, null, 2) + '\n');
+writeFileSync(new URL('./results/maps.json', import.meta.url), JSON.stringify({ machine, pairs: PAIRS, rows, anchorRate, workerRows, loads, speedUps, fresh }, null, 2) + '\n');
 console.log(md.join('\n'));

@@ -39,6 +39,9 @@ export function adamSweep(resolution = 128): BatchJob {
 
 export const allRows = (job: BatchJob): number[] => Array.from({ length: job.grid.ny }, (_, j) => j);
 
+/** The kernel the engine runs `job` on (pixel-outer or lockstep). */
+export const engineKernel = (job: BatchJob): string => new JsBatchRunner(job, jobObjective(job), []).kernel;
+
 /** The engine on `rows` of `job`, `chunk` steps per advance(); returns the outcome and the pixel-steps done. */
 export function runEngine(job: BatchJob, rows = allRows(job), chunk = 100): { outcome: RowsOutcome; work: number } {
   const runner = new JsBatchRunner(job, jobObjective(job), rows);

@@ -1,6 +1,13 @@
 // The batched engine in plain JS (float64): the run rules of src/optim/runRules.ts, the scalar
-// engine's (surfaceRun.ts) step for step, for a whole row of pixels in lockstep, reusing the
-// optimizer definitions of src/optim/optimizers rather than a second copy of each update rule.
+// engine's (surfaceRun.ts) step for step, reusing the optimizer definitions of
+// src/optim/optimizers rather than a second copy of each update rule. Two kernels:
+// - pixel-outer (pixelOuter.ts), each start run to its stop before the next: maps in which
+//   nothing is random (no gradient noise, an optimizer that does not draw); the fast path;
+// - lockstep (RowBatch below), a whole row of pixels advancing one step per pass: maps with
+//   randomness, whose draws come in the order described below, and basin maps of the separable
+//   optimizers with step scalars (Adam and its kin), for which a row-wide instance is faster.
+// JsBatchRunner picks one (runsPixelOuter); its `kernel` says which. Both give every cell the
+// single run's end, bit for bit.
 //
 // For a coordinate-separable optimizer with one parameter set (a basin map), a row of n starts
 // is ONE optimizer instance of dimension 2n: each coordinate's update reads only its own
@@ -30,6 +37,8 @@ import type { Objective2 } from '../surfaces/objective';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { type BatchJob, pixelSetting, pixelStart, sharedSetting } from './batchJob';
 import { allocateRows, type RowsOutcome } from './outcome';
+import { type Evaluator, evaluatorOf } from './evaluator';
+import { drawsNothing, PixelOuterRows, runsPixelOuter } from './pixelOuter';
 import { SharedScalars } from './sharedScalars';
 
 /** A 32-bit hash of (seed, row): the seed of row `row`'s random stream. */
@@ -45,41 +54,7 @@ function optimizerDef(job: BatchJob): OptimizerDef {
   return OPTIMIZERS[job.optimizer];
 }
 
-/** f and g of one objective, as methods of a class of its own (see evaluatorOf). */
-interface Evaluator {
-  f(x: number, y: number): number;
-  grad(x: number, y: number, out: Float64Array): void;
-}
-
-const evaluators = new WeakMap<Objective2['f'], Evaluator>();
-
-/**
- * The kernel calls f and g once per pixel-step from one call site, whatever the surface. A
- * worker that has run maps of several surfaces would see several functions there, and V8 then
- * stops inlining them: each call boxes its numbers, and a basin map ran at half speed after a
- * map of another surface. Called as methods of a class made for each function, the call site
- * sees one receiver map per surface, and V8 inlines up to four of them (its polymorphic limit;
- * beyond, the calls are generic again). One class per f, so repeated jobs on a surface reuse it.
- */
-function evaluatorOf(objective: Objective2): Evaluator {
-  let ev = evaluators.get(objective.f);
-  if (!ev) {
-    const { f, grad } = objective;
-    const OwnClass = class {
-      f(x: number, y: number): number {
-        return f(x, y);
-      }
-      grad(x: number, y: number, out: Float64Array): void {
-        grad(x, y, out);
-      }
-    };
-    ev = new OwnClass();
-    evaluators.set(objective.f, ev);
-  }
-  return ev;
-}
-
-/** One grid row in lockstep. `t` is the step index of every pixel still running. */
+/** One grid row in lockstep (maps with randomness). `t` is the step index of every pixel still running. */
 export class RowBatch {
   private readonly n: number;
   private readonly x: Float64Array;
@@ -324,21 +299,33 @@ export class RowBatch {
   }
 }
 
+/** Which kernel runs a job's rows: pixel-outer (pixelOuter.ts) where nothing is random, else lockstep. */
+export type BatchKernel = 'pixel-outer' | 'lockstep';
+
 /** The rows of a job given to one worker, advanced a chunk at a time. */
 export class JsBatchRunner {
   readonly outcome: RowsOutcome;
+  readonly kernel: BatchKernel;
   private readonly batches: RowBatch[];
+  private readonly pixelOuter: PixelOuterRows | null;
 
-  constructor(job: BatchJob, objective: Objective2, rows: number[]) {
+  /**
+   * `kernel`: the one to run instead of runsPixelOuter's choice (tests compare the two); a job
+   * that draws random numbers runs lockstep whatever is asked.
+   */
+  constructor(job: BatchJob, objective: Objective2, rows: number[], { kernel }: { kernel?: BatchKernel } = {}) {
     this.outcome = allocateRows(job.grid.nx, rows);
-    this.batches = rows.map((row, k) => new RowBatch(job, objective, row, this.outcome, k * job.grid.nx));
+    const pixelOuter = kernel === undefined ? runsPixelOuter(job) : kernel === 'pixel-outer' && drawsNothing(job);
+    this.kernel = pixelOuter ? 'pixel-outer' : 'lockstep';
+    this.pixelOuter = this.kernel === 'pixel-outer' ? new PixelOuterRows(job, objective, rows, this.outcome) : null;
+    this.batches = this.pixelOuter ? [] : rows.map((row, k) => new RowBatch(job, objective, row, this.outcome, k * job.grid.nx));
   }
 
-  /** Steps every still-running pixel has taken. */
+  /** Steps every still-running pixel has taken (lockstep); the chunks asked for so far (pixel-outer). */
   stepsTaken = 0;
 
   get active(): number {
-    return this.batches.reduce((s, b) => s + b.active, 0);
+    return this.pixelOuter ? this.pixelOuter.active : this.batches.reduce((s, b) => s + b.active, 0);
   }
 
   /** Between 0 and 1: the lockstep's share of maxSteps, or the share of finished pixels if larger. */
@@ -347,10 +334,14 @@ export class JsBatchRunner {
     return pixels === 0 ? 1 : Math.min(1, Math.max(this.stepsTaken / (maxSteps + 1), 1 - this.active / pixels));
   }
 
-  /** Up to `steps` more steps for every running pixel; returns the pixel-steps done. */
+  /**
+   * Up to `steps` more steps for every running pixel (lockstep), or the same amount of work,
+   * `steps` x the running pixels, pixel after pixel (pixel-outer); returns the pixel-steps done.
+   */
   advance(steps: number): number {
     let work = 0;
-    for (const b of this.batches) if (b.active > 0) work += b.advance(steps);
+    if (this.pixelOuter) work = this.pixelOuter.advance(steps * this.pixelOuter.active);
+    else for (const b of this.batches) if (b.active > 0) work += b.advance(steps);
     this.stepsTaken += steps;
     return work;
   }

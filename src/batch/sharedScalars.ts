@@ -21,6 +21,12 @@ export function scalarDeps(scalars: StepScalars, params: Record<string, ParamVal
   return [...read].sort();
 }
 
+/** Equal for two parameter sets exactly when `scalars` reads the same values from both. */
+export function scalarKey(scalars: StepScalars, params: Record<string, ParamValue>): string {
+  // -0 is its own key (JSON would write it as 0).
+  return JSON.stringify(scalarDeps(scalars, params).map((name) => [name, params[name]]), (_, v: unknown) => (Object.is(v, -0) ? '-0' : v));
+}
+
 /** One sequence of step scalars read by several instances: next() returns this step's values. */
 class SharedSequence implements StepScalarSequence {
   private values: Float64Array;
@@ -48,8 +54,7 @@ export class SharedScalars {
 
   /** The sequence a pixel with these parameters reads. */
   sequenceFor(params: Record<string, ParamValue>): StepScalarSequence {
-    // -0 is its own key (JSON would write it as 0).
-    const key = JSON.stringify(scalarDeps(this.scalars, params).map((name) => [name, params[name]]), (_, v: unknown) => (Object.is(v, -0) ? '-0' : v));
+    const key = scalarKey(this.scalars, params);
     let seq = this.byKey.get(key);
     if (!seq) {
       seq = new SharedSequence(this.scalars.start(params));

@@ -112,6 +112,11 @@ export interface OptimizerDef {
   needsEvaluator?: boolean;
   stepScalars: StepScalars;
   /**
+   * The step draws from ctx.rng (noisySgd's noise, pgd's perturbation). Batched maps of such a
+   * method keep the lockstep order of draws (src/batch/jsBatch.ts). Absent: false.
+   */
+  drawsRandom?: boolean;
+  /**
    * Its GLSL update, or null: JS only. Null only for methods that need the Hessian or an
    * evaluator (f along a line), which the fused shader's one-gradient-per-step loop lacks.
    */

@@ -19,6 +19,7 @@ export const noisySgd: OptimizerDef = {
   // one normal per coordinate, drawn in coordinate order from the run's stream
   separable: true,
   needsHessian: false,
+  drawsRandom: true,
   stepScalars: NO_STEP_SCALARS,
   create(p, dim) {
     const sigma = p.sigma as number;

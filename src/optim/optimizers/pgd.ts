@@ -45,6 +45,7 @@ export const pgd: OptimizerDef = {
   // the perturbation test reads the norm of the whole gradient
   separable: false,
   needsHessian: false,
+  drawsRandom: true,
   stepScalars: NO_STEP_SCALARS,
   create(p, dim) {
     const radius = p.radius as number;

@@ -26,6 +26,16 @@ export const sgd: OptimizerDef = {
     const dampening = p.dampening as number;
     const nesterov = p.nesterov as boolean;
     const weightDecay = p.weightDecay as number;
+    // Plain gradient descent (the same arithmetic: d = g[i]): without the per-coordinate tests and
+    // the momentum buffer, a batched GD basin map runs ~15 % faster (bench/maps.bench.ts).
+    if (momentum === 0 && weightDecay === 0) {
+      return {
+        step(x, g, { lr }) {
+          for (let i = 0; i < dim; i++) x[i] -= lr * g[i];
+          return false;
+        },
+      };
+    }
     const buf = new Float64Array(dim);
     let first = true;
     return {
