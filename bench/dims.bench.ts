@@ -4,7 +4,8 @@
 // updates at each d). The hand-written loop does the same work per step as the engine (record
 // all d coordinates, f and ||g||, the stopping test, the update inlined, the finiteness and box
 // checks, the next f and gradient by the same instance.grad) without chunks or the optimizer
-// interface, and must end on exactly the engine's last point.
+// interface, and must end on exactly the engine's last point. CPU time (user + system), engine
+// and hand loop in turn (timing.ts's paired), medians and (min-max) of the repetitions.
 // Run: npx tsx bench/dims.bench.ts  (writes bench/results/dims.json)
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -16,11 +17,14 @@ import { createEngine } from '../src/optim/engine';
 import { lerp } from '../src/optim/optimizers/lerp';
 import { isOutsideVectorBox, vectorDivergenceBox } from '../src/optim/runRulesDivergence';
 import { stopSpectrum } from '../src/optim/vectorRun';
+import { cpuSeconds, median, paired, withSpread } from './timing';
 
 const WORK = 2e6; // coordinate updates per run
 const REPS = 7;
 const CHUNK = 4096;
 const DIMS = [10, 100, 1000];
+const loadBefore = loadavg();
+const fmtLoad = (l: number[]) => l.map((x) => x.toFixed(1)).join(' ');
 const CASES: { optimizer: OptimizerId; lr: number }[] = [
   { optimizer: 'sgd', lr: 5e-4 },
   { optimizer: 'adam', lr: 1e-3 },
@@ -87,57 +91,49 @@ function handRun(optimizer: OptimizerId, lr: number, dim: number, steps: number)
   return x;
 }
 
-function time(fn: () => unknown): number {
-  const t0 = process.hrtime.bigint();
-  fn();
-  return Number(process.hrtime.bigint() - t0) / 1e9;
-}
-const median = (a: number[]) => [...a].sort((p, q) => p - q)[a.length >> 1];
-
 const rows = CASES.flatMap(({ optimizer, lr }) =>
   DIMS.map((dim) => {
     const steps = Math.round(WORK / dim);
     const e = engineRun(optimizer, lr, dim, steps);
     const h = handRun(optimizer, lr, dim, steps);
     const same = e.every((value, i) => value === h[i]);
-    const te: number[] = [];
-    const th: number[] = [];
-    for (let r = 0; r < REPS; r++) {
-      te.push(time(() => engineRun(optimizer, lr, dim, steps)));
-      th.push(time(() => handRun(optimizer, lr, dim, steps)));
-    }
+    const p = paired(REPS, () => engineRun(optimizer, lr, dim, steps), () => handRun(optimizer, lr, dim, steps));
     // The engine's stop verdict (the spectrum at the last point: dense QL for d <= 200,
     // Lanczos above) is a cost per run, not per step: timed apart.
     const inst = instance(dim);
-    const tv = median(Array.from({ length: REPS }, () => time(() => stopSpectrum(inst, e, 1))));
-    const engine = steps / median(te);
-    const hand = steps / median(th);
-    const stepsOnly = steps / (median(te) - tv);
-    return {
-      optimizer,
-      dim,
-      steps,
-      engineStepsPerSec: Math.round(engine),
-      handStepsPerSec: Math.round(hand),
-      ratio: Number((engine / hand).toFixed(3)),
-      verdictMs: Number((1000 * tv).toFixed(1)),
-      ratioWithoutVerdict: Number((stepsOnly / hand).toFixed(3)),
-      ratioBestOf: Number((Math.min(...th) / Math.min(...te)).toFixed(3)),
-      sameLastPoint: same,
-    };
+    const tv = median(Array.from({ length: REPS }, () => cpuSeconds(() => stopSpectrum(inst, e, 1))));
+    const engine = p.a.map((s) => steps / s);
+    const hand = p.b.map((s) => steps / s);
+    const withoutVerdict = p.a.map((s, k) => p.b[k] / (s - tv));
+    return { optimizer, dim, steps, engine, hand, ratios: p.ratios, withoutVerdict, verdictMs: 1000 * tv, sameLastPoint: same };
   }),
 );
 
+const round3 = (x: number) => Number(x.toFixed(3));
 const result = {
-  note: `chained Rosenbrock from its default start, ${WORK} / d steps, gradTol 0, engine.advance(${CHUNK}) chunks (each run's stop verdict included); median of ${REPS} interleaved runs; Node ${process.version}`,
-  machine: `${cpus().length} x ${cpus()[0]?.model ?? '?'}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the start`,
-  rows,
+  note: `chained Rosenbrock from its default start, ${WORK} / d steps, gradTol 0, engine.advance(${CHUNK}) chunks (each run's stop verdict included); ${REPS} pairs (engine and hand loop in turn), CPU time; medians (min-max); Node ${process.version}`,
+  machine: `${cpus().length} x ${cpus()[0]?.model ?? '?'}; load average ${fmtLoad(loadBefore)} at the start, ${fmtLoad(loadavg())} at the end`,
+  rows: rows.map((r) => ({
+    optimizer: r.optimizer,
+    dim: r.dim,
+    steps: r.steps,
+    engineStepsPerSec: Math.round(median(r.engine)),
+    engineStepsPerSecMin: Math.round(Math.min(...r.engine)),
+    engineStepsPerSecMax: Math.round(Math.max(...r.engine)),
+    handStepsPerSec: Math.round(median(r.hand)),
+    ratio: round3(median(r.ratios)),
+    ratioMin: round3(Math.min(...r.ratios)),
+    ratioMax: round3(Math.max(...r.ratios)),
+    verdictMs: Number(r.verdictMs.toFixed(1)),
+    ratioWithoutVerdict: round3(median(r.withoutVerdict)),
+    sameLastPoint: r.sameLastPoint,
+  })),
 };
 writeFileSync(new URL('./results/dims.json', import.meta.url), JSON.stringify(result, null, 2) + '\n');
 console.log(result.note, '\n' + result.machine, '\n');
-console.log('| optimizer | d | steps | engine steps/s | hand-written steps/s | ratio (medians) | ratio (best of) | stop verdict ms | ratio without it | same last point |');
-console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | :---: |');
+console.log('| optimizer | d | steps | engine steps/s | hand-written steps/s | engine / hand | stop verdict ms | ratio without it | same last point |');
+console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | :---: |');
 for (const r of rows) {
-  const cells = [r.optimizer, r.dim, r.steps, r.engineStepsPerSec.toLocaleString('en'), r.handStepsPerSec.toLocaleString('en'), r.ratio, r.ratioBestOf, r.verdictMs, r.ratioWithoutVerdict];
+  const cells = [r.optimizer, r.dim, r.steps, withSpread(r.engine, 0), withSpread(r.hand, 0), withSpread(r.ratios, 2), r.verdictMs.toFixed(1), withSpread(r.withoutVerdict, 2)];
   console.log(`| ${cells.join(' | ')} | ${r.sameLastPoint ? 'yes' : 'NO'} |`);
 }

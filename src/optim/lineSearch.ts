@@ -102,8 +102,8 @@ export function cubicInterpolate(x1: number, f1: number, g1: number, x2: number,
 
 /**
  * torch's _strong_wolfe for one dimension, with its buffers. One instance serves any number of
- * searches; search() allocates nothing but its result object (whose g is a buffer of this
- * instance, overwritten by the next search).
+ * searches; search() allocates nothing: its result is one object of this instance (g one of
+ * its buffers), overwritten by the next search.
  */
 export class StrongWolfe {
   readonly options: StrongWolfeOptions;
@@ -117,6 +117,8 @@ export class StrongWolfe {
   private readonly bracketT = [false, false];
   private readonly bracketF = new Float64Array(2);
   private readonly bracketGtd = new Float64Array(2);
+  /** The result of every search, overwritten by the next (so a search allocates nothing). */
+  private readonly result: LineSearchResult;
 
   constructor(dim: number, options: Partial<StrongWolfeOptions> = {}) {
     this.options = { ...STRONG_WOLFE_DEFAULTS, ...options };
@@ -125,12 +127,14 @@ export class StrongWolfe {
     this.gNew = new Float64Array(dim);
     this.gPrev = new Float64Array(dim);
     this.bracketG = [new Float64Array(dim), new Float64Array(dim)];
+    this.result = { t: NaN, f: NaN, g: this.bracketG[0], evals: 0, wolfe: false };
   }
 
   /**
    * Searches along d from x (neither is changed) starting with step t; f, g are f(x), grad f(x)
    * and gtd = g.d (< 0 for a descent direction). tIsTensor: whether torch would hold this t as
    * a 0-dim tensor (see the porting notes; only bit-exactness with torch depends on it).
+   * The result is this instance's one object, overwritten by the next search.
    */
   search(evaluate: Evaluate, x: Float64Array, t: number, d: Float64Array, f: number, g: Float64Array, gtd: number, tIsTensor = false): LineSearchResult {
     const { c1, c2, toleranceChange, maxLs } = this.options;
@@ -258,7 +262,13 @@ export class StrongWolfe {
     }
     // return stuff (torch raises an IndexError for a NaN f in a one-point bracket; position 0 here)
     if (bracketLength === 1) lowPos = 0;
-    return { t: bracket[lowPos], f: bracketF[lowPos], g: bracketG[lowPos], evals: lsFuncEvals, wolfe: done };
+    const r = this.result;
+    r.t = bracket[lowPos];
+    r.f = bracketF[lowPos];
+    r.g = bracketG[lowPos];
+    r.evals = lsFuncEvals;
+    r.wolfe = done;
+    return r;
   }
 
   /** f at x + t d (torch's _directional_evaluate), its gradient copied into gNew. */

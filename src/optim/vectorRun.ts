@@ -93,12 +93,23 @@ export class VectorRun {
   private readonly prev: Float64Array;
   private readonly opt: OptimizerInstance;
   private readonly ctx: StepContext;
-  private readonly baseLr: number;
-  private readonly schedule: LrSchedule;
+  /** Numbers from the start (a field declared without a value is undefined first, and V8 then boxes every number written to it: see fx). */
+  private readonly baseLr: number = NaN;
+  /**
+   * null for a constant rate, and touchesGradient false without noise or clipping: the loop then
+   * never calls at() or stepGradient, whose inlined code used V8's inlining budget, so that
+   * runStopCode was not inlined and boxed f and ||g|| in two heap numbers per step (as surfaceRun).
+   */
+  private readonly schedule: LrSchedule | null;
+  private readonly touchesGradient: boolean;
   private readonly box: VectorBox;
   /** Step index of the current point x_t; its f and gradient are already evaluated. */
   private t = 0;
-  private fx: number;
+  /**
+   * f(x_t). Initialised here with a number: a field declared without one is defined as
+   * undefined first (ES2022 class fields), which makes V8 store it boxed, a heap number per step.
+   */
+  private fx = NaN;
   /** Evaluations spent by the steps before t (RunResult.evals). */
   private evals = 0;
   /** The spectrum at x_t, computed once per step t (the second-order test, then the stop verdict). */
@@ -121,7 +132,9 @@ export class VectorRun {
     this.prev = new Float64Array(d);
     this.opt = cfg.def.create(cfg.params, d);
     this.baseLr = cfg.params.lr as number;
-    this.schedule = new LrSchedule(this.baseLr, cfg.run.schedule);
+    const schedule = cfg.run.schedule;
+    this.schedule = schedule && schedule.kind !== 'constant' ? new LrSchedule(this.baseLr, schedule) : null;
+    this.touchesGradient = Boolean(cfg.run.gradNoise) || (cfg.run.clip !== undefined && cfg.run.clip !== null);
     this.box = vectorDivergenceBox(cfg.instance.view, this.x);
     this.ctx = { lr: this.baseLr, rng: cfg.rng, hessian: cfg.def.needsHessian ? new Float64Array(d * d) : undefined, evaluate: instanceEvaluator(cfg.instance) };
     this.fx = cfg.instance.grad(this.x, this.g);
@@ -149,21 +162,23 @@ export class VectorRun {
     const perturbations: number[] = [];
     const start = this.t;
     const x = this.x;
+    // f(x_t) in a local, written back before any exit (a number field written per step can cost a heap number)
+    let fx = this.fx;
     let n = 0;
     let stop: RunStop | undefined;
     while (n < cap) {
       // 1. the current point (its f and gradient were evaluated when it was reached)
       const norm = l2norm(this.g);
       // 2. stopping rule (with the second-order rule on, lambda_min only where ||g|| <= eps)
-      const code = runStopCode(this.fx, norm, this.t, this.evals, this.stopRule, this.lambdaMinHere);
+      const code = runStopCode(fx, norm, this.t, this.evals, this.stopRule, this.lambdaMinHere);
       if (code === STOP.diverged) {
         // Only at the start: f or its gradient is not finite there, so there is no point to
         // record (as the surface and network engines): the run has 0 points.
-        stop = this.finish('diverged', `diverged at the start: ${Number.isFinite(this.fx) ? `||grad f|| = ${fmtNum(norm)}` : `f = ${fmtNum(this.fx)}`} is not finite there, so the run records no point`);
+        stop = this.finish('diverged', `diverged at the start: ${Number.isFinite(fx) ? `||grad f|| = ${fmtNum(norm)}` : `f = ${fmtNum(fx)}`} is not finite there, so the run records no point`);
         break;
       }
       points.set(x, n * d);
-      fs[n] = this.fx;
+      fs[n] = fx;
       gn[n] = norm;
       ev[n] = this.evals;
       n++;
@@ -172,12 +187,12 @@ export class VectorRun {
         break;
       }
       // 3. the step's gradient: noise, then clipping
-      stepGradient(this.g, run.gradNoise, run.clip, this.cfg.rng);
+      if (this.touchesGradient) stepGradient(this.g, run.gradNoise, run.clip, this.cfg.rng);
       // 4. the optimizer's step with the scheduled learning rate
-      this.ctx.lr = this.schedule.at(this.t);
+      if (this.schedule) this.ctx.lr = this.schedule.at(this.t);
       if (this.ctx.hessian) instance.hessian(x, this.ctx.hessian);
       this.prev.set(x);
-      this.ctx.f = this.fx;
+      this.ctx.f = fx;
       this.ctx.evals = 1;
       if (this.opt.step(x, this.g, this.ctx)) perturbations.push(this.t);
       this.evals += this.ctx.evals;
@@ -188,6 +203,7 @@ export class VectorRun {
         const cause = nonFiniteStepCause({ optimizer: run.optimizer, params: this.cfg.params, prev: this.prev, g: this.g, next: x, coordinate: String });
         const what = this.divergenceWhat();
         x.set(this.prev);
+        this.fx = fx; // the message states f at the last finite point
         stop = this.finish('diverged', this.divergenceMessage(cause ?? what, cause === null));
         break;
       }
@@ -197,9 +213,10 @@ export class VectorRun {
         break;
       }
       [this.g, this.gNext] = [this.gNext, this.g];
-      this.fx = fNext;
+      fx = fNext;
       this.t++;
     }
+    this.fx = fx;
     return {
       run: this.index,
       start,

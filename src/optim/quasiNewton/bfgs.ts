@@ -13,7 +13,7 @@
 // start of the next step, from the gradient the caller passes there.
 import { StrongWolfe, type Evaluate, type StrongWolfeOptions } from '../lineSearch';
 import { fma } from './fma';
-import { stationary, type LineSearchMethod, type StepNote, type StepResult } from './types';
+import { NOTE, newStepResult, stationary, type LineSearchMethod, type StepResult } from './types';
 import { dot, pyMin, sumAbs } from './vec';
 
 export interface BfgsOptions {
@@ -43,6 +43,8 @@ export class Bfgs implements LineSearchMethod {
   private readonly hy: Float64Array;
   private readonly u: Float64Array;
   private readonly search: StrongWolfe;
+  /** The result of every step, overwritten by the next (so a step allocates nothing). */
+  private readonly result = newStepResult();
 
   constructor(dim: number, options: Partial<BfgsOptions> = {}) {
     this.options = { ...BFGS_DEFAULTS, ...options };
@@ -60,9 +62,9 @@ export class Bfgs implements LineSearchMethod {
   }
 
   step(x: Float64Array, g: Float64Array, f: number, evaluate: Evaluate, lr = this.options.lr): StepResult {
-    const { dim, d, inverseHessian: h } = this;
-    const notes: StepNote[] = [];
-    if (this.iterations > 0 && !this.update(x, g)) notes.push('updateSkipped');
+    const { dim, d, inverseHessian: h, result } = this;
+    result.notes = 0;
+    if (this.iterations > 0 && !this.update(x, g)) result.notes |= NOTE.updateSkipped;
     this.xPrev.set(x);
     this.gPrev.set(g);
     for (let i = 0; i < dim; i++) {
@@ -73,18 +75,20 @@ export class Bfgs implements LineSearchMethod {
     let gtd = dot(g, d);
     if (!(gtd < 0)) {
       // H lost positive definiteness to rounding (or g is 0): steepest descent, H back to I
-      if (!(dot(g, g) > 0)) return stationary(notes);
-      notes.push('notDescent');
+      if (!(dot(g, g) > 0)) return stationary(result);
+      result.notes |= NOTE.notDescent;
       this.resetInverseHessian();
       for (let i = 0; i < dim; i++) d[i] = -g[i];
       gtd = dot(g, d);
     }
     const t0 = this.iterations === 0 ? pyMin(1, 1 / sumAbs(g)) * lr : lr;
     const found = this.search.search(evaluate, x, t0, d, f, g, gtd);
-    if (!found.wolfe) notes.push('wolfeNotMet');
+    if (!found.wolfe) result.notes |= NOTE.wolfeNotMet;
     for (let i = 0; i < dim; i++) x[i] = fma(found.t, d[i], x[i]);
     this.iterations += 1;
-    return { evals: 1 + found.evals, t: found.t, notes };
+    result.evals = 1 + found.evals;
+    result.t = found.t;
+    return result;
   }
 
   /** H = I, rescaled again by the next update (6.20). */

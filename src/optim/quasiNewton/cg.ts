@@ -11,7 +11,7 @@
 // falling back to the first rule when that is not a positive number.
 import { StrongWolfe, type Evaluate, type StrongWolfeOptions } from '../lineSearch';
 import { fma } from './fma';
-import { stationary, type LineSearchMethod, type StepNote, type StepResult } from './types';
+import { NOTE, newStepResult, stationary, type LineSearchMethod, type StepResult } from './types';
 import { dot, pyMin, sumAbs } from './vec';
 
 export type CgBeta = 'fletcherReeves' | 'polakRibierePlus' | 'hestenesStiefel';
@@ -39,6 +39,8 @@ export class ConjugateGradient implements LineSearchMethod {
   private tPrev = 0;
   private gtdPrev = 0;
   private readonly search: StrongWolfe;
+  /** The result of every step, overwritten by the next (so a step allocates nothing). */
+  private readonly result = newStepResult();
 
   constructor(dim: number, options: Partial<CgOptions> = {}) {
     this.options = { ...CG_DEFAULTS, ...options, lineSearch: { ...CG_DEFAULTS.lineSearch, ...options.lineSearch } };
@@ -49,19 +51,19 @@ export class ConjugateGradient implements LineSearchMethod {
   }
 
   step(x: Float64Array, g: Float64Array, f: number, evaluate: Evaluate, lr = this.options.lr): StepResult {
-    const { dim, d } = this;
-    const notes: StepNote[] = [];
+    const { dim, d, result } = this;
+    result.notes = 0;
     let steepest = this.iterations === 0;
     if (!steepest && this.sinceRestart >= dim) {
       steepest = true;
-      notes.push('restart');
+      result.notes |= NOTE.restart;
     }
     if (!steepest) {
       const beta = this.beta(g);
       for (let i = 0; i < dim; i++) d[i] = -g[i] + beta * d[i];
       if (!(dot(g, d) < 0)) {
         steepest = true;
-        notes.push('notDescent');
+        result.notes |= NOTE.notDescent;
       }
     }
     if (steepest) {
@@ -70,18 +72,20 @@ export class ConjugateGradient implements LineSearchMethod {
       this.sinceRestart = 0;
     }
     const gtd = dot(g, d);
-    if (!(gtd < 0)) return stationary(notes);
+    if (!(gtd < 0)) return stationary(result);
     let t0 = (this.tPrev * this.gtdPrev) / gtd;
     if (this.iterations === 0 || !(t0 > 0 && t0 < Infinity)) t0 = pyMin(1, 1 / sumAbs(g)) * lr;
     this.gPrev.set(g); // before the search: g may be the evaluator's buffer
     const found = this.search.search(evaluate, x, t0, d, f, g, gtd);
-    if (!found.wolfe) notes.push('wolfeNotMet');
+    if (!found.wolfe) result.notes |= NOTE.wolfeNotMet;
     for (let i = 0; i < dim; i++) x[i] = fma(found.t, d[i], x[i]);
     this.tPrev = found.t;
     this.gtdPrev = gtd;
     this.sinceRestart += 1;
     this.iterations += 1;
-    return { evals: 1 + found.evals, t: found.t, notes };
+    result.evals = 1 + found.evals;
+    result.t = found.t;
+    return result;
   }
 
   private beta(g: Float64Array): number {

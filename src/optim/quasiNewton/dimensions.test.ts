@@ -70,3 +70,18 @@ describe("g may be the evaluator's own buffer", () => {
     expect(run(true)).toEqual(run(false));
   });
 });
+
+describe('one result object per method', () => {
+  it.each(METHODS)('%s overwrites its result at each step (allocating none)', (_name, make) => {
+    const evaluate = quadratic();
+    const method = make();
+    const x = new Float64Array(N);
+    const at = evaluate(x);
+    const first = method.step(x, Float64Array.from(at.g), at.f, evaluate);
+    const kept = { ...first };
+    const next = evaluate(x);
+    const second = method.step(x, Float64Array.from(next.g), next.f, evaluate);
+    expect(second).toBe(first);
+    expect(second.t).not.toBe(kept.t); // the first step's t is gone: copy what you keep
+  });
+});

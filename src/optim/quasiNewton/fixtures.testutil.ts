@@ -61,7 +61,7 @@ export const close = (a: number, b: number, tol: number) => Math.abs(a - b) <= t
 /**
  * Runs a method as the engine would: at each step f and g at x, then step(). Stops after
  * maxSteps steps, or after the step taken from a point with ||g|| <= stopAt. Returns ||g|| at
- * x_0, x_1, ... (one more than the steps taken when it ran out) and every step's result.
+ * x_0, x_1, ... (one more than the steps taken when it ran out) and a copy of every step's result.
  */
 export function minimize(method: LineSearchMethod, evaluate: Evaluate, x: Float64Array, maxSteps: number, stopAt = 0) {
   const g = new Float64Array(x.length);
@@ -72,7 +72,7 @@ export function minimize(method: LineSearchMethod, evaluate: Evaluate, x: Float6
     g.set(at.g);
     gradNorms.push(Math.hypot(...g));
     if (k === maxSteps) break;
-    steps.push(method.step(x, g, at.f, evaluate));
+    steps.push({ ...method.step(x, g, at.f, evaluate) }); // a copy: the method reuses its result
     if (gradNorms[k] <= stopAt) break;
   }
   return { gradNorms, steps };

@@ -10,7 +10,7 @@
 // the order of floating-point operations, is torch's; its `v.add_(w, alpha=a)` is fma(a, w, v).
 import { StrongWolfe, type Evaluate } from '../lineSearch';
 import { fma } from './fma';
-import type { LineSearchMethod, StepNote, StepResult } from './types';
+import { NOTE, newStepResult, type LineSearchMethod, type StepResult } from './types';
 import { dot, pyMin, sumAbs } from './vec';
 
 export type LineSearchKind = 'none' | 'strongWolfe';
@@ -49,6 +49,8 @@ export class Lbfgs implements LineSearchMethod {
   private readonly ro: number[] = [];
   private readonly al: Float64Array;
   private readonly search: StrongWolfe | null;
+  /** The result of every step, overwritten by the next (so a step allocates nothing). */
+  private readonly result = newStepResult();
 
   constructor(dim: number, options: Partial<LbfgsOptions> = {}) {
     this.options = { ...LBFGS_DEFAULTS, ...options };
@@ -68,8 +70,8 @@ export class Lbfgs implements LineSearchMethod {
   }
 
   step(x: Float64Array, g: Float64Array, f: number, evaluate: Evaluate, lr = this.options.lr): StepResult {
-    const { dim, d, q, prevFlatGrad, oldDirs, oldStps, ro, al } = this;
-    const notes: StepNote[] = [];
+    const { dim, d, q, prevFlatGrad, oldDirs, oldStps, ro, al, result } = this;
+    result.notes = 0;
     this.nIter += 1;
     if (this.nIter === 1) {
       for (let i = 0; i < dim; i++) d[i] = -g[i];
@@ -99,7 +101,7 @@ export class Lbfgs implements LineSearchMethod {
         // update scale of initial Hessian approximation
         this.hDiag = ys / dot(y, y);
       } else {
-        notes.push('historySkipped');
+        result.notes |= NOTE.historySkipped;
       }
       // the two-loop recursion, collapsed to one buffer as torch's
       const numOld = oldDirs.length;
@@ -129,10 +131,12 @@ export class Lbfgs implements LineSearchMethod {
       const found = this.search.search(evaluate, x, t, d, f, g, gtd, this.nIter === 1 && inverseL1 < 1);
       t = found.t;
       evals += found.evals;
-      if (!found.wolfe) notes.push('wolfeNotMet');
+      if (!found.wolfe) result.notes |= NOTE.wolfeNotMet;
     }
     for (let i = 0; i < dim; i++) x[i] = fma(t, d[i], x[i]);
     this.t = t;
-    return { evals, t, notes };
+    result.evals = evals;
+    result.t = t;
+    return result;
   }
 }
