@@ -145,7 +145,10 @@ export async function startExperiment(exp: Experiment, opts: { paused?: boolean 
   const gen = nextGeneration();
   tracesReady = false;
   const paused = opts.paused ?? false;
-  useStore.setState({ experiment: exp, error: null, scrubStep: null, hoverStep: null });
+  // A network's start answers after its first step (seconds on a large net): the bar says at once
+  // whether the new runs play (Play, Pause and Step wait in the worker behind the start).
+  const statusNow = exp.problem.kind === 'network' ? { status: paused ? ('paused' as const) : ('playing' as const) } : {};
+  useStore.setState({ experiment: exp, error: null, scrubStep: null, hoverStep: null, ...statusNow });
   let res: Awaited<ReturnType<typeof startInWorker>>;
   try {
     res = await startInWorker(gen, exp, paused);
@@ -227,6 +230,7 @@ export async function cancelLongStep(): Promise<boolean> {
   const { inFlight } = useStepProgress.getState();
   const exp = useStore.getState().experiment;
   restartEngine();
+  if (useStore.getState().status !== 'finished') useStore.setState({ status: 'paused' });
   // Every unfinished run has taken the same number of steps (the session advances all alike).
   const points = Math.max(0, ...pointsIn);
   if (points === 0 || !tracesReady) return startExperiment(exp, { paused: true });
@@ -235,7 +239,6 @@ export async function cancelLongStep(): Promise<boolean> {
   pointsIn = kept;
   // start() sends x_0 in message 1 (its first step already taken); step(points - 1) sends the rest in message 2.
   replayThrough = points > 1 ? 2 : 1;
-  if (useStore.getState().status !== 'finished') useStore.setState({ status: 'paused' });
   useStepProgress.setState({ inFlight: null, restoring: { through: points, at: null }, cancelled: inFlight ? { step: inFlight.step, shown: points - 1 } : null });
   try {
     const res = await startInWorker(gen, exp, true);
