@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { pause, play, reset, setSpeed, step } from '../state/controller';
 import { useStore } from '../state/store';
 import { ShortcutHelp } from './a11y/ShortcutHelp';
+import { StepProgressLine } from './nets/StepProgressLine';
 
 const SPEEDS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000];
 const SHORTCUTS = 'Keyboard: space play/pause, → step (shift: 10), ← scrub back, r reset';
@@ -69,6 +70,7 @@ export function PlaybackControls() {
         </select>
       </label>
       <span className="status" data-testid="status">{status}</span>
+      <StepProgressLine />
       {isSurface && (
       <label className="scrubber">
         <span>step {scrubStep ?? maxStep} / {maxStep}</span>

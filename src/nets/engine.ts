@@ -12,13 +12,13 @@ import { runStream } from '../optim/rng';
 import { fmtNum } from '../optim/verdict';
 import { makeDataset, type NetworkData } from './datasets';
 import { glorotInit, mlp, type Mlp } from './mlp';
-import { type NetworkChunk, NetRun } from './netRun';
+import { type NetworkChunk, NetRun, type StepProgress } from './netRun';
 import { NetObjective } from './objective';
 import { netStream } from './streams';
 import { initShapeError } from '../experiment/netInit';
 import { flatWeights } from './exported';
 
-export type { NetworkChunk } from './netRun';
+export type { NetworkChunk, StepProgress } from './netRun';
 
 /**
  * Newton and cubic Newton need the dense Hessian every step: dim Hessian-vector products and an
@@ -62,7 +62,8 @@ function label(run: Run): string {
   return `${OPTIMIZER_SPECS[run.optimizer].name} lr=${fmtNum(lr)}`;
 }
 
-export function createNetworkEngine(exp: Experiment): NetworkEngineResult {
+/** `onProgress`: told how far each dense-Hessian step is (NetRunConfig.onProgress). */
+export function createNetworkEngine(exp: Experiment, opts: { onProgress?: (p: StepProgress) => void } = {}): NetworkEngineResult {
   const problem = exp.problem;
   if (problem.kind !== 'network') return { ok: false, errors: [{ path: 'problem.kind', message: 'not a network problem' }] };
   const net = mlp(problem.hidden, problem.activation);
@@ -104,6 +105,7 @@ export function createNetworkEngine(exp: Experiment): NetworkEngineResult {
         seed: exp.seed,
         rng: runStream(exp.seed, runStreamId(run, index)),
         ...(exp.stop.secondOrder ? { secondOrder: exp.stop.secondOrder } : {}),
+        ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
       }),
     );
   });

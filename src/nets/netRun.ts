@@ -72,6 +72,20 @@ export interface NetRunConfig {
   rng: Rng;
   /** The second-order stopping rule (stop.secondOrder): lambda_min by Lanczos where ||grad L|| <= eps. */
   secondOrder?: SecondOrderRule;
+  /** Told how far a dense-Hessian step is (it takes seconds on a large net); it only reads. */
+  onProgress?: (p: StepProgress) => void;
+}
+
+/**
+ * How far run `run` is inside the step that makes w_step from w_(step-1): building the dense
+ * Hessian (`fraction` of its columns done), then the optimizer's update on it (an O(dim^3) solve
+ * or eigendecomposition, one call: fraction 0). Only optimizers that need the dense Hessian report.
+ */
+export interface StepProgress {
+  run: number;
+  step: number;
+  phase: 'hessian' | 'update';
+  fraction: number;
 }
 
 /** The full-batch training objective's L and gradient at any weights (StepContext.evaluate). */
@@ -107,6 +121,8 @@ export class NetRun {
 
   /** The stop test's settings (runRules.runStopCode), read once from the config. */
   private readonly stopRule: StopRule;
+  /** denseHessian's column callback, reporting StepProgress (undefined: nobody listens). */
+  private readonly onColumn?: (done: number, total: number) => void;
 
   constructor(private readonly cfg: NetRunConfig) {
     this.stopRule = { gradTol: cfg.gradTol, maxSteps: cfg.maxSteps, rho: cfg.secondOrder?.rho, maxEvals: cfg.maxEvals };
@@ -127,6 +143,8 @@ export class NetRun {
     this.snapshots = new Snapshots(dim);
     this.snapshots.offer(0, this.w);
     this.evaluateHere();
+    const report = cfg.onProgress;
+    if (report && cfg.def.needsHessian) this.onColumn = (done, total) => report({ run: this.index, step: this.t + 1, phase: 'hessian', fraction: done / total });
   }
 
   get done(): boolean {
@@ -184,7 +202,10 @@ export class NetRun {
       else this.gs.set(this.g);
       stepGradient(this.gs, run.gradNoise, run.clip, this.cfg.rng);
       this.ctx.lr = this.schedule.at(this.t);
-      if (this.ctx.hessian) objective.denseHessian(w, this.ctx.hessian, batch, batch ? batch.length : undefined);
+      if (this.ctx.hessian) {
+        objective.denseHessian(w, this.ctx.hessian, batch, batch ? batch.length : undefined, this.onColumn);
+        this.cfg.onProgress?.({ run: this.index, step: this.t + 1, phase: 'update', fraction: 0 });
+      }
       this.prev.set(w);
       this.ctx.f = this.fx;
       this.ctx.evals = 1;

@@ -78,8 +78,12 @@ export class NetObjective {
     if (this.l2 !== 0) for (let i = 0; i < v.length; i++) out[i] += this.l2 * v[i];
   }
 
-  /** The dense Hessian (row-major dim x dim) from dim products with unit vectors, symmetrized. */
-  denseHessian(w: Float64Array, out: Float64Array, idx: Int32Array | null = null, count = this.train.count): void {
+  /**
+   * The dense Hessian (row-major dim x dim) from dim products with unit vectors, symmetrized.
+   * `onColumn(done, dim)` after each product: a large net's Hessian takes seconds, and the app
+   * shows how far it is (the callback only reads; the numbers are the same with or without it).
+   */
+  denseHessian(w: Float64Array, out: Float64Array, idx: Int32Array | null = null, count = this.train.count, onColumn?: (done: number, total: number) => void): void {
     const n = this.dim;
     const e = new Float64Array(n);
     const col = new Float64Array(n);
@@ -88,6 +92,7 @@ export class NetObjective {
       this.hvp(w, e, col, idx, count);
       e[j] = 0;
       for (let i = 0; i < n; i++) out[i * n + j] = col[i];
+      onColumn?.(j + 1, n);
     }
     // Exact arithmetic gives a symmetric H; rounding does not quite, and solvers expect symmetry.
     for (let i = 0; i < n; i++) {

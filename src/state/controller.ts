@@ -4,5 +4,5 @@
 export { startExperiment } from './runStream';
 export { setContourRaster, setView } from './contourGrid';
 export { probeAt, probeEnter, probeLeave } from './probe';
-export { pause, play, reset, setSpeed, step } from './playback';
+export { cancelStep, pause, play, reset, setSpeed, step } from './playback';
 export { editExperiment, setStart } from './edit';

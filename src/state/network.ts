@@ -1,7 +1,7 @@
 // The network views' data from the worker: the selected run's decision grid (refreshed as the
 // run trains; the latest request wins, latest.ts) and the loss-landscape slice on request.
 import type { DirectionKind } from '../nets/directions';
-import { engine } from './engineWorker';
+import { engine, unlessRestarted } from './engineWorker';
 import { latestWins } from './latest';
 import { followSpectrum } from './spectrum';
 import { useStore } from './store';
@@ -42,6 +42,8 @@ export async function requestSlice(req: SliceRequest): Promise<void> {
     if (useStore.getState().experiment !== asked || useStore.getState().selectedRun !== req.run) return;
     if (!slice.ok) useStore.setState({ error: slice.error });
     else useStore.setState({ slice: slice.value });
+  } catch (e) {
+    unlessRestarted(e); // a cancelled long step took the worker, and the request, with it: ask again
   } finally {
     useStore.setState({ sliceBusy: false });
   }

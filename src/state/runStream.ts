@@ -3,9 +3,10 @@
 // frame. Each start gets a generation number, so chunks of a superseded run are ignored.
 import type { Experiment } from '../experiment/types';
 import { planeCoords } from '../functions/plane';
-import { proxy, type AnyChunk } from '../workers/client';
+import { proxy, type AnyChunk, type StepProgress } from '../workers/client';
 import { refreshPlane, requestGrid } from './contourGrid';
-import { engine } from './engineWorker';
+import { engine, restartEngine, unlessRestarted } from './engineWorker';
+import { engineBusy, pointsArrived, reportProgress, useStepProgress } from './stepProgress';
 import { appendNetChunk, emptyNetTrace } from './netTraces';
 import { refreshDecision } from './network';
 import { runLabels } from './runLabels';
@@ -45,6 +46,11 @@ let tracesReady = false;
 // chunk sent just before the pause can arrive after the reply).
 let received = 0;
 let pausedAt: number | null = null;
+/** Points of each run received in this generation (the step in flight is the one past them). */
+let pointsIn: number[] = [];
+const pointsOf = (run: number): number => pointsIn[run] ?? 0;
+/** After a cancel, the fresh worker's messages up to this one re-send points the page holds: dropped. */
+let replayThrough = 0;
 
 function settlePause(): void {
   if (pausedAt === null || received < pausedAt) return;
@@ -63,6 +69,18 @@ export function pauseAfter(gen: number, last: number): void {
 /** Playing again: no pause is waiting to settle. */
 export function clearPause(): void {
   pausedAt = null;
+}
+
+/** A message of chunks from the worker: counted as it arrives (the step in flight ends with it), then taken in. */
+function onMessage(gen: number, chunks: AnyChunk[], finished: boolean, seq: number): void {
+  if (gen !== generation) return;
+  if (seq <= replayThrough) {
+    received = Math.max(received, seq);
+    return;
+  }
+  for (const c of chunks) pointsIn[c.run] = pointsOf(c.run) + c.f.length;
+  pointsArrived(pointsOf);
+  onChunks(gen, chunks, finished, seq);
 }
 
 function onChunks(gen: number, chunks: AnyChunk[], finished: boolean, seq: number): void {
@@ -95,19 +113,49 @@ function flushTraces(): void {
   if (frameRequested) publishTraces();
 }
 
-/** Starts the experiment from step 0 (paused or playing); false when a later start superseded it. */
-export async function startExperiment(exp: Experiment, opts: { paused?: boolean } = {}): Promise<boolean> {
-  const gen = ++generation;
-  tracesReady = false;
+/** A new generation: what the previous one received is forgotten. */
+function nextGeneration(): number {
   early = [];
   received = 0;
   pausedAt = null;
+  pointsIn = [];
+  replayThrough = 0;
+  return ++generation;
+}
+
+/** Starts `exp` in the worker for generation `gen`: its chunks and its step progress come back tagged. */
+function startInWorker(gen: number, exp: Experiment, paused: boolean) {
+  return engine().start(
+    exp,
+    proxy((chunks: AnyChunk[], finished: boolean, seq: number) => onMessage(gen, chunks, finished, seq)),
+    { stepsPerTick: useStore.getState().speed, paused },
+    proxy((p: StepProgress) => {
+      if (gen === generation) reportProgress(p, pointsOf);
+    }),
+  );
+}
+
+/**
+ * Starts the experiment from step 0 (paused or playing); false when a later start superseded it.
+ * A worker inside a long step would answer only after it: it is replaced by a fresh one.
+ */
+export async function startExperiment(exp: Experiment, opts: { paused?: boolean } = {}): Promise<boolean> {
+  if (engineBusy()) restartEngine();
+  useStepProgress.setState({ inFlight: null, restoring: null, cancelled: null });
+  const gen = nextGeneration();
+  tracesReady = false;
   const paused = opts.paused ?? false;
-  useStore.setState({ experiment: exp, error: null, scrubStep: null, hoverStep: null });
-  const res = await engine().start(exp, proxy((chunks: AnyChunk[], finished: boolean, seq: number) => onChunks(gen, chunks, finished, seq)), {
-    stepsPerTick: useStore.getState().speed,
-    paused,
-  });
+  // A network's start answers after its first step (seconds on a large net): the bar says at once
+  // whether the new runs play (Play, Pause and Step wait in the worker behind the start).
+  const statusNow = exp.problem.kind === 'network' ? { status: paused ? ('paused' as const) : ('playing' as const) } : {};
+  useStore.setState({ experiment: exp, error: null, scrubStep: null, hoverStep: null, ...statusNow });
+  let res: Awaited<ReturnType<typeof startInWorker>>;
+  try {
+    res = await startInWorker(gen, exp, paused);
+  } catch (e) {
+    unlessRestarted(e);
+    return false; // cut off by a cancel or a newer start
+  }
   if (gen !== generation) return false;
   if (!res.ok) {
     useStore.setState({ error: res.error, status: 'idle' });
@@ -169,4 +217,42 @@ export async function startExperiment(exp: Experiment, opts: { paused?: boolean 
   if (started.kind === 'surface') requestGrid(exp, exp.view ?? started.surface.view);
   if (started.kind === 'function') requestGrid(exp, useStore.getState().view ?? started.info.view);
   return true;
+}
+
+/**
+ * Cancels the long step in flight at once: the worker is terminated, and a fresh one re-runs the
+ * experiment, paused, to the last step the page shows (the engine is deterministic, so the same
+ * bits; the page keeps its points and drops the re-sent ones). Play then goes on from there, so
+ * the cancelled step is computed again. Before the first point there is nothing to keep: the
+ * experiment restarts paused. Resolves when the fresh worker has caught up (false: superseded).
+ */
+export async function cancelLongStep(): Promise<boolean> {
+  const { inFlight } = useStepProgress.getState();
+  const exp = useStore.getState().experiment;
+  restartEngine();
+  if (useStore.getState().status !== 'finished') useStore.setState({ status: 'paused' });
+  // Every unfinished run has taken the same number of steps (the session advances all alike).
+  const points = Math.max(0, ...pointsIn);
+  if (points === 0 || !tracesReady) return startExperiment(exp, { paused: true });
+  const kept = pointsIn;
+  const gen = nextGeneration();
+  pointsIn = kept;
+  // start() sends x_0 in message 1 (its first step already taken); step(points - 1) sends the rest in message 2.
+  replayThrough = points > 1 ? 2 : 1;
+  useStepProgress.setState({ inFlight: null, restoring: { through: points, at: null }, cancelled: inFlight ? { step: inFlight.step, shown: points - 1 } : null });
+  try {
+    const res = await startInWorker(gen, exp, true);
+    if (gen !== generation) return false;
+    if (!res.ok) {
+      useStore.setState({ error: res.error, status: 'idle' });
+      return true;
+    }
+    if (points > 1) await engine().step(points - 1);
+  } catch (e) {
+    unlessRestarted(e);
+    return false;
+  } finally {
+    if (gen === generation) useStepProgress.setState({ restoring: null });
+  }
+  return gen === generation;
 }

@@ -26,6 +26,7 @@ import type { RunWeights } from './spectrumApi';
 import type { CensusStart } from '../nets/census/starts';
 import { fail, ok, type WorkerResult } from './result';
 import { type AnyChunk, chunkBuffers, Session, withLambdaMin } from './session';
+import { type StepProgressListener, throttledProgress } from './stepProgress';
 
 export interface SurfaceInfo {
   name: string;
@@ -86,8 +87,8 @@ function streamTo(listener: ChunkListener) {
   return (chunks: AnyChunk[], finished: boolean, seq: number) => listener(Comlink.transfer(chunks, chunkBuffers(chunks)) as AnyChunk[], finished, seq);
 }
 
-function startNetwork(exp: Experiment, listener: ChunkListener, opts: { stepsPerTick: number; paused: boolean }): StartResult {
-  const built = createNetworkEngine(exp);
+function startNetwork(exp: Experiment, listener: ChunkListener, opts: { stepsPerTick: number; paused: boolean }, progress?: StepProgressListener): StartResult {
+  const built = createNetworkEngine(exp, progress ? { onProgress: throttledProgress(progress) } : {});
   if (!built.ok) return fail(formatErrors(built.errors));
   network = built.engine;
   // One step at a time inside a tick: a large network's step takes a good part of the budget.
@@ -131,12 +132,15 @@ function sliceInstance(problem: FunctionProblem, slice: Slice): WorkerResult<Ins
 }
 
 export const api = {
-  /** Starts (or restarts) an experiment; chunks stream to `listener`. Paused when `paused`. */
-  start(exp: Experiment, listener: ChunkListener, opts: { stepsPerTick: number; paused: boolean }): StartResult {
+  /**
+   * Starts (or restarts) an experiment; chunks stream to `listener`. Paused when `paused`.
+   * `progress` hears how far a network's dense-Hessian steps are (seconds each on a large net).
+   */
+  start(exp: Experiment, listener: ChunkListener, opts: { stepsPerTick: number; paused: boolean }, progress?: StepProgressListener): StartResult {
     session?.pause();
     session = null;
     network = null;
-    if (exp.problem.kind === 'network') return startNetwork(exp, listener, opts);
+    if (exp.problem.kind === 'network') return startNetwork(exp, listener, opts, progress);
     const built = createEngine(exp);
     if (!built.ok) return fail(formatErrors(built.errors));
     const { engine } = built;

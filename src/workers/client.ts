@@ -6,6 +6,7 @@ import type { SpectrumApi } from './spectrumApi';
 export type { ChunkListener, FunctionInfo, PlaneProbe, Probe, StartResult, SurfaceInfo } from './api';
 export type { Slice } from './slice';
 export type { AnyChunk } from './session';
+export type { StepProgress } from './stepProgress';
 export type { DecisionGrid, NetworkInfo } from './netApi';
 export type { NetExport } from './netApi';
 export type { NetSpectrum } from './spectrumApi';
@@ -14,9 +15,10 @@ export type { HeightField } from './heightField';
 export type { ValueScale } from './valueScale';
 export type { CriticalPoint } from '../surfaces/critical';
 
-export function createEngineWorker(): Comlink.Remote<WorkerApi> {
+/** The engine worker; `terminate` ends it at once, even inside a long step (the page then starts another). */
+export function createEngineWorker(): { api: Comlink.Remote<WorkerApi>; terminate: () => void } {
   const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'saddlepoint-engine' });
-  return Comlink.wrap<WorkerApi>(worker);
+  return { api: Comlink.wrap<WorkerApi>(worker), terminate: () => worker.terminate() };
 }
 
 /** The spectrum worker (the live Hessian spectrum of a network run, apart from the race). */
