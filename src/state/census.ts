@@ -12,7 +12,7 @@ import { initShapeError } from '../experiment/netInit';
 import type { Experiment, LayerWeights } from '../experiment/types';
 import { CENSUS_CANCELLED, censusClient } from '../workers/censusClient';
 import type { CensusReport, NetExport } from '../workers/client';
-import { engine } from './engineWorker';
+import { engine, EngineRestarted } from './engineWorker';
 import { startExperiment } from './runStream';
 import { useStore } from './store';
 
@@ -76,8 +76,13 @@ export async function runCensus(): Promise<void> {
   if (experiment.problem.kind !== 'network') return;
   const { settings } = useCensusStore.getState();
   useCensusStore.setState({ running: true, progress: { done: 0, total: settings.starts }, error: null });
-  const path = await engine().netCensusPathStarts();
+  // The path starts come from the engine worker; a restart (a cancelled long step) cuts the call off.
+  const path = await engine().netCensusPathStarts().catch((e: unknown) => (e instanceof EngineRestarted ? null : Promise.reject(e)));
   if (mine !== generation) return;
+  if (path === null) {
+    useCensusStore.setState({ running: false, progress: null, error: 'the census was not started: the engine was restarted while it read the paths; run the census again' });
+    return;
+  }
   const r = await censusClient().run({ experiment, count: settings.starts, eps: settings.eps, path: path.ok ? path.value : [] }, (done, total) => {
     if (mine === generation) useCensusStore.setState({ progress: { done, total } });
   });
@@ -89,7 +94,9 @@ export async function runCensus(): Promise<void> {
 
 /** A run's weights at its current step and the dataset, as one JSON document to download. */
 export async function exportWeights(run: number): Promise<{ ok: true; name: string; text: string } | { ok: false; error: string }> {
-  const r = await engine().netExport(run);
+  const r = await engine()
+    .netExport(run)
+    .catch((e: unknown) => (e instanceof EngineRestarted ? { ok: false as const, error: 'the export was cancelled: the engine was restarted; export again' } : Promise.reject(e)));
   if (!r.ok) return r;
   const { label, step, sizes, weights, data } = r.value;
   const doc = {

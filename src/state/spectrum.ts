@@ -7,7 +7,7 @@
 // spectrum shown is of an older step than the run's current one.
 import { create } from 'zustand';
 import { createSpectrumWorker, type NetSpectrum } from '../workers/client';
-import { engine } from './engineWorker';
+import { engine, EngineRestarted } from './engineWorker';
 import { latestWins } from './latest';
 import { useStore } from './store';
 
@@ -49,7 +49,10 @@ const spectra = latestWins<{ run: number }>(
     const r = await spectrumWorker().spectrum(experiment, weights.value);
     if (current()) useSpectrumStore.setState(r.ok ? { spectrum: r.value, of: experiment, error: null } : { error: r.error });
   },
-  (error) => useSpectrumStore.setState({ error: String(error) }),
+  // A call cut off by an engine restart (a cancelled long step) is no error: the follow-up request comes with the next chunk.
+  (error) => {
+    if (!(error instanceof EngineRestarted)) useSpectrumStore.setState({ error: String(error) });
+  },
 );
 
 /** The selected run's current step, from its streamed trace (-1 before its first chunk). */
