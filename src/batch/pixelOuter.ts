@@ -31,7 +31,7 @@ import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { type BatchJob, pixelSetting, pixelStart, sharedSetting } from './batchJob';
 import { type Evaluator, evaluatorOf } from './evaluator';
 import type { RowsOutcome } from './outcome';
-import { scalarKey } from './sharedScalars';
+import { ScalarKeys } from './sharedScalars';
 import { scalarTable, StepTable, TableReplay } from './stepTable';
 
 /**
@@ -138,13 +138,14 @@ export class PixelOuterRows {
     this.firstOrderStop = this.rule.rho === undefined && this.rule.maxEvals === undefined;
     const nx = job.grid.nx;
     const shared = sharedSetting(job) ? pixelSetting(job, 0, rows[0] ?? 0).params : null;
-    const sharedKey = shared ? scalarKey(def.stepScalars, shared) : '';
+    const keys = new ScalarKeys(def.stepScalars);
+    const sharedKey = shared ? keys.of(shared) : '';
     const scheduled = !!job.schedule && job.schedule.kind !== 'constant';
     this.plans = [];
     rows.forEach((row, r) => {
       for (let i = 0; i < nx; i++) {
         const params = shared ?? pixelSetting(job, i, row).params;
-        this.plans.push({ k: r * nx + i, i, row, params, scalarKey: shared ? sharedKey : scalarKey(def.stepScalars, params), lr: scheduled ? (params.lr as number) : 0 });
+        this.plans.push({ k: r * nx + i, i, row, params, scalarKey: shared ? sharedKey : keys.of(params), lr: scheduled ? (params.lr as number) : 0 });
       }
     });
     // one table of each kind alive at a time: pixels that share them run one after another

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { OPTIMIZERS } from '../optim/optimizers';
 import { resolveParams } from '../optim/optimizers/params';
-import { scalarDeps, SharedScalars } from './sharedScalars';
+import { ScalarKeys, scalarDeps, scalarKey, SharedScalars } from './sharedScalars';
 
 describe('scalarDeps', () => {
   it('records the parameters a sequence reads', () => {
@@ -43,4 +43,25 @@ describe('SharedScalars', () => {
       }
     });
   }
+});
+
+describe('ScalarKeys', () => {
+  for (const def of Object.values(OPTIMIZERS)) {
+    it(`${def.id}: gives scalarKey's partition of parameter sets, observing only sets no earlier one covers`, () => {
+      const sets = [0.1, 0.2, -0, 0].flatMap((lr) => {
+        const base = resolveParams(def.id, { lr });
+        return 'betas' in base ? [base, resolveParams(def.id, { lr, betas: [0.7, 0.95] }), resolveParams(def.id, { lr, betas: [-0, 0.95] })] : [base];
+      });
+      const keys = new ScalarKeys(def.stepScalars);
+      const mine = sets.map((p) => keys.of(p));
+      const own = sets.map((p) => scalarKey(def.stepScalars, p));
+      for (let a = 0; a < sets.length; a++) for (let b = 0; b < sets.length; b++) expect(mine[a] === mine[b]).toBe(own[a] === own[b]);
+    });
+  }
+
+  it('tells -0 from 0 and arrays by their values', () => {
+    const keys = new ScalarKeys(OPTIMIZERS.adam.stepScalars);
+    const k = [[0.9, 0.999], [-0, 0.999], [0, 0.999], [0.9, 0.99]].map((betas) => keys.of(resolveParams('adam', { betas })));
+    expect(new Set(k).size).toBe(4);
+  });
 });
