@@ -46,6 +46,15 @@ export function emptyTrace(label: string, index: number): RunTrace {
   };
 }
 
+/**
+ * A function problem's empty trace, its buffer of coordinates sized once for the run's every
+ * point (dim x maxPoints): grown by doubling, a buffer of 2e7 numbers would be copied on the page
+ * (a long task); the pages a shorter run never writes are never touched.
+ */
+export function emptyVectorTrace(label: string, index: number, dim: number, maxPoints: number): RunTrace {
+  return { ...emptyTrace(label, index), dim, points: new Float64Array(dim * maxPoints) };
+}
+
 /** Appends in place; returns the same trace object (callers bump a revision counter). */
 export function appendToTrace(t: RunTrace, chunk: RunChunk & { lambdaMin?: Float64Array }): RunTrace {
   const n = chunk.f.length;

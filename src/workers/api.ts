@@ -105,7 +105,7 @@ function startFunction(exp: Experiment, engine: VectorEngine, listener: ChunkLis
   const { instance } = engine;
   const fn = D_FUNCTIONS[instance.id];
   const { axes, center, x, y } = instance.view;
-  kept = new KeptPaths(instance.dim, engine.runs.length);
+  kept = new KeptPaths(instance.dim, engine.runs.length, exp.stop.maxSteps + 1);
   session = new Session(withKeptPaths(engine, kept), streamTo(listener), opts.stepsPerTick);
   session.begin(opts.paused);
   return ok({

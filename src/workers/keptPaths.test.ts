@@ -13,7 +13,7 @@ function stream(exp: Experiment, chunk: number): { kept: KeptPaths; page: number
   const built = createEngine(exp);
   if (!built.ok || built.engine.kind !== 'function') throw new Error('not a function problem');
   const dim = built.engine.instance.dim;
-  const kept = new KeptPaths(dim, exp.runs.length);
+  const kept = new KeptPaths(dim, exp.runs.length, exp.stop.maxSteps + 1);
   const engine = withKeptPaths(built.engine, kept);
   const page: number[][] = exp.runs.map(() => []);
   while (!engine.done) for (const c of engine.advance(chunk) as RunChunk[]) page[c.run].push(...c.xy);

@@ -29,11 +29,13 @@ interface KeptPath {
 export class KeptPaths {
   private readonly paths: KeptPath[];
 
+  /** `maxPoints`: each run's points at most (stop.maxSteps + 1), its buffer's size at once (no copy as it grows; pages never written are never touched). */
   constructor(
     readonly dim: number,
     runs: number,
+    maxPoints: number,
   ) {
-    this.paths = Array.from({ length: runs }, () => ({ points: new Float64Array(dim * 64), length: 0 }));
+    this.paths = Array.from({ length: runs }, () => ({ points: new Float64Array(dim * maxPoints), length: 0 }));
   }
 
   /** Copies a chunk's points (dim coordinates each) onto its run's path. */
