@@ -6,8 +6,8 @@ import { memo, useEffect, useRef } from 'react';
 import type { ContourGrid } from '../state/store';
 import { PLOT_MARGIN, type PlotScales } from './usePlotScales';
 
-/** The faded contours of a plane no longer shown. */
-const STALE_OPACITY = 0.25;
+/** The faded contours (and colour bar) of a plane no longer shown. */
+export const STALE_OPACITY = 0.25;
 
 export const ContourLayer = memo(function ContourLayer({ grid, scales, size, stale = false }: { grid: ContourGrid; scales: PlotScales; size: number; stale?: boolean }) {
   const ref = useRef<HTMLCanvasElement>(null);
