@@ -2,11 +2,13 @@
 // value of f where some bands begin; and a hatched swatch when part of the window has no value.
 import { fmtNum } from '../optim/verdict';
 import type { ContourScale } from '../state/store';
+import { STALE_OPACITY } from './ContourLayer';
 import { PLOT_MARGIN } from './usePlotScales';
 
 const LABELS = 5;
 
-export function ColorBar({ scale, size }: { scale: ContourScale; size: number }) {
+/** `stale`: the scale of contours of another plane than the one shown (faded as they are: ContourLayer). */
+export function ColorBar({ scale, size, stale = false }: { scale: ContourScale; size: number; stale?: boolean }) {
   const n = scale.colors.length;
   if (n === 0) return null;
   const width = size - PLOT_MARGIN.left - PLOT_MARGIN.right - (scale.hasUndefined ? 84 : 0);
@@ -15,7 +17,7 @@ export function ColorBar({ scale, size }: { scale: ContourScale; size: number })
   const edges = Array.from({ length: LABELS }, (_, i) => Math.round((i * n) / (LABELS - 1)));
   const valueAt = (edge: number) => (edge >= n ? scale.max : scale.thresholds[edge]);
   return (
-    <svg className="color-bar" width={size} height={30} data-testid="color-bar" role="img" aria-label="Colour scale of f">
+    <svg className="color-bar" width={size} height={30} data-testid="color-bar" role="img" aria-label="Colour scale of f" style={{ opacity: stale ? STALE_OPACITY : 1 }}>
       <g transform={`translate(${PLOT_MARGIN.left},2)`}>
         {scale.colors.map((c, k) => (
           <rect key={k} x={k * band} width={band + 0.5} height={10} fill={c} />

@@ -1,11 +1,15 @@
 // The contour picture (rasterized in the worker) under the plot's SVG, placed through the plot's
 // scales: while a zoom's new picture is on its way, the old one is drawn stretched to where its
-// window now lies, so the view never jumps.
+// window now lies, so the view never jumps. A function problem's contours of another plane than
+// the one now shown (the new plane's are on their way) are faded, not drawn as if they were its.
 import { memo, useEffect, useRef } from 'react';
 import type { ContourGrid } from '../state/store';
 import { PLOT_MARGIN, type PlotScales } from './usePlotScales';
 
-export const ContourLayer = memo(function ContourLayer({ grid, scales, size }: { grid: ContourGrid; scales: PlotScales; size: number }) {
+/** The faded contours (and colour bar) of a plane no longer shown. */
+export const STALE_OPACITY = 0.25;
+
+export const ContourLayer = memo(function ContourLayer({ grid, scales, size, stale = false }: { grid: ContourGrid; scales: PlotScales; size: number; stale?: boolean }) {
   const ref = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     const canvas = ref.current;
@@ -28,6 +32,6 @@ export const ContourLayer = memo(function ContourLayer({ grid, scales, size }: {
     ctx.restore();
   }, [grid, scales, size]);
   return (
-    <canvas ref={ref} className="contour-canvas" style={{ width: size, height: size }} data-testid="contours" data-levels={grid.levels} aria-hidden />
+    <canvas ref={ref} className="contour-canvas" style={{ width: size, height: size, opacity: stale ? STALE_OPACITY : 1 }} data-testid="contours" data-levels={grid.levels} data-stale={stale} aria-hidden />
   );
 });

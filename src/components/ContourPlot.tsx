@@ -4,7 +4,7 @@
 // or a two-finger pinch zooms; with the plot focused the arrow keys move run 1's start.
 import { useEffect, useRef, type KeyboardEvent, type PointerEvent } from 'react';
 import { probeAt, probeEnter, probeLeave, setContourRaster, setStart, setView } from '../state/controller';
-import { planeLabels } from '../state/plane';
+import { contoursStale, planeLabels } from '../state/plane';
 import { useStore } from '../state/store';
 import { arrowDirection, nudgeFraction } from './a11y/keyNudge';
 import { Axes } from './Axes';
@@ -26,6 +26,7 @@ export function ContourPlot({ size = PLOT_SIZE }: { size?: number }) {
   const fadeTail = useStore((s) => s.fadeTail);
   const criticalPoints = useStore((s) => s.criticalPoints);
   const fn = useStore((s) => s.fn);
+  const stale = useStore((s) => contoursStale(s.grid, s.fn));
   const view = useStore((s) => s.view) ?? grid?.view ?? FALLBACK_VIEW;
   const scales = usePlotScales(view, size);
   const targetRef = useRef<SVGRectElement>(null);
@@ -140,7 +141,7 @@ export function ContourPlot({ size = PLOT_SIZE }: { size?: number }) {
 
   return (
     <div className="plot-stack" ref={stackRef} style={{ width: size, height: size, overscrollBehavior: 'contain' }}>
-    {grid && <ContourLayer grid={grid} scales={scales} size={size} />}
+    {grid && <ContourLayer grid={grid} scales={scales} size={size} stale={stale} />}
     <svg width={size} height={size} className="plot" role="img" aria-label="Contour plot with optimizer paths" data-testid="plot" tabIndex={0} aria-description="arrow keys move run 1's start point (shift: farther)" onKeyDown={onKeyDown}>
       <defs>
         <clipPath id="plot-clip">

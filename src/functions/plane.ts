@@ -21,6 +21,15 @@ export function planeCoords(plane: Plane, x: ArrayLike<number>, offset = 0): [nu
   return [along(x, offset, plane.origin, plane.u), along(x, offset, plane.origin, plane.v)];
 }
 
+/** Writes the plane coordinates of points from..to-1 (dim numbers each, point after point) into out as interleaved a, b. */
+export function projectPoints(plane: Plane, points: ArrayLike<number>, dim: number, from: number, to: number, out: Float64Array): void {
+  for (let i = from; i < to; i++) {
+    const [a, b] = planeCoords(plane, points, i * dim);
+    out[2 * i] = a;
+    out[2 * i + 1] = b;
+  }
+}
+
 /** Writes into `out` the point drawn at (a, b) on the plane through `center`; returns out. */
 export function planePoint(plane: Plane, center: ArrayLike<number>, a: number, b: number, out: Float64Array): Float64Array {
   for (let k = 0; k < out.length; k++) out[k] = center[k];

@@ -37,7 +37,7 @@ const grids = latestWins<{ exp: Experiment; view: ViewWindow; width: number; hei
       useStore.setState({ error: image.error });
       return;
     }
-    const grid = { view, bitmap: image.value.bitmap, levels: image.value.levels, scale: image.value.scale };
+    const grid = { view, bitmap: image.value.bitmap, levels: image.value.levels, scale: image.value.scale, plane: slice?.plane ?? null };
     const old = useStore.getState().grid;
     useStore.setState({ grid });
     old?.bitmap.close();

@@ -3,17 +3,21 @@
 // src/numeric/pca.ts). Changing it re-projects every path from its kept coordinates and redraws
 // the contours; the contours also follow the point they go through (the selected run's point at
 // the shown step). The PCA follows the path as it grows (again whenever it has grown by a
-// quarter, and at the end), and the selected run: the window is then fitted to the paths.
+// quarter, and at the end), and the selected run: the window is then fitted to the paths. The
+// PCA (up to ~0.3 s at 20,001 points in d = 1000) and the projection of every path on its plane
+// are the engine worker's (src/workers/keptPaths.ts, which keeps the paths too): the page asks,
+// the latest request wins, and the answer is applied as it comes; the page never computes them.
 import type { PlaneChoice } from '../experiment/plane';
 import { planeChoiceProblem } from '../experiment/plane';
 import { type Plane, planeCoords } from '../functions/plane';
-import { pathPca } from '../numeric/pca';
 import { refreshPlane, setView } from './contourGrid';
-import { type FunctionInfo, type FunctionPlane, type PcaPlane, useStore } from './store';
-import { project, type RunTrace } from './traces';
+import { engine } from './engineWorker';
+import { latestWins } from './latest';
+import { type FunctionInfo, type FunctionPlane, useStore } from './store';
+import { grow, project, type RunTrace } from './traces';
 import { currentPlane } from './planeOf';
 
-export { currentPlane, planeChoice, planeLabels } from './planeOf';
+export { contoursStale, currentPlane, planeChoice, planeLabels } from './planeOf';
 
 /** The PCA is computed again once the path has this many times the points it was computed from. */
 const PCA_REGROW = 1.25;
@@ -44,19 +48,25 @@ export function planeAtStart(info: FunctionInfo, prev: FunctionPlane | null): Fu
   return { info, axes: info.axes, kind: 'coordinates', pca: null };
 }
 
-/** Re-projects every path on `plane` (new trace objects: views cache a path per trace object). */
-function reproject(traces: RunTrace[], plane: Plane): RunTrace[] {
-  return traces.map((t) => {
-    const copy = { ...t, xy: t.xy.slice() };
-    project(copy, plane);
+/**
+ * Re-projects every path on `plane` (new trace objects: views cache a path per trace object):
+ * from `given[i]`, run i's points already projected in the worker (as many as it held then),
+ * and only the points that came since here.
+ */
+function reproject(traces: RunTrace[], plane: Plane, given?: Float64Array[]): RunTrace[] {
+  return traces.map((t, i) => {
+    const xy = given?.[i];
+    const done = xy ? Math.min(xy.length / 2, t.length) : 0;
+    const copy = { ...t, xy: xy ? grow(xy, t.xy.length) : t.xy.slice() };
+    project(copy, plane, done);
     return copy;
   });
 }
 
-function showPlane(fn: FunctionPlane, fit: boolean): void {
+function showPlane(fn: FunctionPlane, fit: boolean, projected?: Float64Array[]): void {
   const s = useStore.getState();
   const plane = currentPlane(fn);
-  const traces = reproject(s.traces, plane);
+  const traces = reproject(s.traces, plane, projected);
   const first = traces[0];
   const start = first?.points && first.length ? planeCoords(plane, first.points, 0) : s.surface?.start;
   const view = fit && plane.kind === 'pca' ? fittedView(traces) : s.surface?.view;
@@ -81,32 +91,42 @@ export function selectPlaneRun(run: number): void {
   if (Number.isInteger(run) && run >= 0 && run < s.traces.length) useStore.setState({ selectedRun: run });
 }
 
-/** Shows the plane of the selected run's principal components. */
+/** Shows the plane of the selected run's principal components (the coordinate plane stays drawn until the worker's answer). */
 export function setPlanePca(): void {
   const s = useStore.getState();
   if (!s.fn || s.fn.kind === 'pca') return;
-  const pca = pcaOfSelected(s.fn.pca);
-  showPlane({ ...s.fn, kind: 'pca', pca }, true);
+  useStore.setState({ fn: { ...s.fn, kind: 'pca', pca: null } });
+  followPca();
 }
 
-/** The PCA of the selected run's path, or `old` while that path has fewer than PCA_MIN_POINTS points. */
-function pcaOfSelected(old: PcaPlane | null): PcaPlane | null {
-  const s = useStore.getState();
-  const run = s.traces[s.selectedRun] ? s.selectedRun : 0;
-  const t = s.traces[run];
-  if (!t?.points || !t.dim || t.length < PCA_MIN_POINTS) return old;
-  const pca = pathPca(t.points, t.dim, t.length);
-  if (!pca) return old;
-  return {
-    plane: { kind: 'pca', origin: Array.from(pca.mean), u: Array.from(pca.axes[0]), v: Array.from(pca.axes[1]) },
-    explained: pca.explained,
-    run,
-    points: pca.points,
-    used: pca.used,
-  };
+/** A PCA asked of the engine worker: run `run`'s first n points, of the problem started with `info` (one object a start). */
+interface PcaRequest {
+  info: FunctionInfo;
+  run: number;
+  n: number;
 }
 
-/** Computes the PCA plane again when the selected run changed or its path grew (or restarted, or ended). */
+/** The request in flight or waiting: while it is, the same run's PCA is not asked again. */
+let asked: PcaRequest | null = null;
+
+const pcas = latestWins<PcaRequest>(
+  async (request, superseded) => {
+    const res = await engine().planePca(request.run, request.n);
+    if (asked === request) asked = null;
+    const s = useStore.getState();
+    // Another start, another run or the coordinate plane since: the answer is out of date.
+    if (superseded() || !res.ok || !res.value || s.fn?.info !== request.info || s.fn.kind !== 'pca') return;
+    const { xy, ...pca } = res.value;
+    showPlane({ ...s.fn, pca }, true, xy);
+    followPca(); // the path may have grown (or ended) meanwhile
+  },
+  (error) => {
+    asked = null;
+    useStore.setState({ error: `could not compute the PCA plane: ${(error as Error).message}` });
+  },
+);
+
+/** Asks for the PCA plane again when the selected run changed or its path grew (or restarted, or ended). */
 export function followPca(): void {
   const s = useStore.getState();
   if (!s.fn || s.fn.kind !== 'pca') return;
@@ -115,8 +135,9 @@ export function followPca(): void {
   const old = s.fn.pca;
   const stale = !old || old.run !== run || n >= PCA_REGROW * old.points || n < old.points || (s.status === 'finished' && n !== old.points);
   if (!stale || n < PCA_MIN_POINTS) return;
-  const pca = pcaOfSelected(old);
-  if (pca !== old) showPlane({ ...s.fn, pca }, true);
+  if (asked && asked.info === s.fn.info && asked.run === run) return; // its answer comes first, then this is asked again
+  asked = { info: s.fn.info, run, n };
+  void pcas.request(asked);
 }
 
 /** A square window (a and b are lengths in R^d alike) around every path's projection, with a margin. */

@@ -3,7 +3,7 @@
 // could import them back).
 import type { PlaneChoice } from '../experiment/plane';
 import { type Plane, planeAxisLabels } from '../functions/plane';
-import type { FunctionPlane } from './store';
+import type { ContourGrid, FunctionPlane } from './store';
 
 /** The plane drawn now: the coordinates, or the PCA plane once there is one. */
 export function currentPlane(fn: FunctionPlane): Plane {
@@ -22,4 +22,16 @@ export function planeChoice(fn: FunctionPlane | null): PlaneChoice | undefined {
   if (fn.kind === 'pca') return { kind: 'pca' };
   const [i, j] = fn.axes;
   return i === fn.info.axes[0] && j === fn.info.axes[1] ? undefined : { kind: 'coordinates', axes: [i, j] };
+}
+
+/**
+ * True while the contours drawn belong to another plane than the one shown: the new plane's are
+ * on their way (a coordinate plane is the same plane whatever object holds its axes; a PCA plane
+ * is one object a PCA).
+ */
+export function contoursStale(grid: ContourGrid | null, fn: FunctionPlane | null): boolean {
+  if (!grid?.plane || !fn) return false;
+  const shown = currentPlane(fn);
+  if (shown.kind === 'pca' || grid.plane.kind === 'pca') return shown !== grid.plane;
+  return shown.axes[0] !== grid.plane.axes[0] || shown.axes[1] !== grid.plane.axes[1];
 }

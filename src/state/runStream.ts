@@ -11,7 +11,7 @@ import { appendNetChunk, emptyNetTrace } from './netTraces';
 import { refreshDecision } from './network';
 import { runLabels } from './runLabels';
 import { useStore } from './store';
-import { appendToTrace, appendVectorToTrace, emptyTrace } from './traces';
+import { appendToTrace, appendVectorToTrace, emptyTrace, emptyVectorTrace } from './traces';
 import { followPca, planeAtStart } from './plane';
 import { currentPlane } from './planeOf';
 
@@ -191,7 +191,7 @@ export async function startExperiment(exp: Experiment, opts: { paused?: boolean 
       surface: { name: `${info.name}, d = ${info.dim}`, formula: info.formula, teaches: info.teaches, view, start: planeCoords(plane, started.starts[0]), globalMin: info.globalMin },
       fn,
       view,
-      traces: started.labels.map((label, i) => emptyTrace(label, i)),
+      traces: started.labels.map((label, i) => emptyVectorTrace(label, i, info.dim, exp.stop.maxSteps + 1)),
       netTraces: [],
       netInfo: null,
       criticalPoints: [],

@@ -7,7 +7,7 @@ import type { LinkProblem } from '../experiment/link';
 import type { ChartXAxis, Experiment, ViewWindow } from '../experiment/types';
 import type { NetTrace } from './netTraces';
 import type { LandscapeSlice } from '../nets/slice';
-import type { CriticalPoint, DecisionGrid, FunctionInfo, NetworkInfo, PlaneProbe, Probe, SurfaceInfo } from '../workers/client';
+import type { CriticalPoint, DecisionGrid, FunctionInfo, NetworkInfo, PlanePca, PlaneProbe, Probe, SurfaceInfo } from '../workers/client';
 import type { Plane } from '../functions/plane';
 import { initialTheme } from './theme';
 import type { RunTrace } from './traces';
@@ -18,15 +18,8 @@ export type { ContourScale };
 /** The worker's network shapes, for the views that draw them (components never import workers). */
 export type { DecisionGrid, FunctionInfo, NetworkInfo, PlaneProbe };
 
-/** The plane of a run's two principal components (src/numeric/pca.ts), and how much of its path's variance each holds. */
-export interface PcaPlane {
-  plane: Extract<Plane, { kind: 'pca' }>;
-  explained: [number, number];
-  /** The run whose path defines it, the path's points then, and how many the PCA used (all, or evenly spaced). */
-  run: number;
-  points: number;
-  used: number;
-}
+/** The plane of a run's two principal components (src/numeric/pca.ts, computed in the engine worker), and how much of its path's variance each holds. */
+export type PcaPlane = Omit<PlanePca, 'xy'>;
 
 /** A function problem in the explorer: its facts and the plane shown (two coordinates, or the PCA plane). */
 export interface FunctionPlane {
@@ -47,6 +40,8 @@ export interface ContourGrid {
   levels: number;
   /** The colours' values, for the colour bar. */
   scale: ContourScale;
+  /** A function problem's plane the contours were drawn on (null on a surface). */
+  plane: Plane | null;
 }
 
 export interface AppState {

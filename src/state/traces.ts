@@ -2,17 +2,10 @@
 // doubling Float64Array, so a 100k-step run costs O(n) in total and no per-point objects.
 import type { RunStop } from '../experiment/types';
 import type { RunChunk } from '../optim/engine';
-import { type Plane, planeCoords } from '../functions/plane';
+import { type Plane, projectPoints } from '../functions/plane';
+import { grow } from '../numeric/grow';
 
-/** a itself when it holds `need` values, else a copy in a buffer doubled until it does. */
-export function grow(a: Float64Array, need: number): Float64Array {
-  if (need <= a.length) return a;
-  let size = a.length;
-  while (size < need) size *= 2;
-  const b = new Float64Array(size);
-  b.set(a);
-  return b;
-}
+export { grow };
 
 export interface RunTrace {
   label: string;
@@ -53,6 +46,15 @@ export function emptyTrace(label: string, index: number): RunTrace {
   };
 }
 
+/**
+ * A function problem's empty trace, its buffer of coordinates sized once for the run's every
+ * point (dim x maxPoints): grown by doubling, a buffer of 2e7 numbers would be copied on the page
+ * (a long task); the pages a shorter run never writes are never touched.
+ */
+export function emptyVectorTrace(label: string, index: number, dim: number, maxPoints: number): RunTrace {
+  return { ...emptyTrace(label, index), dim, points: new Float64Array(dim * maxPoints) };
+}
+
 /** Appends in place; returns the same trace object (callers bump a revision counter). */
 export function appendToTrace(t: RunTrace, chunk: RunChunk & { lambdaMin?: Float64Array }): RunTrace {
   const n = chunk.f.length;
@@ -91,11 +93,7 @@ export function appendVectorToTrace(t: RunTrace, chunk: RunChunk, plane: Plane):
 export function project(t: RunTrace, plane: Plane, from = 0): void {
   const { points, dim } = t;
   if (!points || !dim) return;
-  for (let i = from; i < t.length; i++) {
-    const [a, b] = planeCoords(plane, points, i * dim);
-    t.xy[2 * i] = a;
-    t.xy[2 * i + 1] = b;
-  }
+  projectPoints(plane, points, dim, from, t.length, t.xy);
 }
 
 /** Point `step` of a function problem's trace with all its coordinates, or null. */

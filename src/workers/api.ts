@@ -26,6 +26,7 @@ import type { RunWeights } from './spectrumApi';
 import type { CensusStart } from '../nets/census/starts';
 import { fail, ok, type WorkerResult } from './result';
 import { type AnyChunk, chunkBuffers, Session, withLambdaMin } from './session';
+import { KeptPaths, type PlanePca, withKeptPaths } from './keptPaths';
 import { type StepProgressListener, throttledProgress } from './stepProgress';
 
 export interface SurfaceInfo {
@@ -82,6 +83,8 @@ const NO_NETWORK = 'no network is running';
 let session: Session | null = null;
 /** The running network engine, for the decision grid and the landscape slice. */
 let network: NetworkEngine | null = null;
+/** The running function problem's paths with every coordinate (for the PCA plane). */
+let kept: KeptPaths | null = null;
 
 function streamTo(listener: ChunkListener) {
   return (chunks: AnyChunk[], finished: boolean, seq: number) => listener(Comlink.transfer(chunks, chunkBuffers(chunks)) as AnyChunk[], finished, seq);
@@ -103,7 +106,8 @@ function startFunction(exp: Experiment, engine: VectorEngine, listener: ChunkLis
   const { instance } = engine;
   const fn = D_FUNCTIONS[instance.id];
   const { axes, center, x, y } = instance.view;
-  session = new Session(engine, streamTo(listener), opts.stepsPerTick);
+  kept = new KeptPaths(instance.dim, engine.runs.length, exp.stop.maxSteps + 1);
+  session = new Session(withKeptPaths(engine, kept), streamTo(listener), opts.stepsPerTick);
   session.begin(opts.paused);
   return ok({
     kind: 'function',
@@ -140,6 +144,7 @@ export const api = {
     session?.pause();
     session = null;
     network = null;
+    kept = null;
     if (exp.problem.kind === 'network') return startNetwork(exp, listener, opts, progress);
     const built = createEngine(exp);
     if (!built.ok) return fail(formatErrors(built.errors));
@@ -201,6 +206,12 @@ export const api = {
   netExport(run: number): WorkerResult<NetExport> {
     if (!network || run >= network.labels.length) return fail(NO_NETWORK);
     return ok(netExport(network, run));
+  },
+  /** The PCA plane of a function run's first n points (pathPca), with every run's kept path projected on it; null when there is none. */
+  planePca(run: number, n: number): WorkerResult<PlanePca | null> {
+    if (!kept) return fail('no function problem is running');
+    const found = kept.pca(run, n);
+    return found ? Comlink.transfer(ok(found), found.xy.map((a) => a.buffer as ArrayBuffer)) : ok(null);
   },
   /** The contours of the objective over `view`, sampled on n x n, drawn on width x height pixels, colours blended toward `background`. */
   contours(exp: Experiment, view: ViewWindow, n: number, width: number, height: number, background = '#ffffff'): WorkerResult<ContourImage> {

@@ -5,6 +5,7 @@ import type { SpectrumApi } from './spectrumApi';
 
 export type { ChunkListener, FunctionInfo, PlaneProbe, Probe, StartResult, SurfaceInfo } from './api';
 export type { Slice } from './slice';
+export type { PlanePca } from './keptPaths';
 export type { AnyChunk } from './session';
 export type { StepProgress } from './stepProgress';
 export type { DecisionGrid, NetworkInfo } from './netApi';

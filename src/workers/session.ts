@@ -106,18 +106,25 @@ export function lambdaMinAlong(xy: Float64Array, hessian: Hessian2): Float64Arra
   return out;
 }
 
-/** The engine, with every surface chunk it yields carrying lambdaMin (computed here, in the worker, where the Hessian is). */
-export function withLambdaMin(engine: SteppableEngine, hessian: Hessian2): SteppableEngine {
+/** The engine, with `each` called on every chunk it yields (in the worker, before the chunk's buffers are transferred away). */
+export function onEachChunk(engine: SteppableEngine, each: (chunk: AnyChunk) => void): SteppableEngine {
   return {
     get done() {
       return engine.done;
     },
     advance(steps: number) {
       const chunks = engine.advance(steps);
-      for (const c of chunks) if ('xy' in c) (c as SurfaceChunk).lambdaMin = lambdaMinAlong(c.xy, hessian);
+      chunks.forEach(each);
       return chunks;
     },
   };
+}
+
+/** The engine, with every surface chunk it yields carrying lambdaMin (computed here, in the worker, where the Hessian is). */
+export function withLambdaMin(engine: SteppableEngine, hessian: Hessian2): SteppableEngine {
+  return onEachChunk(engine, (c) => {
+    if ('xy' in c) (c as SurfaceChunk).lambdaMin = lambdaMinAlong(c.xy, hessian);
+  });
 }
 
 export function chunkBuffers(chunks: AnyChunk[]): ArrayBuffer[] {

@@ -3,6 +3,7 @@
 // only when it is first opened, so the first page stays small.
 import { lazy, useEffect, useState } from 'react';
 import { setContourRaster } from '../../state/controller';
+import { contoursStale } from '../../state/plane';
 import { useStore } from '../../state/store';
 import { setPresenting, useView3dStore, type ViewLayout } from '../../state/view3d';
 import { ColorBar } from '../ColorBar';
@@ -43,6 +44,7 @@ export function PlotViews() {
   const fitted = usePlotSize<HTMLDivElement>();
   const size = viewSize(layout, presenting, win, fitted.size);
   const scale = useStore((s) => s.grid?.scale);
+  const stale = useStore((s) => contoursStale(s.grid, s.fn));
 
   useEffect(() => {
     const root = document.documentElement;
@@ -83,7 +85,7 @@ export function PlotViews() {
         {layout !== '3d' && (
           <div className="plot-box">
             <ContourPlot size={size} />
-            {scale ? <ColorBar scale={scale} size={size} /> : <div style={{ height: 30 }} />}
+            {scale ? <ColorBar scale={scale} size={size} stale={stale} /> : <div style={{ height: 30 }} />}
           </div>
         )}
         {layout !== '2d' && (
