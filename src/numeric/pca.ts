@@ -6,9 +6,14 @@
 // matrix Y Y^T / m (m x m), with eigenvectors u = Y^T a / ||Y^T a|| (the snapshot method of
 // Sirovich, 1987). So the dense eigenproblem (symmetricEigen, JAMA's tred2/tql2) has size
 // min(m, d) <= MAX_EIGEN_SIZE, and building it costs m d min(m, d). When every point fits in
-// that budget all are used (the exact PCA of the path); otherwise m points evenly spaced in step
-// (the first and the last among them) stand for it. The variance the plane explains is always
-// measured on the whole path (3 n d), so what the legend states is exact either way.
+// that budget all are used (the exact PCA of the path); otherwise the path is cut into m pieces
+// of equal length (arc length, not steps) and each piece's middle point stands for the points of
+// its piece, weighted by their count. Evenly spaced steps would miss a fast first stretch (a few
+// steps that cover most of the distance, so much of the variance) and over-sample a slow tail;
+// a piece's points lie within 1/m of the path's length of their representative, so the weighted
+// covariance is close to the whole path's. The variance the plane explains is always measured on
+// the whole path (3 n d), so what the legend states is exact either way, and PC1 is the axis
+// that holds more of it.
 //
 // Plain arithmetic and Math.sqrt only: the same input gives the same bits in every engine.
 import { symmetricEigen } from './symmetricEigen';
@@ -37,7 +42,7 @@ export interface PathPca {
   totalVariance: number;
   /** variances / totalVariance (0 for a path that does not move). */
   explained: [number, number];
-  /** Points the components were computed from (all n, or m evenly spaced). */
+  /** Points the components were computed from (all n, or one per piece of equal arc length). */
   used: number;
   points: number;
 }
@@ -46,6 +51,39 @@ export interface PathPca {
 export function pcaSampleSize(n: number, d: number): number {
   const cap = d > MAX_EIGEN_SIZE ? MAX_EIGEN_SIZE : Math.max(MAX_EIGEN_SIZE, Math.floor(PCA_WORK / (d * d)));
   return Math.min(n, cap);
+}
+
+/**
+ * The points the components are computed from: all n (weights null), or one per piece of the
+ * path cut into m pieces of equal arc length, weighted by the points of its piece.
+ */
+function sampleRows(points: ArrayLike<number>, d: number, n: number, m: number): { rows: number[]; weights: number[] | null } {
+  const all = () => ({ rows: Array.from({ length: n }, (_, i) => i), weights: null });
+  if (m >= n) return all();
+  const along = new Float64Array(n);
+  for (let i = 1; i < n; i++) {
+    let sq = 0;
+    for (let k = 0; k < d; k++) {
+      const step = points[i * d + k] - points[(i - 1) * d + k];
+      sq += step * step;
+    }
+    along[i] = along[i - 1] + Math.sqrt(sq);
+  }
+  const length = along[n - 1];
+  // A path that does not move: every point is the same, any one stands for all.
+  if (!(length > 0) || !Number.isFinite(length)) return { rows: [0], weights: [n] };
+  const rows: number[] = [];
+  const weights: number[] = [];
+  let first = 0;
+  const piece = (i: number) => Math.min(m - 1, Math.floor((along[i] / length) * m));
+  for (let i = 1; i <= n; i++) {
+    if (i === n || piece(i) !== piece(first)) {
+      rows.push((first + i - 1) >> 1);
+      weights.push(i - first);
+      first = i;
+    }
+  }
+  return { rows, weights };
 }
 
 const dot = (a: ArrayLike<number>, ao: number, b: ArrayLike<number>, bo: number, d: number): number => {
@@ -60,11 +98,12 @@ export function pathPca(points: ArrayLike<number>, d: number, n: number): PathPc
   const mean = new Float64Array(d);
   for (let i = 0; i < n; i++) for (let k = 0; k < d; k++) mean[k] += points[i * d + k];
   for (let k = 0; k < d; k++) mean[k] /= n;
-  const m = pcaSampleSize(n, d);
-  const rows = Array.from({ length: m }, (_, j) => (m === n ? j : Math.round((j * (n - 1)) / (m - 1))));
+  const { rows, weights } = sampleRows(points, d, n, pcaSampleSize(n, d));
+  const m = rows.length;
   const y = new Float64Array(m * d);
   rows.forEach((i, j) => {
-    for (let k = 0; k < d; k++) y[j * d + k] = points[i * d + k] - mean[k];
+    const w = weights === null ? 1 : Math.sqrt(weights[j]);
+    for (let k = 0; k < d; k++) y[j * d + k] = w * (points[i * d + k] - mean[k]);
   });
   const found = d <= m ? covarianceAxes(y, m, d) : gramAxes(y, m, d);
   const axes = completeAxes(found, d);
@@ -90,6 +129,11 @@ export function pathPca(points: ArrayLike<number>, d: number, n: number): PathPc
   variances[0] /= n;
   variances[1] /= n;
   total /= n;
+  // PC1 holds more of the whole path's variance than PC2 (the sample's order could differ).
+  if (variances[1] > variances[0]) {
+    axes.reverse();
+    variances.reverse();
+  }
   const explained: [number, number] = total > 0 ? [variances[0] / total, variances[1] / total] : [0, 0];
   return { mean, axes, variances, totalVariance: total, explained, used: m, points: n };
 }

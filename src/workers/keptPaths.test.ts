@@ -34,7 +34,7 @@ function problem(dim: number, steps: number): Experiment {
 }
 
 describe('KeptPaths: the PCA plane in the worker', () => {
-  // d = 10: the covariance route, every point used; d = 300 with 400 points: the Gram route on 256 points evenly spaced.
+  // d = 10: the covariance route, every point used; d = 300 with 400 points: the Gram route on at most 256 points, one per piece of equal arc length.
   it.each([
     [10, 120, 7],
     [300, 400, 33],
@@ -54,7 +54,7 @@ describe('KeptPaths: the PCA plane in the worker', () => {
         expect(Array.from(xy)).toEqual(expected);
       });
     }
-    if (dim === 300) expect(kept.pca(0, steps + 1)!.used).toBe(256);
+    if (dim === 300) expect(kept.pca(0, steps + 1)!.used).toBeLessThanOrEqual(256);
   });
 
   it('no plane for points it does not hold (another start, or not yet streamed) nor for an unknown run', () => {

@@ -24,7 +24,7 @@ export function PlaneLegend() {
   }
   const pca = fn.pca!;
   const [e1, e2] = pca.explained;
-  const sample = pca.used === pca.points ? `all ${pca.points} points` : `${pca.used} of its ${pca.points} points, evenly spaced`;
+  const sample = pca.used === pca.points ? `all ${pca.points} points` : `${pca.used} of its ${pca.points} points, one per piece of equal length along the path, weighted by the points it stands for`;
   return (
     <div className="legend muted" data-testid="plane-legend">
       <span>
