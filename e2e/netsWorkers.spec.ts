@@ -110,7 +110,7 @@ test('the live spectrum of a 987-weight network follows the race, which does not
   const atSecond = await runStep();
   expect(atSecond - atFirst).toBeGreaterThan(3 * 10);
   // The title says the spectrum is of an older step than the run's.
-  await expect(page.getByTestId('net-spectrum-age')).toContainText(/the run is at step \d+/);
+  await expect(page.getByTestId('net-spectrum-age')).toContainText(/the run is now at step \d+/);
   expect(await runStep()).toBeGreaterThan(second);
   await expect(page.getByTestId('net-spectrum-summary')).toContainText(/index \d+ \/ 987/);
   await page.getByTestId('net-spectrum').screenshot({ path: 'test-results/spectrum-live.png' });

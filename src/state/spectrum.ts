@@ -62,7 +62,7 @@ function currentStep(): { run: number; step: number; stopped: boolean } {
   return { run: selectedRun, step: t ? t.length - 1 : -1, stopped: t?.stop != null };
 }
 
-/** The selected run's current step, for the view's "the run is at step N". */
+/** The selected run's current step, for the view's "the run is now at step N". */
 export function useSelectedRunStep(): number {
   return useStore((s) => (s.netTraces[s.selectedRun]?.length ?? 0) - 1);
 }
