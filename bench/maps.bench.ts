@@ -12,16 +12,17 @@
 // with the load average recorded at each repetition: on a machine shared with other jobs they
 // are only what the machine gave at the time.
 // Writes bench/results/maps.{json,md}. Run: npx tsx bench/maps.bench.ts [pairs, default 5]
+import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { cpus, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { BatchJob } from '../src/batch/batchJob';
 import { rowsForWorker } from '../src/batch/outcome';
-import { anchorBasinRows } from './maps/anchor';
 import { handAdam, handGd, handGdNested, type HandOutcome } from './maps/handLoops';
 import { adamBasins, adamSweep, allRows, engineKernel, gdBasins, runEngine, STEPS } from './maps/jobs';
 import type { MapAnswer, MapRequest } from './maps/worker';
-import { median, paired, withSpread } from './timing';
+import { cpuSeconds, median, paired, withSpread } from './timing';
 
 const PAIRS = Number(process.argv[2] ?? 5);
 const ANCHOR_ROWS = 16;
@@ -68,16 +69,26 @@ console.log(rows.at(-1));
 rows.push(engineVsHand('GD basin map, 256^2 x 500, Rosenbrock', gd, handGdNested, '(information)', 'the same loop as one loop nest (V8 may fold the job into it)'));
 console.log(rows.at(-1));
 
-// the anchor: a slice of its rows (its whole map takes ~10 s)
-const anchorWork = anchorBasinRows(256, ANCHOR_ROWS, STEPS, 1e-4);
+// the anchor: a slice of its rows (its whole map takes ~10 s), each timed call in a fresh Node
+// process of its own (bench/maps/anchorAlone.ts says why), taking turns with the engine's map here
+function anchorAlone(): { work: number; seconds: number } {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./maps/anchorAlone.ts', import.meta.url)), String(ANCHOR_ROWS), String(STEPS), '0.0001', '1'], { encoding: 'utf8' });
+  const r = JSON.parse(out) as { work: number; seconds: number[] };
+  return { work: r.work, seconds: r.seconds[0] };
+}
+const anchorWork = anchorAlone().work;
 const gdWork = runEngine(gd).work;
 {
-  const p = paired(Math.max(3, PAIRS - 2), () => runEngine(gd), () => anchorBasinRows(256, ANCHOR_ROWS, STEPS, 1e-4));
+  const p: { a: number[]; b: number[] } = { a: [], b: [] };
+  for (let k = 0; k < Math.max(3, PAIRS - 2); k++) {
+    p.a.push(cpuSeconds(() => runEngine(gd)));
+    p.b.push(anchorAlone().seconds);
+  }
   rows.push({
     name: `GD basin map, 256^2 x 500, Rosenbrock (1 thread) [${engineKernel(gd)}]`,
     engine: rates(gdWork, p.a),
     reference: rates(anchorWork, p.b),
-    referenceName: `anchor: newtons-method's per-pixel GD (${ANCHOR_ROWS} of its 256 rows)`,
+    referenceName: `anchor: newtons-method's per-pixel GD (${ANCHOR_ROWS} of its 256 rows, in a process of its own)`,
     ratios: p.a.map((ta, k) => rate(gdWork, ta) / rate(anchorWork, p.b[k])),
     goal: '>= 12',
     note: 'the anchor records every iteration, as its basin code does',
