@@ -28,7 +28,6 @@
 import { OPTIMIZERS, SEPARABLE } from '../optim/optimizers';
 import { Rng } from '../optim/rng';
 import { gradNorm2, runStopCode, stepGradient, STOP, stopCodeAt, type StopRule } from '../optim/runRules';
-import { eigenSym2 } from '../surfaces/classify';
 import { boxHalfWidth, divergedInBox, homeBox } from '../optim/runRulesDivergence';
 import { LrSchedule } from '../optim/schedule';
 import { objectiveEvaluator } from '../optim/surfaceRun';
@@ -37,7 +36,7 @@ import type { Objective2 } from '../surfaces/objective';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { type BatchJob, pixelSetting, pixelStart, sharedSetting } from './batchJob';
 import { allocateRows, type RowsOutcome } from './outcome';
-import { type Evaluator, evaluatorOf } from './evaluator';
+import { type Evaluator, evaluatorOf, hessian2x2, lambdaMinAt } from './evaluator';
 import { drawsNothing, PixelOuterRows, runsPixelOuter } from './pixelOuter';
 import { SharedScalars } from './sharedScalars';
 
@@ -284,18 +283,10 @@ export class RowBatch {
   }
 
   /** lambda_min of the Hessian at pixel `testing`'s x_t: the second-order stop test, only where ||g|| <= eps. */
-  private readonly lambdaMinOfPixel = (): number => {
-    const i = this.testing;
-    this.objective.hessian(this.x[2 * i], this.x[2 * i + 1], this.h3);
-    return eigenSym2(this.h3[0], this.h3[1], this.h3[2]).values[0];
-  };
+  private readonly lambdaMinOfPixel = (): number => lambdaMinAt(this.objective, this.x[2 * this.testing], this.x[2 * this.testing + 1], this.h3);
 
   private hessianAt(px: number, py: number, h4: Float64Array): void {
-    this.objective.hessian(px, py, this.h3);
-    h4[0] = this.h3[0];
-    h4[1] = this.h3[1];
-    h4[2] = this.h3[1];
-    h4[3] = this.h3[2];
+    hessian2x2(this.objective, px, py, this.h3, h4);
   }
 }
 

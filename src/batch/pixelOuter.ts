@@ -25,11 +25,10 @@ import { LrSchedule } from '../optim/schedule';
 import { objectiveEvaluator } from '../optim/surfaceRun';
 import type { OptimizerDef, OptimizerInstance, StepContext } from '../optim/types';
 import type { ParamValue } from '../experiment/types';
-import { eigenSym2 } from '../surfaces/classify';
 import type { Objective2 } from '../surfaces/objective';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { type BatchJob, pixelSetting, pixelStart, sharedSetting } from './batchJob';
-import { type Evaluator, evaluatorOf } from './evaluator';
+import { type Evaluator, evaluatorOf, hessian2x2, lambdaMinAt } from './evaluator';
 import type { RowsOutcome } from './outcome';
 import { ScalarKeys } from './sharedScalars';
 import { scalarTable, StepTable, TableReplay } from './stepTable';
@@ -316,16 +315,9 @@ export class PixelOuterRows {
   }
 
   /** lambda_min of the Hessian at x_t of the pixel under way: the second-order stop test, only where ||g|| <= eps. */
-  private readonly lambdaMin = (): number => {
-    this.objective.hessian(this.x[0], this.x[1], this.h3);
-    return eigenSym2(this.h3[0], this.h3[1], this.h3[2]).values[0];
-  };
+  private readonly lambdaMin = (): number => lambdaMinAt(this.objective, this.x[0], this.x[1], this.h3);
 
   private hessianAt(px: number, py: number, h4: Float64Array): void {
-    this.objective.hessian(px, py, this.h3);
-    h4[0] = this.h3[0];
-    h4[1] = this.h3[1];
-    h4[2] = this.h3[1];
-    h4[3] = this.h3[2];
+    hessian2x2(this.objective, px, py, this.h3, h4);
   }
 }
