@@ -42,27 +42,47 @@ export class SeriesSummary {
     }
   }
 
-  /** Min and max of the finite values among points [from, to) (lo > hi when none is finite). */
-  range(values: Float64Array, from: number, to: number): [number, number] {
+  /** Min of the finite values among points [from, to) of the last range() (Infinity when none). */
+  lo = Infinity;
+  /** Max of the finite values among points [from, to) of the last range() (-Infinity when none). */
+  hi = -Infinity;
+
+  /**
+   * Min and max of the finite values among points [from, to), into this.lo and this.hi (lo > hi
+   * when none is finite): the loose points at either end, then whole blocks a level up.
+   * (Fields, not a returned pair, and no closures: this runs once a pixel column a redraw.)
+   */
+  range(values: Float64Array, from: number, to: number): void {
     let lo = Infinity;
     let hi = -Infinity;
     let a = from;
     let b = to;
-    for (let level = -1; a < b; level++) {
-      const mins = level < 0 ? null : this.mins[level];
-      const maxs = level < 0 ? null : this.maxs[level];
-      const take = (k: number) => {
-        const m = mins ? mins[k] : finiteOr(values[k], Infinity);
-        const M = maxs ? maxs[k] : finiteOr(values[k], -Infinity);
-        if (m < lo) lo = m;
-        if (M > hi) hi = M;
-      };
-      while (a < b && a % B !== 0) take(a++);
-      while (a < b && b % B !== 0) take(--b);
+    for (; a < b && a % B !== 0; a++) {
+      const v = values[a];
+      if (v < lo && v > -Infinity) lo = v;
+      if (v > hi && v < Infinity) hi = v;
+    }
+    for (; a < b && b % B !== 0; b--) {
+      const v = values[b - 1];
+      if (v < lo && v > -Infinity) lo = v;
+      if (v > hi && v < Infinity) hi = v;
+    }
+    for (let level = 0; a < b; level++) {
       a /= B;
       b /= B;
+      const mins = this.mins[level];
+      const maxs = this.maxs[level];
+      for (; a < b && a % B !== 0; a++) {
+        if (mins[a] < lo) lo = mins[a];
+        if (maxs[a] > hi) hi = maxs[a];
+      }
+      for (; a < b && b % B !== 0; b--) {
+        if (mins[b - 1] < lo) lo = mins[b - 1];
+        if (maxs[b - 1] > hi) hi = maxs[b - 1];
+      }
     }
-    return [lo, hi];
+    this.lo = lo;
+    this.hi = hi;
   }
 
   /** The last finite value among points [from, to) (NaN when none), skipping blocks with none. */

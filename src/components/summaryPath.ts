@@ -29,8 +29,8 @@ export function summaryPath(values: Float64Array, length: number, summary: Serie
       if (column(mid) <= c) lo = mid;
       else hi = mid;
     }
-    const [mn, mx] = summary.range(values, i, hi);
-    if (mn <= mx) d += `L${c},${y(mn).toFixed(1)}L${c},${y(mx).toFixed(1)}L${c},${y(summary.lastValid(values, i, hi)).toFixed(1)}`;
+    summary.range(values, i, hi);
+    if (summary.lo <= summary.hi) d += `L${c},${y(summary.lo).toFixed(1)}L${c},${y(summary.hi).toFixed(1)}L${c},${y(summary.lastValid(values, i, hi)).toFixed(1)}`;
     i = hi;
   }
   return d;
