@@ -9,6 +9,8 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerE
 import type { ChartXAxis } from '../experiment/types';
 import type { RunTrace } from '../state/traces';
 import { seriesPath } from './seriesPath';
+import { summaryPath } from './summaryPath';
+import { type TraceSeries, traceSeriesStore } from './traceSeries';
 
 export interface SeriesChartProps {
   title: string;
@@ -61,33 +63,42 @@ export function SeriesChart(props: SeriesChartProps) {
   // While the eps line is dragged it moves locally; the new eps is committed on release.
   const [dragEps, setDragEps] = useState<number | null>(null);
 
+  // Each run's summary, y range and eps crossing, kept between redraws (see traceSeries.ts).
+  const [seriesOf] = useState(traceSeriesStore);
+
   const { x, y, floor, paths, crossings } = useMemo(() => {
     let maxX = 1;
     let lo = Infinity;
     let hi = -Infinity;
-    for (const t of traces) {
+    const series = traces.map((t) => seriesOf(t, pick));
+    for (const s of series) {
+      const t = s.trace;
       if (t.length > 0) maxX = Math.max(maxX, xValue(t, t.length - 1, xAxis));
-      const vals = pick(t);
-      for (let i = 0; i < t.length; i++) {
-        const v = vals[i] - offset;
-        if ((linear || v > 0) && Number.isFinite(v)) {
-          if (v < lo) lo = v;
-          if (v > hi) hi = v;
-        }
-      }
+      const r = s.yRange(offset, linear);
+      if (r.lo < lo) lo = r.lo;
+      if (r.hi > hi) hi = r.hi;
     }
     if (eps !== undefined && eps > 0) {
       lo = Math.min(lo, eps / 3);
       hi = Math.max(hi, eps * 3);
     }
     const x = scaleLinear().domain([0, maxX]).range([0, w]);
+    // One path a run: from the summary, column by column, when the x values never decrease
+    // (always on steps); else point by point. The column is x(...) rounded, in plain arithmetic
+    // (what d3's linear scale computes for the domain [0, maxX] and range [0, w]).
+    const pathOf = (s: TraceSeries, yv: (v: number) => number) => {
+      const t = s.trace;
+      const vals = s.values();
+      if (w >= 0 && s.xRises(xAxis)) return summaryPath(vals, t.length, s.summary, (i) => Math.round(w * (xValue(t, i, xAxis) / maxX)), yv);
+      return seriesPath(vals, t.length, (i) => x(xValue(t, i, xAxis)), yv, Number.isFinite);
+    };
     if (linear) {
       // The reference line stays inside the axis (lambda_min's zero line when every value is positive).
       if (reference && Number.isFinite(reference.value) && hi >= lo) [lo, hi] = [Math.min(lo, reference.value), Math.max(hi, reference.value)];
       if (!(hi >= lo)) [lo, hi] = [0, 1];
       const pad = hi > lo ? 0.05 * (hi - lo) : Math.max(1e-12, Math.abs(hi) * 0.1) || 1;
       const y = scaleLinear().domain([lo - pad, hi + pad]).range([h, 0]).nice();
-      const paths = traces.map((t) => seriesPath(pick(t), t.length, (i) => x(xValue(t, i, xAxis)), y, Number.isFinite));
+      const paths = series.map((s) => pathOf(s, y));
       return { x, y, floor: -Infinity, paths, crossings: traces.map(() => -1) };
     }
     if (!(hi > 0)) {
@@ -98,15 +109,10 @@ export function SeriesChart(props: SeriesChartProps) {
     const floor = lo;
     const y = scaleLog().domain([lo, hi]).range([h, 0]).nice();
     const yv = (v: number) => y(Math.max(v - offset, floor));
-    const paths = traces.map((t) => seriesPath(pick(t), t.length, (i) => x(xValue(t, i, xAxis)), yv, Number.isFinite));
-    const crossings = traces.map((t) => {
-      if (eps === undefined) return -1;
-      const vals = pick(t);
-      for (let i = 0; i < t.length; i++) if (vals[i] <= eps) return i;
-      return -1;
-    });
+    const paths = series.map((s) => pathOf(s, yv));
+    const crossings = series.map((s) => (eps === undefined ? -1 : s.crossing(eps)));
     return { x, y, floor, paths, crossings };
-  }, [traces, revision, pick, offset, linear, eps, w, h, reference, xAxis]);
+  }, [traces, revision, pick, offset, linear, eps, w, h, reference, xAxis, seriesOf]);
 
   useEffect(() => {
     if (xAxisRef.current) select(xAxisRef.current).call(axisBottom(x).ticks(6));
