@@ -11,6 +11,7 @@ export function Readout() {
   const probe = useStore((s) => s.probe);
   const point = useStore((s) => s.hoveredPoint);
   const planeProbe = useStore((s) => s.planeProbe);
+  const onPlane = useStore((s) => s.fn !== null);
   if (planeProbe) return <PlaneReadout probe={planeProbe} />;
   if (point) {
     return (
@@ -20,7 +21,11 @@ export function Readout() {
       </div>
     );
   }
-  if (!probe) return <div className="readout muted">Hover the plot to read f, ||grad f|| and the Hessian's eigenvalues; click to start run 1 there, scroll to zoom, drag to pan.</div>;
+  if (!probe) {
+    // A function problem's plane readout has the point in R^d, f and ||grad f||, not the Hessian.
+    const reads = onPlane ? 'the point of R^d under the pointer, f and ||grad f||' : "f, ||grad f|| and the Hessian's eigenvalues";
+    return <div className="readout muted">Hover the plot to read {reads}; click to start run 1 there, scroll to zoom, drag to pan.</div>;
+  }
   return (
     <div className="readout" data-testid="readout" aria-live="polite">
       x = {fmtNum(probe.x)}, y = {fmtNum(probe.y)} · f = {fmtNum(probe.f)} · ||grad f|| = {fmtNum(probe.gradNorm)} · λ = {fmtNum(probe.eigenvalues[0])},{' '}
