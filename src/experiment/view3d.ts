@@ -2,7 +2,7 @@
 // and the camera. What the share link's `view3d=` field carries (link/view3d.ts); not part of
 // the Experiment (it shapes no run). A sanitizer clamps untrusted input, as maps.ts does.
 //
-// The camera lives in the scene's own units, not the surface's: the plot's window is drawn as
+// The camera lives in the scene's own units, not the surface's: the plot's plot region is drawn as
 // the square [-1, 1] x [-1, 1] and f as heights from 0 to HEIGHT_SPAN, so a camera shared with
 // a link frames any surface and any zoom the same way.
 
@@ -13,13 +13,13 @@ export const VIEW_LAYOUTS: readonly ViewLayout[] = ['2d', '3d', 'both'];
 export type HeightScale = 'linear' | 'log';
 export const HEIGHT_SCALES: readonly HeightScale[] = ['linear', 'log'];
 
-/** The tallest height in scene units (the window is 2 units wide). */
+/** The tallest height in scene units (the plot region is 2 units wide). */
 export const HEIGHT_SPAN = 0.9;
 
 export interface Camera3d {
   /** Degrees around the vertical axis, from the +x axis towards +y; in [-180, 180). */
   azimuth: number;
-  /** Degrees above the plane of the window. */
+  /** Degrees above the plane of the plot region. */
   elevation: number;
   /** From the target, in scene units. */
   distance: number;
@@ -47,7 +47,7 @@ export function defaultView3d(): View3dSettings {
   return structuredClone(DEFAULT_VIEW3D) as View3dSettings;
 }
 
-// Links stay short: angles to a tenth of a degree, lengths to a thousandth of the window's half-width.
+// Links stay short: angles to a tenth of a degree, lengths to a thousandth of the plot region's half-width.
 const round = (v: number, unit: number) => Math.round(v / unit) * unit;
 const tidy = (v: number, unit: number) => Number(round(v, unit).toFixed(unit < 0.01 ? 3 : 1)) + 0; // + 0 turns -0 into 0
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));

@@ -92,20 +92,11 @@ function decode(input: string, log: ProblemLog): Omit<DecodedLink, 'problems'> {
     log.add('v', migrated.message, USE_DEFAULT);
     return { experiment: defaultExperiment() };
   }
-  const { raw, atStep, maps, chartX, escape, view3d, census, dimfig, plane: planeRead } = readLinkV1(migrated.fields, log);
+  // readLinkV1 gives only the settings the link has (no undefined fields); the plane is checked against the problem.
+  const { raw, plane: planeRead, ...settings } = readLinkV1(migrated.fields, log);
   const experiment = lenientExperiment(raw, log);
   const plane = planeRead && fittingPlane(planeRead, experiment, log);
-  return {
-    experiment,
-    ...(atStep === undefined ? {} : { atStep }),
-    ...(maps === undefined ? {} : { maps }),
-    ...(chartX === undefined ? {} : { chartX }),
-    ...(escape === undefined ? {} : { escape }),
-    ...(view3d === undefined ? {} : { view3d }),
-    ...(census === undefined ? {} : { census }),
-    ...(dimfig === undefined ? {} : { dimfig }),
-    ...(plane === undefined ? {} : { plane }),
-  };
+  return { experiment, ...settings, ...(plane === undefined ? {} : { plane }) };
 }
 
 /** The link's plane where the problem it loaded is a function problem that has those coordinates. */

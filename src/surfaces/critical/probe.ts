@@ -1,4 +1,4 @@
-// A first look at a surface over the search window, before any Newton step: the typical size of
+// A first look at a surface over the search region, before any Newton step: the typical size of
 // its gradient and curvature (the yardsticks of every tolerance of the search, so that the search
 // behaves the same on a surface and on 1000 times that surface) and how often the gradient's
 // components change sign along a grid line (how many critical points a line may cross, which sets
@@ -112,11 +112,11 @@ const homeScales = new WeakMap<Surface, number>();
 
 /**
  * The curvature that counts as "ordinary" on this surface, for telling a zero eigenvalue from a
- * small one: the median curvature over the surface's home window (its `view`), not over the
- * window searched. A point's kind is a property of the function, so it must not change when the
+ * small one: the median curvature over the surface's home region (its `view`), not over the
+ * region searched. A point's kind is a property of the function, so it must not change when the
  * plot zooms out (over the double well at +-6,000 the typical curvature is 3y^2 ~ 1e7, which made
- * the saddle's eigenvalues -1 and 1 read as zero) or in. Falls back to the searched window's
- * probe where the home window is not a usable window.
+ * the saddle's eigenvalues -1 and 1 read as zero) or in. Falls back to the searched region's
+ * probe where the home region is not a usable region.
  */
 export function homeCurvatureScale(surface: Surface, searched: SurfaceProbe): number {
   const home = surface.view;
